@@ -1,0 +1,11 @@
+/**
+ * HTTP authentication for WebSocket servers.
+ */
+module org.websockets4j.auth {
+    requires transitive org.websockets4j.server;
+
+    // Uncomment together with the first class of org.websockets4j.auth: javac
+    // refuses to export a package that holds only package-info.java
+    // ("package is empty or does not exist").
+    // exports org.websockets4j.auth;
+}

@@ -1,0 +1,9 @@
+/**
+ * Runnable examples and test programs. Exports nothing: its classes are only
+ * launched, e.g. {@code java -p modules -m org.websockets4j.examples/...}.
+ */
+module org.websockets4j.examples {
+    requires org.websockets4j.server;
+    requires org.websockets4j.client;
+    requires org.websockets4j.auth;
+}
