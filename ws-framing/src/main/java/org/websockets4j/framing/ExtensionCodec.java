@@ -1,0 +1,31 @@
+package org.websockets4j.framing;
+
+/**
+ * The per-frame part of a negotiated extension, as the frame codec sees it: which reserved bits it
+ * claims, and how it transforms frames on the way out and on the way in. The extension SPI in
+ * {@code org.websockets4j.extensions} builds on this; permessage-deflate is the usual one.
+ *
+ * <p>A {@link FrameWriter} applies codecs in negotiation order to outgoing frames; a
+ * {@link FrameReader} applies them in reverse order to incoming ones, so the first negotiated
+ * extension is the outermost. An instance belongs to one connection and is called by one thread
+ * at a time.
+ */
+public interface ExtensionCodec {
+    /** The extension's registered name, for example {@code permessage-deflate}. */
+    String name();
+
+    /** The reserved bits this extension may set: a combination of {@link Frame#RSV1}, {@link Frame#RSV2}, {@link Frame#RSV3}. */
+    int reservedBits();
+
+    /** Transforms an outgoing frame; returns it unchanged when there is nothing to do. */
+    Frame encode(Frame frame);
+
+    /**
+     * Transforms an incoming frame and clears the reserved bits it consumed.
+     *
+     * @param maxSize the largest payload the result may have, in bytes ({@link Long#MAX_VALUE} for no limit)
+     * @throws PayloadTooBig when the result would exceed {@code maxSize}
+     * @throws ProtocolError when the frame cannot be decoded
+     */
+    Frame decode(Frame frame, long maxSize);
+}

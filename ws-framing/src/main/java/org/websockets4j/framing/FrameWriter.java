@@ -1,0 +1,126 @@
+package org.websockets4j.framing;
+
+import java.nio.BufferOverflowException;
+import java.nio.ByteBuffer;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Frame serialiser: writes a frame's header into a small buffer and returns the payload to send
+ * after it, so that header and payload leave in one gathering write ({@code write(ByteBuffer[])})
+ * without the payload being copied.
+ *
+ * <p>A client writer masks every frame with a fresh key from its {@link MaskKeySource}; it masks
+ * the payload <em>in place</em>, so the frame's payload buffer belongs to the writer once handed
+ * over (a read-only payload is copied instead). A server writer leaves payloads untouched.
+ * Outgoing frames pass through the extension codecs in negotiation order. Encoding a frame with no
+ * extension allocates nothing.
+ *
+ * <p>Not thread-safe: one writer per connection, used by one thread at a time (its key source
+ * usually is not thread-safe either).
+ */
+public final class FrameWriter {
+    /** The longest header: 2 bytes, an 8-byte length and a 4-byte masking key. */
+    public static final int MAX_HEADER_LENGTH = 14;
+
+    private final boolean mask;
+    private final MaskKeySource keys;
+    private final ExtensionCodec[] codecs;
+    private final int claimedRsvBits;
+
+    /** A writer for {@code role} with no extension; a client writer uses {@link MaskKeySource#secure()}. */
+    public FrameWriter(Role role) {
+        this(role, role.masksOutgoing() ? MaskKeySource.secure() : null, List.of());
+    }
+
+    /**
+     * A writer for the side {@code role}.
+     *
+     * @param role   {@link Role#CLIENT} masks every frame, {@link Role#SERVER} none
+     * @param keys   where masking keys come from; required for a client, ignored for a server (may be null)
+     * @param codecs the negotiated extensions, in negotiation order
+     * @throws NullPointerException     when a client writer gets no key source
+     * @throws IllegalArgumentException when two codecs claim the same reserved bit
+     */
+    public FrameWriter(Role role, MaskKeySource keys, List<? extends ExtensionCodec> codecs) {
+        this.mask = role.masksOutgoing();
+        this.keys = mask ? Objects.requireNonNull(keys, "a client writer needs a MaskKeySource") : null;
+        this.codecs = codecs.toArray(new ExtensionCodec[0]);
+        this.claimedRsvBits = FrameReader.claimedBits(this.codecs);
+    }
+
+    /** The header length for a payload of {@code payloadLength} bytes: 2, 4 or 10, plus 4 when masked. */
+    public static int headerLength(long payloadLength, boolean masked) {
+        int length = payloadLength < 126 ? 2 : payloadLength <= 0xFFFF ? 4 : 10;
+        return masked ? length + 4 : length;
+    }
+
+    /**
+     * Encodes {@code frame}: runs the extension codecs, writes the header into {@code header} at its
+     * position (advancing it) and, for a client, masks the payload in place.
+     *
+     * @param frame  the frame; its payload is the bytes from position to limit
+     * @param header where the header goes; needs {@link #MAX_HEADER_LENGTH} bytes of room to be safe
+     * @return the payload to write right after the header: the frame's own payload buffer (not a
+     *         copy, position untouched) unless an extension produced another one or a read-only
+     *         payload had to be copied for masking
+     * @throws ProtocolError           when the frame breaks a rule ({@link Frame#check()}): reserved bits set, a control frame fragmented or over 125 bytes
+     * @throws BufferOverflowException when {@code header} has too little room
+     */
+    public ByteBuffer encode(Frame frame, ByteBuffer header) {
+        frame.check();
+        if (codecs.length > 0) {
+            for (ExtensionCodec codec : codecs) {
+                frame = codec.encode(frame);
+            }
+            frame.check(claimedRsvBits);
+        }
+        ByteBuffer payload = frame.payload();
+        int length = payload.remaining();
+        if (header.remaining() < headerLength(length, mask)) {
+            throw new BufferOverflowException();
+        }
+        header.put((byte) ((frame.fin() ? 0x80 : 0) | frame.rsvBits() | frame.opcode().code()));
+        int maskBit = mask ? 0x80 : 0;
+        if (length < 126) {
+            header.put((byte) (maskBit | length));
+        } else if (length <= 0xFFFF) {
+            header.put((byte) (maskBit | 126)).put((byte) (length >>> 8)).put((byte) length);
+        } else {
+            header.put((byte) (maskBit | 127)).put((byte) 0).put((byte) 0).put((byte) 0).put((byte) 0)
+                    .put((byte) (length >>> 24)).put((byte) (length >>> 16))
+                    .put((byte) (length >>> 8)).put((byte) length);
+        }
+        if (mask) {
+            int key = keys.nextKey();
+            header.put((byte) (key >>> 24)).put((byte) (key >>> 16)).put((byte) (key >>> 8)).put((byte) key);
+            if (payload.isReadOnly()) {
+                ByteBuffer copy = ByteBuffer.allocate(length);
+                Masking.maskCopy(payload.duplicate(), copy, key, 0);
+                return copy.flip();
+            }
+            Masking.mask(payload, key, 0);
+        }
+        return payload;
+    }
+
+    /**
+     * Encodes {@code frame} into two buffers, header then payload, ready for a gathering write.
+     * Allocates the header buffer and the array; use {@link #encode(Frame, ByteBuffer)} on hot paths.
+     */
+    public ByteBuffer[] encode(Frame frame) {
+        ByteBuffer header = ByteBuffer.allocate(MAX_HEADER_LENGTH);
+        ByteBuffer payload = encode(frame, header);
+        return new ByteBuffer[] {header.flip(), payload};
+    }
+
+    /** Encodes {@code frame} into one new array holding the whole frame: handy for tests and tools. */
+    public byte[] toBytes(Frame frame) {
+        ByteBuffer[] parts = encode(frame);
+        int headerLength = parts[0].remaining();
+        byte[] bytes = new byte[headerLength + parts[1].remaining()];
+        parts[0].get(bytes, 0, headerLength);
+        parts[1].get(parts[1].position(), bytes, headerLength, parts[1].remaining());
+        return bytes;
+    }
+}

@@ -1,0 +1,38 @@
+package org.websockets4j.framing;
+
+/**
+ * Raised when a frame's payload, or a message, exceeds the maximum size (Python websockets'
+ * {@code PayloadTooBig}).
+ *
+ * <p>The frame reader raises it from the frame header, before buffering any of the payload. The
+ * connection must fail with {@link CloseCodes#MESSAGE_TOO_BIG} (1009), which {@link #closeCode()}
+ * returns.
+ */
+public final class PayloadTooBig extends WebSocketException {
+    private static final long serialVersionUID = 1L;
+
+    private final long size;
+    private final long maxSize;
+
+    /** Creates the error for a payload of {@code size} bytes above {@code maxSize}. */
+    public PayloadTooBig(long size, long maxSize) {
+        super("payload length " + size + " exceeds the limit of " + maxSize + " bytes");
+        this.size = size;
+        this.maxSize = maxSize;
+    }
+
+    /** The size announced or reached, in bytes. */
+    public long size() {
+        return size;
+    }
+
+    /** The limit that was exceeded, in bytes. */
+    public long maxSize() {
+        return maxSize;
+    }
+
+    /** The close code the connection must send: 1009. */
+    public int closeCode() {
+        return CloseCodes.MESSAGE_TOO_BIG;
+    }
+}

@@ -1,0 +1,27 @@
+package org.websockets4j.framing;
+
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
+import java.security.SecureRandom;
+
+/** {@link MaskKeySource#secure()}: SecureRandom bytes drawn in blocks, four per key. Not thread-safe. */
+final class SecureMaskKeySource implements MaskKeySource {
+    private static final VarHandle INT = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.BIG_ENDIAN);
+    private static final int BLOCK = 1024;
+
+    private final SecureRandom random = new SecureRandom();
+    private final byte[] block = new byte[BLOCK];
+    private int next = BLOCK;
+
+    @Override
+    public int nextKey() {
+        if (next == BLOCK) {
+            random.nextBytes(block);
+            next = 0;
+        }
+        int key = (int) INT.get(block, next);
+        next += 4;
+        return key;
+    }
+}
