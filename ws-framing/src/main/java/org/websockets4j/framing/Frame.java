@@ -1,6 +1,8 @@
 package org.websockets4j.framing;
 
 import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CoderResult;
 import java.nio.charset.StandardCharsets;
 import java.util.HexFormat;
 import java.util.Objects;
@@ -157,14 +159,14 @@ public record Frame(boolean fin, boolean rsv1, boolean rsv2, boolean rsv3, Opcod
         return text.toString().trim();
     }
 
-    /** True when {@code head} is valid UTF-8, allowing a cut sequence at its end when the payload goes on. */
-    private static boolean isUtf8Prefix(Utf8Validator validator, byte[] head, boolean cut) {
-        try {
-            validator.update(head, 0, head.length);
-            return cut || validator.isComplete();
-        } catch (InvalidUtf8 e) {
-            return false;
-        }
+    /**
+     * {@code head} as text when it is strict UTF-8; a sequence cut at its end is dropped when the
+     * payload goes on ({@code cut}). Null when it is not text.
+     */
+    private static String asText(byte[] head, boolean cut) {
+        CharBuffer chars = CharBuffer.allocate(head.length);
+        CoderResult result = StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(head), chars, !cut);
+        return result.isError() ? null : chars.flip().toString();
     }
 
     /** For example {@code TEXT fin len=5 "hello"} or {@code BINARY rsv1 len=3 0a0b0c} or
@@ -192,9 +194,9 @@ public record Frame(boolean fin, boolean rsv1, boolean rsv2, boolean rsv3, Opcod
             payload.get(payload.position(), head);
             String suffix = shown < length ? "…" : "";
             boolean textual = opcode == Opcode.TEXT || opcode == Opcode.PING || opcode == Opcode.PONG;
-            Utf8Validator validator = new Utf8Validator();
-            if (textual && isUtf8Prefix(validator, head, shown < length)) {
-                text.append(" \"").append(new String(head, StandardCharsets.UTF_8)).append(suffix).append('"');
+            String shownText = textual ? asText(head, shown < length) : null;
+            if (shownText != null) {
+                text.append(" \"").append(shownText).append(suffix).append('"');
             } else {
                 text.append(' ').append(HexFormat.of().formatHex(head)).append(suffix);
             }

@@ -164,7 +164,8 @@ public final class FrameReader {
         }
         masked = (b1 & 0x80) != 0;
         int length7 = b1 & 0x7F;
-        Frame.checkHeader(fin, rsvBits, opcode, length7, claimedRsvBits);
+        // An extended length (126, 127) is checked once read: a non-minimal encoding is accepted.
+        Frame.checkHeader(fin, rsvBits, opcode, length7 < 126 ? length7 : 0, claimedRsvBits);
         if (masked != expectMasked) {
             throw new ProtocolError(expectMasked
                     ? "incorrect masking: frames sent by a client must be masked"
@@ -191,6 +192,9 @@ public final class FrameReader {
             }
         } else {
             length = length7;
+        }
+        if (length7 >= 126 && opcode.isControl()) {
+            Frame.checkHeader(fin, rsvBits, opcode, length, claimedRsvBits);
         }
         if (length > maxPayloadSize) {
             throw new PayloadTooBig(length, maxPayloadSize);

@@ -60,7 +60,8 @@ public final class FrameWriter {
      * position (advancing it) and, for a client, masks the payload in place.
      *
      * @param frame  the frame; its payload is the bytes from position to limit
-     * @param header where the header goes; needs {@link #MAX_HEADER_LENGTH} bytes of room to be safe
+     * @param header where the header goes: it needs {@link #headerLength} bytes of room, and with
+     *               extensions {@link #MAX_HEADER_LENGTH} bytes (checked before any extension runs)
      * @return the payload to write right after the header: the frame's own payload buffer (not a
      *         copy, position untouched) unless an extension produced another one or a read-only
      *         payload had to be copied for masking
@@ -70,6 +71,10 @@ public final class FrameWriter {
     public ByteBuffer encode(Frame frame, ByteBuffer header) {
         frame.check();
         if (codecs.length > 0) {
+            // Checked before the codecs run: a stateful codec (deflate's context) cannot be rolled back.
+            if (header.remaining() < MAX_HEADER_LENGTH) {
+                throw new BufferOverflowException();
+            }
             for (ExtensionCodec codec : codecs) {
                 frame = codec.encode(frame);
             }
