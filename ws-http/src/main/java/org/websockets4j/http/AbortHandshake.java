@@ -1,0 +1,45 @@
+package org.websockets4j.http;
+
+/**
+ * Thrown to abort the opening handshake on purpose and send an HTTP response instead (Python
+ * websockets' {@code AbortHandshake}): a server's request hook or check throws it, and the server
+ * writes the status, headers and body given here.
+ */
+public class AbortHandshake extends InvalidHandshake {
+    private static final long serialVersionUID = 1L;
+
+    private final int status;
+    private final Headers headers;
+    private final byte[] body;
+
+    /**
+     * @param status  the HTTP status to send (100-599)
+     * @param headers the response headers (copied)
+     * @param body    the response body (copied)
+     * @throws IllegalArgumentException when the status is not a valid HTTP status
+     */
+    public AbortHandshake(int status, Headers headers, byte[] body) {
+        super("HTTP " + status + ", " + headers.size() + " headers, " + body.length + " bytes");
+        if (status < 100 || status > 599) {
+            throw new IllegalArgumentException("HTTP status must be 100-599, got " + status);
+        }
+        this.status = status;
+        this.headers = headers.immutableCopy();
+        this.body = body.clone();
+    }
+
+    /** The HTTP status to send. */
+    public int status() {
+        return status;
+    }
+
+    /** The response headers (immutable). */
+    public Headers headers() {
+        return headers;
+    }
+
+    /** A copy of the response body. */
+    public byte[] body() {
+        return body.clone();
+    }
+}

@@ -1,0 +1,29 @@
+package org.websockets4j.http;
+
+/** Raised when a parameter value in an extension header is not acceptable (Python websockets' {@code InvalidParameterValue}). */
+public class InvalidParameterValue extends NegotiationError {
+    private static final long serialVersionUID = 1L;
+
+    private final String name;
+    private final String value;
+
+    /**
+     * @param name  the parameter
+     * @param value its value, or null when it had none
+     */
+    public InvalidParameterValue(String name, String value) {
+        super("invalid value for parameter " + name + ": " + value);
+        this.name = name;
+        this.value = value;
+    }
+
+    /** The parameter. */
+    public String name() {
+        return name;
+    }
+
+    /** The value received, or null when the parameter had none. */
+    public String value() {
+        return value;
+    }
+}

@@ -1,0 +1,24 @@
+package org.websockets4j.http;
+
+import org.websockets4j.framing.WebSocketException;
+
+/** Raised when connecting to a URI that is not a valid WebSocket URI (Python websockets' {@code InvalidURI}). */
+public class InvalidURI extends WebSocketException {
+    private static final long serialVersionUID = 1L;
+
+    private final String uri;
+
+    /**
+     * @param uri    the URI as given
+     * @param reason what is wrong with it
+     */
+    public InvalidURI(String uri, String reason) {
+        super(uri + " isn't a valid WebSocket URI: " + reason);
+        this.uri = uri;
+    }
+
+    /** The URI as given. */
+    public String uri() {
+        return uri;
+    }
+}
