@@ -13,7 +13,8 @@ public interface MaskKeySource {
     int nextKey();
 
     /**
-     * A new source backed by {@link java.security.SecureRandom} that draws 1 KiB at a time and
+     * A new source backed by {@link java.security.SecureRandom} (the DRBG algorithm where the
+     * security configuration offers it) that draws 1 KiB at a time and
      * hands it out four bytes per key, so the cost of the strong generator is paid once per 256
      * keys. Not thread-safe: use one per writer.
      */

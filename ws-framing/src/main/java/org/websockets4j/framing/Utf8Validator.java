@@ -79,22 +79,69 @@ public final class Utf8Validator {
         java.util.Objects.checkFromIndexSize(offset, length, bytes.length);
         int end = offset + length;
         int i = offset;
-        while (i < end) {
-            if (pending == 0) {
-                while (i + 8 <= end && ((long) LONG_ARRAY.get(bytes, i) & HIGH_BITS) == 0) {
-                    i += 8;
-                }
-                while (i < end && bytes[i] >= 0) {
-                    i++;
-                }
-                if (i == end) {
-                    break;
-                }
-            }
+        while (i < end && pending > 0) {
             step(bytes[i] & 0xFF, i - offset);
             i++;
         }
+        while (i < end) {
+            while (i + 8 <= end && ((long) LONG_ARRAY.get(bytes, i) & HIGH_BITS) == 0) {
+                i += 8;
+            }
+            if (i == end) {
+                break;
+            }
+            int b = bytes[i];
+            if (b >= 0) {
+                i++;
+                continue;
+            }
+            int n = completeSequence(bytes, i, end, b & 0xFF);
+            if (n > 0) {
+                i += n;
+                continue;
+            }
+            // Invalid, or cut by the end of this piece: byte at a time, for the exact error and state.
+            step(b & 0xFF, i - offset);
+            i++;
+            while (i < end && pending > 0) {
+                step(bytes[i] & 0xFF, i - offset);
+                i++;
+            }
+        }
         count += length;
+    }
+
+    /**
+     * The length of the valid sequence led by the non-ASCII byte {@code b} at {@code i} when it lies
+     * whole before {@code end}; 0 otherwise (invalid, or cut by the end of the piece).
+     */
+    private static int completeSequence(byte[] bytes, int i, int end, int b) {
+        // A continuation byte 0x80..0xBF is, as a signed byte, at most -65.
+        if (b < 0xC2) {
+            return 0;
+        }
+        if (b < 0xE0) {
+            return i + 1 < end && bytes[i + 1] <= -65 ? 2 : 0;
+        }
+        if (b < 0xF0) {
+            if (i + 2 >= end) {
+                return 0;
+            }
+            int c1 = bytes[i + 1] & 0xFF;
+            int lo = b == 0xE0 ? 0xA0 : 0x80; // excludes overlong three-byte forms
+            int hi = b == 0xED ? 0x9F : 0xBF; // excludes surrogates U+D800..U+DFFF
+            return c1 >= lo && c1 <= hi && bytes[i + 2] <= -65 ? 3 : 0;
+        }
+        if (b < 0xF5) {
+            if (i + 3 >= end) {
+                return 0;
+            }
+            int c1 = bytes[i + 1] & 0xFF;
+            int lo = b == 0xF0 ? 0x90 : 0x80; // excludes overlong four-byte forms
+            int hi = b == 0xF4 ? 0x8F : 0xBF; // excludes code points above U+10FFFF
+            return c1 >= lo && c1 <= hi && bytes[i + 2] <= -65 && bytes[i + 3] <= -65 ? 4 : 0;
+        }
+        return 0;
     }
 
     /** Consumes one non-ASCII byte, or any byte inside a sequence; {@code index} is relative to this update. */
