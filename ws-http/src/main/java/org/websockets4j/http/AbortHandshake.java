@@ -19,13 +19,19 @@ public class AbortHandshake extends InvalidHandshake {
      * @throws IllegalArgumentException when the status is not a valid HTTP status
      */
     public AbortHandshake(int status, Headers headers, byte[] body) {
-        super("HTTP " + status + ", " + headers.size() + " headers, " + body.length + " bytes");
+        super(describe(status, headers, body));
         if (status < 100 || status > 599) {
             throw new IllegalArgumentException("HTTP status must be 100-599, got " + status);
         }
         this.status = status;
         this.headers = headers.immutableCopy();
         this.body = body.clone();
+    }
+
+    private static String describe(int status, Headers headers, byte[] body) {
+        java.util.Objects.requireNonNull(headers, "headers");
+        java.util.Objects.requireNonNull(body, "body");
+        return "HTTP " + status + ", " + headers.size() + " headers, " + body.length + " bytes";
     }
 
     /** The HTTP status to send. */

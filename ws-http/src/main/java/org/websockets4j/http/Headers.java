@@ -20,14 +20,16 @@ import java.util.Objects;
  * <p>A {@code Headers} is mutable and not thread-safe; {@link #immutableCopy()} gives a frozen copy
  * that is safe to share and whose mutators throw {@link UnsupportedOperationException}.
  */
-public final class Headers implements Iterable<Headers.Field> {
+public final class Headers implements Iterable<Headers.Field>, java.io.Serializable {
+    private static final long serialVersionUID = 1L;
+
     /**
      * One header field, as received or added.
      *
      * @param name  the name, in the case it was given
      * @param value the value, without surrounding whitespace
      */
-    public record Field(String name, String value) {
+    public record Field(String name, String value) implements java.io.Serializable {
         /** @throws IllegalArgumentException when the name is not a token or the value holds a forbidden character */
         public Field {
             checkName(name);
@@ -41,6 +43,7 @@ public final class Headers implements Iterable<Headers.Field> {
         }
     }
 
+    @SuppressWarnings("serial") // always an ArrayList or an immutable List.copyOf, both serializable
     private final List<Field> fields;
     private final boolean mutable;
 

@@ -9,7 +9,7 @@ public class InvalidURI extends WebSocketException {
     private final String uri;
 
     /**
-     * @param uri    the URI as given
+     * @param uri    the URI as given (callers mask a password in it before passing it)
      * @param reason what is wrong with it
      */
     public InvalidURI(String uri, String reason) {
@@ -17,7 +17,7 @@ public class InvalidURI extends WebSocketException {
         this.uri = uri;
     }
 
-    /** The URI as given. */
+    /** The URI as given, with any password replaced by {@code ***} and control characters escaped. */
     public String uri() {
         return uri;
     }
