@@ -1,0 +1,876 @@
+package org.websockets4j.protocol;
+
+import java.nio.ByteBuffer;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.ThreadLocalRandom;
+import org.websockets4j.framing.Close;
+import org.websockets4j.framing.CloseCodes;
+import org.websockets4j.framing.ExtensionCodec;
+import org.websockets4j.framing.Frame;
+import org.websockets4j.framing.FrameData;
+import org.websockets4j.framing.FrameReader;
+import org.websockets4j.framing.FrameWriter;
+import org.websockets4j.framing.MaskKeySource;
+import org.websockets4j.framing.Opcode;
+import org.websockets4j.framing.PayloadTooBig;
+import org.websockets4j.framing.ProtocolError;
+import org.websockets4j.framing.Role;
+import org.websockets4j.framing.Utf8Validator;
+import org.websockets4j.framing.WebSocketException;
+import org.websockets4j.http.InvalidState;
+
+/**
+ * The Sans-I/O state machine of one WebSocket connection after the opening handshake
+ * (RFC 6455 §5–§7): bytes and the application's sends go in; events, bytes to write and
+ * instructions for the TCP connection come out. It knows no socket, thread or clock: the current
+ * time comes in as {@code nowNanos} arguments ({@link System#nanoTime()} values, compared by
+ * subtraction so they may wrap around).
+ *
+ * <h2>Driving it</h2>
+ * After each call that may produce output, the driver:
+ * <ol>
+ *   <li>hands {@link #eventsReceived()} to the application;</li>
+ *   <li>writes {@link #dataToSend()} in one gathering write;</li>
+ *   <li>once those bytes are written, closes the TCP connection if {@link #closeTransport()}
+ *       says so (shutting its output down and waiting for the peer's end of stream, or closing
+ *       outright), and releases the socket when {@link #state()} is {@link State#CLOSED};</li>
+ *   <li>arms one timer for {@link #nextDeadline()} and calls {@link #advanceTime(long)} when it
+ *       fires.</li>
+ * </ol>
+ * Received bytes go to {@link #receiveData}; the end of the input stream (or the driver closing
+ * the socket itself, or a read error) to {@link #receiveEof}. The calls that start a timer take the
+ * current time: {@link #sendClose} and {@link #fail} start the close timeout, a pong stops the
+ * keepalive timeout.
+ *
+ * <h2>Closing (RFC 6455 §7)</h2>
+ * <ul>
+ *   <li>The side that closes first sends a close frame ({@link #sendClose}) and enters
+ *       {@link State#CLOSING}; it sends no more data frames but still delivers those it receives
+ *       until the peer's close frame (§1.4). The other side answers with a close frame echoing
+ *       the status code (an empty close is answered with an empty one), automatically, and
+ *       enters CLOSING too.</li>
+ *   <li>Once a server has both sent and received a close frame it closes the TCP connection
+ *       ({@link #closeTransport()} turns true): per §7.1.1 the server closes first, so that it,
+ *       not the client, holds TIME_WAIT. A client waits for the server to close
+ *       ({@link #closeExpected()}), then closes too.</li>
+ *   <li>Failing the connection (§7.1.7: a protocol violation, an invalid UTF-8 text, a message
+ *       over {@link ConnectionOptions#maxSize()}, a keepalive timeout or {@link #fail}) sends a
+ *       close frame with the error's code unless one was sent already, then closes the TCP
+ *       connection on either side, and processes nothing the peer sends afterwards.</li>
+ *   <li>Each step of the closing sequence (our close frame sent, the handshake completed, a
+ *       failure) gives the peer {@link ConnectionOptions#closeTimeout()} to take the next one.
+ *       When it runs out the connection gives up: CLOSED, and the TCP connection must be closed
+ *       (§7.1.1: a client may then close it itself).</li>
+ *   <li>The connection is CLOSED when the input ends ({@link #receiveEof}) or the close timeout
+ *       runs out. Its close code (§7.1.5) is the one of the close frame received, 1005 when that
+ *       frame had none, and 1006 when no close frame was received.</li>
+ * </ul>
+ *
+ * <h2>Ownership of buffers</h2>
+ * The data send methods ({@link #sendText(ByteBuffer, boolean)}, {@link #sendBinary},
+ * {@link #sendContinuation}) take the buffer over, bytes from position to limit, without copying:
+ * a client masks it in place (a read-only buffer is copied instead), and the driver's write
+ * advances its position. Do not touch it after the call. Ping and pong payloads (at most 125
+ * bytes) are copied, so the caller keeps its buffer. {@link #receiveData} copies every frame's
+ * payload once into a buffer the event owns; the input buffer may be reused after the call.
+ *
+ * <h2>Thread-safety</h2>
+ * None: one connection is driven by one thread at a time. Its driver serialises every call
+ * (receive, send, timer, drain), so no locking happens here.
+ */
+public final class Connection {
+    private static final ByteBuffer EMPTY = ByteBuffer.allocate(0).asReadOnlyBuffer();
+    /** Longer durations are "forever": deadlines stay within the range that subtraction compares. */
+    private static final long MAX_DURATION_NANOS = 1L << 62;
+
+    private final Role role;
+    private final ConnectionOptions options;
+    private final long maxSize;
+    private final long closeTimeout;
+    private final FrameReader reader;
+    private final Outbox outbox;
+    private final PendingPings pings = new PendingPings();
+    private final Keepalive keepalive;
+    private final Utf8Validator utf8 = new Utf8Validator();
+
+    private State state;
+    private ArrayList<Event> events = new ArrayList<>();
+
+    /** TEXT or BINARY while a fragmented message is being received; null between messages. */
+    private Opcode receiving;
+    /** Bytes received so far in the fragmented message in progress. */
+    private long receivedSize;
+    /** True once nothing received is processed any more: the peer's close arrived, or we failed. */
+    private boolean discarding;
+
+    /** True while a fragmented message is being sent. */
+    private boolean sendingFragmented;
+
+    private Close closeSent;
+    private Close closeReceived;
+    private boolean closeTransport;
+    /** What the peer did wrong when we failed the connection because of it; the cause of closeException(). */
+    private WebSocketException failure;
+    private boolean closeTimerArmed;
+    private long closeDeadline;
+
+    /**
+     * An open connection with the default options and no extension; a client masks with
+     * {@link MaskKeySource#secure()}.
+     *
+     * @param role     which side this is
+     * @param nowNanos the current time: keepalive pings are scheduled from it
+     */
+    public Connection(Role role, long nowNanos) {
+        this(role, ConnectionOptions.defaults(), List.of(), null, nowNanos);
+    }
+
+    /**
+     * An open connection: the opening handshake has completed.
+     *
+     * @param role     which side this is: a client masks what it sends, a server expects masked frames
+     * @param options  the options; maxSize, the timeouts and the ping interval apply here
+     * @param codecs   the negotiated extensions, in negotiation order
+     * @param keys     where a client's masking keys come from; null for {@link MaskKeySource#secure()};
+     *                 ignored for a server
+     * @param nowNanos the current time: keepalive pings are scheduled from it
+     * @throws IllegalArgumentException when two codecs claim the same reserved bit
+     * @throws NullPointerException     when {@code role}, {@code options} or {@code codecs} is null
+     */
+    public Connection(Role role, ConnectionOptions options, List<? extends ExtensionCodec> codecs,
+                      MaskKeySource keys, long nowNanos) {
+        this(role, State.OPEN, options, codecs, keys, nowNanos);
+    }
+
+    /**
+     * A connection starting in {@code initialState}: {@link State#OPEN}, or
+     * {@link State#CONNECTING} for a connection whose opening handshake is still running; it
+     * then neither sends nor receives frames until {@link #open(long)}.
+     *
+     * @param role         which side this is
+     * @param initialState {@link State#OPEN} or {@link State#CONNECTING}
+     * @param options      the options
+     * @param codecs       the negotiated extensions, in negotiation order
+     * @param keys         where a client's masking keys come from; null for {@link MaskKeySource#secure()}
+     * @param nowNanos     the current time; for an open connection, keepalive pings are scheduled from it
+     * @throws IllegalArgumentException when {@code initialState} is CLOSING or CLOSED, or two codecs
+     *                                  claim the same reserved bit
+     * @throws NullPointerException     when {@code role}, {@code initialState}, {@code options} or
+     *                                  {@code codecs} is null
+     * @see #Connection(Role, ConnectionOptions, List, MaskKeySource, long)
+     */
+    public Connection(Role role, State initialState, ConnectionOptions options,
+                      List<? extends ExtensionCodec> codecs, MaskKeySource keys, long nowNanos) {
+        this.role = Objects.requireNonNull(role, "role");
+        this.options = Objects.requireNonNull(options, "options");
+        Objects.requireNonNull(initialState, "initialState");
+        if (initialState != State.CONNECTING && initialState != State.OPEN) {
+            throw new IllegalArgumentException("a connection starts CONNECTING or OPEN, not " + initialState);
+        }
+        List<ExtensionCodec> extensions = List.copyOf(codecs);
+        this.maxSize = options.maxSize();
+        this.closeTimeout = nanos(options.closeTimeout());
+        this.reader = new FrameReader(role, frameLimit(0), extensions);
+        MaskKeySource masks = role.masksOutgoing() && keys == null ? MaskKeySource.secure() : keys;
+        this.outbox = new Outbox(new FrameWriter(role, masks, extensions));
+        this.keepalive = options.pingInterval() == null ? null
+                : new Keepalive(nanos(options.pingInterval()), nanos(options.pingTimeout()));
+        this.state = initialState;
+        if (initialState == State.OPEN && keepalive != null) {
+            keepalive.start(nowNanos);
+        }
+    }
+
+    /** Nanoseconds in {@code duration}, capped; -1 for null (disabled). */
+    private static long nanos(Duration duration) {
+        if (duration == null) {
+            return -1;
+        }
+        return duration.compareTo(Duration.ofNanos(MAX_DURATION_NANOS)) >= 0 ? MAX_DURATION_NANOS : duration.toNanos();
+    }
+
+    // ---------------------------------------------------------------- state
+
+    /** Which side this connection is. */
+    public Role role() {
+        return role;
+    }
+
+    /** The options it was created with. */
+    public ConnectionOptions options() {
+        return options;
+    }
+
+    /** The current state. */
+    public State state() {
+        return state;
+    }
+
+    /**
+     * Moves a connection created in {@link State#CONNECTING} to {@link State#OPEN} once the
+     * opening handshake succeeded; keepalive pings are scheduled from {@code nowNanos}.
+     *
+     * @param nowNanos the current time
+     * @throws InvalidState when the connection is not CONNECTING
+     */
+    public void open(long nowNanos) {
+        if (state != State.CONNECTING) {
+            throw new InvalidState("open() is for a CONNECTING connection; this one is " + state);
+        }
+        state = State.OPEN;
+        if (keepalive != null) {
+            keepalive.start(nowNanos);
+        }
+    }
+
+    /**
+     * True once the driver must close the TCP connection, after writing what
+     * {@link #dataToSend()} returned: a server once the closing handshake completed, either side
+     * after failing the connection, after the close timeout, or when the input ended. It never
+     * turns false again, and no frame may be sent afterwards.
+     */
+    public boolean closeTransport() {
+        return closeTransport;
+    }
+
+    /**
+     * True when the peer is expected to end the TCP connection next, so that the driver should
+     * keep reading until the end of the stream; the connection is then {@link State#CLOSING}, and
+     * {@link #nextDeadline()} holds the close timeout. Python websockets' {@code close_expected()}.
+     */
+    public boolean closeExpected() {
+        return state == State.CLOSING;
+    }
+
+    /**
+     * The close code (RFC 6455 §7.1.5) once the connection is {@link State#CLOSED}: the code of
+     * the close frame received, 1005 when it carried none, 1006 when none was received (the
+     * connection ended abnormally, or failed, or timed out). 0 before CLOSED.
+     */
+    public int closeCode() {
+        if (state != State.CLOSED) {
+            return 0;
+        }
+        return closeReceived != null ? closeReceived.code() : CloseCodes.ABNORMAL_CLOSURE;
+    }
+
+    /**
+     * The close reason (RFC 6455 §7.1.6) once the connection is {@link State#CLOSED}: the reason
+     * in the close frame received, or empty. Null before CLOSED.
+     */
+    public String closeReason() {
+        if (state != State.CLOSED) {
+            return null;
+        }
+        return closeReceived != null ? closeReceived.reason() : "";
+    }
+
+    /** The close frame sent so far, or null; {@link Close#NO_STATUS} for an empty close frame. */
+    public Close closeSent() {
+        return closeSent;
+    }
+
+    /** The close frame received so far, or null; {@link Close#NO_STATUS} for an empty close frame. */
+    public Close closeReceived() {
+        return closeReceived;
+    }
+
+    /**
+     * The exception for using the closed connection: {@link ConnectionClosedOK} or
+     * {@link ConnectionClosedError} carrying {@link #closeCode()} and {@link #closeReason()},
+     * caused by the peer's error when the connection failed because of one. A new instance each
+     * call, so that each has the stack trace of its thrower.
+     *
+     * @throws InvalidState when the connection is not {@link State#CLOSED} yet
+     */
+    public ConnectionClosed closeException() {
+        if (state != State.CLOSED) {
+            throw new InvalidState("the connection is not closed yet (state " + state + ")");
+        }
+        return ConnectionClosed.of(closeCode(), closeReason(), failure);
+    }
+
+    // ---------------------------------------------------------------- output
+
+    /**
+     * Takes the events received since the last call, in order (possibly none).
+     *
+     * @return the events; the connection keeps no reference to the list (empty: immutable)
+     */
+    public List<Event> eventsReceived() {
+        if (events.isEmpty()) {
+            return List.of();
+        }
+        List<Event> out = events;
+        events = new ArrayList<>();
+        return out;
+    }
+
+    /**
+     * Takes the bytes to write since the last call, in order, as buffers for one gathering write:
+     * each frame's header, then its payload (the buffer passed to a send method, not a copy;
+     * empty payloads are left out). Write them all before acting on {@link #closeTransport()}.
+     * The buffers stay valid however long the write takes: the connection never writes into them
+     * again.
+     *
+     * @return the buffers; the connection keeps no reference to the list (empty: immutable)
+     */
+    public List<ByteBuffer> dataToSend() {
+        return outbox.drain();
+    }
+
+    /**
+     * The time at which {@link #advanceTime(long)} must next be called: the next keepalive ping or
+     * the pong deadline while {@link State#OPEN}, the close timeout while {@link State#CLOSING};
+     * {@link Long#MAX_VALUE} when nothing is scheduled. It may be in the past (call
+     * {@code advanceTime} right away then). It changes after any call, so re-read it each time.
+     */
+    public long nextDeadline() {
+        if (state == State.OPEN && keepalive != null) {
+            return keepalive.nextDeadline();
+        }
+        if (state == State.CLOSING && closeTimerArmed) {
+            return closeDeadline;
+        }
+        return Long.MAX_VALUE;
+    }
+
+    // ---------------------------------------------------------------- input
+
+    /**
+     * Processes received bytes: every complete frame they hold becomes an event, split frames are
+     * kept until the rest arrives. All of {@code data} is consumed; it may be reused after the call.
+     *
+     * <p>When the peer breaks a rule, the connection fails (see the class comment) with 1002 for a
+     * protocol violation, 1007 for invalid UTF-8 (in a text message, detected at the first bad
+     * byte, or in a close reason) and 1009 for a message over {@code maxSize} (detected from the
+     * frame header when the frame is bigger than both the budget left and 125 bytes): nothing is
+     * thrown, the failure shows in {@link #dataToSend()}, {@link #closeTransport()} and
+     * {@link #closeException()}'s cause. After the peer's close frame or a failure, and once
+     * CLOSED, received bytes are discarded (RFC 6455 §5.5.1, §7.1.7).
+     *
+     * @param data     the bytes received, from position to limit
+     * @param nowNanos the current time: a pong may complete the keepalive ping, a close starts the
+     *                 close timeout
+     * @throws InvalidState when the connection is still CONNECTING
+     */
+    public void receiveData(ByteBuffer data, long nowNanos) {
+        Objects.requireNonNull(data, "data");
+        if (state == State.CONNECTING) {
+            throw new InvalidState("cannot receive frames before the opening handshake completes (state CONNECTING)");
+        }
+        while (!discarding) {
+            Frame frame;
+            try {
+                reader.maxPayloadSize(frameLimit(receivedSize));
+                frame = reader.read(data);
+            } catch (ProtocolError e) {
+                failBecause(e, e.closeCode(), nowNanos);
+                break;
+            } catch (PayloadTooBig e) {
+                failBecause(messageTooBig(e), e.closeCode(), nowNanos);
+                break;
+            } catch (RuntimeException e) {
+                // Only an extension codec can get here (it breaks its contract): the reader is
+                // unusable now, so fail rather than leave the connection wedged.
+                failBecause(new WebSocketException("extension failed to decode a frame: " + e, e),
+                        CloseCodes.INTERNAL_ERROR, nowNanos);
+                break;
+            }
+            if (frame == null) {
+                return;
+            }
+            try {
+                // The payload is a view valid until the next read: each handler copies what it keeps.
+                receiveFrame(frame, nowNanos);
+            } catch (ProtocolError e) {
+                failBecause(e, e.closeCode(), nowNanos);
+            } catch (PayloadTooBig e) {
+                failBecause(e, e.closeCode(), nowNanos);
+            }
+        }
+        data.position(data.limit());
+    }
+
+    /**
+     * The end of the received byte stream: the peer closed (or half-closed) the TCP connection,
+     * a read failed, or the driver closed the socket. The connection is then {@link State#CLOSED}
+     * with close code 1006 unless a close frame was received first. Does nothing once CLOSED.
+     *
+     * @param nowNanos the current time
+     */
+    public void receiveEof(long nowNanos) {
+        if (state == State.CLOSED) {
+            return;
+        }
+        closed();
+    }
+
+    /**
+     * The budget for the next frame: what is left of maxSize for the message, but at least 125
+     * bytes so that a control frame in the middle of a fragmented message is never refused; a
+     * data frame between the two is checked against the real budget once read.
+     */
+    private long frameLimit(long used) {
+        if (maxSize == ConnectionOptions.NO_LIMIT) {
+            return FrameReader.NO_LIMIT;
+        }
+        return Math.max(maxSize - used, Frame.MAX_CONTROL_PAYLOAD);
+    }
+
+    /**
+     * The reader measures one frame against the budget left; report the message against maxSize,
+     * as the check on frames under 125 bytes does.
+     */
+    private PayloadTooBig messageTooBig(PayloadTooBig e) {
+        if (maxSize == ConnectionOptions.NO_LIMIT || e.maxSize() != reader.maxPayloadSize()) {
+            return e;
+        }
+        return new PayloadTooBig(receivedSize + e.size(), maxSize);
+    }
+
+    private void receiveFrame(Frame frame, long now) {
+        switch (frame.opcode()) {
+            case TEXT, BINARY -> {
+                if (receiving != null) {
+                    throw new ProtocolError("expected a continuation frame: a " + frame.opcode()
+                            + " frame started a new message inside a fragmented " + receiving + " message");
+                }
+                receiveDataFrame(frame, frame.opcode());
+            }
+            case CONTINUATION -> {
+                if (receiving == null) {
+                    throw new ProtocolError("unexpected continuation frame: no fragmented message is in progress");
+                }
+                receiveDataFrame(frame, receiving);
+            }
+            case PING -> receivePing(frame.payload());
+            case PONG -> receivePong(frame.payload(), now);
+            case CLOSE -> receiveClose(frame.payload(), now);
+        }
+    }
+
+    /** A frame of a {@code type} message: size and UTF-8 are checked before anything is copied. */
+    private void receiveDataFrame(Frame frame, Opcode type) {
+        ByteBuffer view = frame.payload();
+        long size = receivedSize + view.remaining();
+        if (size > maxSize) {
+            throw new PayloadTooBig(size, maxSize);
+        }
+        if (type == Opcode.TEXT) {
+            utf8.update(view);
+            if (frame.fin()) {
+                utf8.finish();
+            }
+        }
+        events.add(new Event.DataFrame(frame.opcode(), copy(view), frame.fin()));
+        if (frame.fin()) {
+            receiving = null;
+            receivedSize = 0;
+        } else {
+            receiving = type;
+            receivedSize = size;
+        }
+    }
+
+    /**
+     * RFC 6455 §5.5.2: answer with a pong carrying the same data, unless a close frame was
+     * received (then this frame is never processed). That includes CLOSING after our own close:
+     * control frames may still be sent then (§5.5.1 only forbids data frames).
+     */
+    private void receivePing(ByteBuffer view) {
+        ByteBuffer payload = readOnlyCopy(view);
+        if (!closeTransport) {
+            outbox.add(new Frame(true, Opcode.PONG, payload.duplicate()));
+        }
+        events.add(new Event.PingReceived(payload.duplicate()));
+    }
+
+    private void receivePong(ByteBuffer view, long now) {
+        ByteBuffer payload = readOnlyCopy(view);
+        List<ByteBuffer> acknowledged = pings.acknowledge(payload);
+        if (keepalive != null && !acknowledged.isEmpty()) {
+            keepalive.acknowledged(acknowledged, now);
+        }
+        events.add(new Event.PongReceived(payload, acknowledged));
+    }
+
+    private void receiveClose(ByteBuffer view, long now) {
+        Close close = Close.parse(view);
+        closeReceived = close;
+        // §5.5.1 / §1.4: the peer sends nothing after its close frame; whatever follows is ignored,
+        // and a fragmented message in progress is abandoned (a close may interrupt one, §5.4).
+        discarding = true;
+        receiving = null;
+        events.add(new Event.CloseReceived(close));
+        if (state == State.OPEN) {
+            // §5.5.1: answer with a close frame, echoing the status code.
+            if (close.code() == CloseCodes.NO_STATUS_RECEIVED) {
+                sendCloseFrame(Close.NO_STATUS, EMPTY);
+            } else {
+                Close echo = new Close(close.code(), "");
+                sendCloseFrame(echo, echo.serialize());
+            }
+            state = State.CLOSING;
+        }
+        // §7.1.1: the closing handshake is complete; the server closes TCP first, the client waits.
+        if (role == Role.SERVER) {
+            closeTransport = true;
+        }
+        armCloseTimer(now);
+    }
+
+    // ---------------------------------------------------------------- sending
+
+    /**
+     * Sends a text frame whose payload is the UTF-8 encoding of {@code text}.
+     *
+     * @param fin false to start a fragmented message continued with {@link #sendContinuation}
+     * @throws IllegalArgumentException when {@code text} holds an unpaired surrogate
+     * @throws InvalidState             when a fragmented message is in progress, or the connection
+     *                                  is CONNECTING or CLOSING
+     * @throws ConnectionClosed         when the connection is CLOSED ({@link #closeException()})
+     */
+    public void sendText(String text, boolean fin) {
+        Objects.requireNonNull(text, "text");
+        checkCanSendData(Opcode.TEXT);
+        sendData(Opcode.TEXT, ByteBuffer.wrap(FrameData.utf8(text)), fin);
+    }
+
+    /**
+     * Sends a text frame carrying {@code utf8}, which the caller guarantees to be UTF-8 (it is not
+     * checked here: the peer fails the connection with 1007 otherwise). The buffer is taken over
+     * (see the class comment).
+     *
+     * @param fin false to start a fragmented message continued with {@link #sendContinuation}
+     * @throws InvalidState     when a fragmented message is in progress, or the connection is
+     *                          CONNECTING or CLOSING
+     * @throws ConnectionClosed when the connection is CLOSED
+     */
+    public void sendText(ByteBuffer utf8, boolean fin) {
+        Objects.requireNonNull(utf8, "utf8");
+        checkCanSendData(Opcode.TEXT);
+        sendData(Opcode.TEXT, utf8, fin);
+    }
+
+    /**
+     * Sends a binary frame carrying {@code data}, taken over (see the class comment).
+     *
+     * @param fin false to start a fragmented message continued with {@link #sendContinuation}
+     * @throws InvalidState     when a fragmented message is in progress, or the connection is
+     *                          CONNECTING or CLOSING
+     * @throws ConnectionClosed when the connection is CLOSED
+     */
+    public void sendBinary(ByteBuffer data, boolean fin) {
+        Objects.requireNonNull(data, "data");
+        checkCanSendData(Opcode.BINARY);
+        sendData(Opcode.BINARY, data, fin);
+    }
+
+    /**
+     * Sends the next frame of the fragmented message started by {@code sendText} or
+     * {@code sendBinary} with {@code fin} false; {@code data} is taken over (see the class
+     * comment). Ping and pong frames may be sent between the fragments.
+     *
+     * @param fin true on the message's last frame
+     * @throws InvalidState     when no fragmented message is in progress, or the connection is
+     *                          CONNECTING or CLOSING
+     * @throws ConnectionClosed when the connection is CLOSED
+     */
+    public void sendContinuation(ByteBuffer data, boolean fin) {
+        Objects.requireNonNull(data, "data");
+        checkCanSendData(Opcode.CONTINUATION);
+        sendData(Opcode.CONTINUATION, data, fin);
+    }
+
+    private void sendData(Opcode opcode, ByteBuffer payload, boolean fin) {
+        // RFC 6455 §5.4: fragments of one message are not interleaved with another message.
+        if (opcode == Opcode.CONTINUATION && !sendingFragmented) {
+            throw new InvalidState("cannot send a continuation frame: no fragmented message was started"
+                    + " (start one with sendText or sendBinary and fin=false)");
+        }
+        if (opcode != Opcode.CONTINUATION && sendingFragmented) {
+            throw new InvalidState("cannot start a " + opcode + " message: the fragmented message in progress"
+                    + " must first end with sendContinuation(data, true)");
+        }
+        outbox.add(new Frame(fin, opcode, payload));
+        sendingFragmented = !fin;
+    }
+
+    /**
+     * Sends a ping. Its payload is remembered until a pong carrying the same bytes (or answering a
+     * later ping) arrives, as {@link Event.PongReceived#acknowledgedPings()} will report.
+     *
+     * @param data the payload (at most 125 bytes, copied), or null for four random bytes
+     * @return the payload sent, a read-only buffer
+     * @throws IllegalArgumentException when {@code data} is longer than 125 bytes, or a ping with
+     *                                  the same data still awaits its pong
+     * @throws InvalidState             when the connection is CONNECTING, or the TCP connection is
+     *                                  closing ({@link #closeTransport()})
+     * @throws ConnectionClosed         when the connection is CLOSED
+     */
+    public ByteBuffer sendPing(ByteBuffer data) {
+        checkCanSendControl(Opcode.PING);
+        ByteBuffer payload;
+        if (data == null) {
+            payload = randomPingPayload();
+        } else {
+            checkControlPayload(Opcode.PING, data);
+            payload = readOnlyCopy(data);
+            if (pings.contains(payload)) {
+                throw new IllegalArgumentException("already waiting for a pong with the same data");
+            }
+        }
+        queuePing(payload);
+        return payload.duplicate();
+    }
+
+    /**
+     * Sends a pong, for example as an unsolicited heartbeat (pings are answered automatically).
+     *
+     * @param data the payload (at most 125 bytes, copied), or null for an empty one
+     * @throws IllegalArgumentException when {@code data} is longer than 125 bytes
+     * @throws InvalidState             when the connection is CONNECTING, or the TCP connection is
+     *                                  closing ({@link #closeTransport()})
+     * @throws ConnectionClosed         when the connection is CLOSED
+     */
+    public void sendPong(ByteBuffer data) {
+        checkCanSendControl(Opcode.PONG);
+        ByteBuffer payload = EMPTY;
+        if (data != null) {
+            checkControlPayload(Opcode.PONG, data);
+            payload = readOnlyCopy(data);
+        }
+        outbox.add(new Frame(true, Opcode.PONG, payload));
+    }
+
+    /**
+     * Starts the closing handshake (RFC 6455 §7.1.2) with {@code code} and {@code reason}: sends
+     * the close frame and enters {@link State#CLOSING}; the close timeout starts now.
+     *
+     * <p>Not idempotent at this level: the closing handshake starts once. A second call, or a call
+     * after the peer's close was answered, throws {@link InvalidState} (CLOSING) or the
+     * {@link ConnectionClosed} (CLOSED); an application-level {@code close()} checks
+     * {@link #state()} first.
+     *
+     * @param reason the reason, at most 123 bytes in UTF-8; null is taken as empty
+     * @throws IllegalArgumentException when {@code code} may not be sent (1000–1003, 1007–1014 and
+     *                                  3000–4999 may) or the reason is too long
+     * @throws InvalidState             when the connection is CONNECTING or CLOSING
+     * @throws ConnectionClosed         when the connection is CLOSED
+     */
+    public void sendClose(int code, String reason, long nowNanos) {
+        checkCanStartClosing();
+        Close close = new Close(code, reason == null ? "" : reason);
+        ByteBuffer payload = close.serialize(); // validates before anything changes
+        startClosing(close, payload, nowNanos);
+    }
+
+    /**
+     * Starts the closing handshake with a close frame that carries no status code (the peer
+     * reports 1005). See {@link #sendClose(int, String, long)}.
+     *
+     * @throws InvalidState     when the connection is CONNECTING or CLOSING
+     * @throws ConnectionClosed when the connection is CLOSED
+     */
+    public void sendClose(long nowNanos) {
+        checkCanStartClosing();
+        startClosing(Close.NO_STATUS, EMPTY, nowNanos);
+    }
+
+    private void startClosing(Close close, ByteBuffer payload, long now) {
+        sendCloseFrame(close, payload);
+        state = State.CLOSING;
+        // §7.1.2 / §1.4: data from the peer keeps being processed until its close frame arrives.
+        armCloseTimer(now);
+    }
+
+    /**
+     * Fails the WebSocket connection (RFC 6455 §7.1.7): sends a close frame with {@code code} and
+     * {@code reason} when none was sent yet and the connection is OPEN, then tells the driver to
+     * close the TCP connection ({@link #closeTransport()}), and processes nothing received from
+     * now on. A CONNECTING connection becomes CLOSED at once; a CLOSED one is left alone.
+     * Code 1006 sends no close frame: use it when the transport itself broke.
+     *
+     * @param reason the reason, at most 123 bytes in UTF-8; null is taken as empty
+     * @throws IllegalArgumentException when {@code code} is neither 1006 nor a code that may be
+     *                                  sent, or the reason is too long
+     */
+    public void fail(int code, String reason, long nowNanos) {
+        Close close = new Close(code, reason == null ? "" : reason);
+        // Validates before anything changes; 1006 is never sent, so it has no payload.
+        ByteBuffer payload = code == CloseCodes.ABNORMAL_CLOSURE ? null : close.serialize();
+        switch (state) {
+            case CLOSED -> {
+                return;
+            }
+            case CONNECTING -> {
+                closed();
+                return;
+            }
+            case OPEN -> {
+                if (payload != null) {
+                    sendCloseFrame(close, payload);
+                }
+                state = State.CLOSING;
+            }
+            case CLOSING -> {
+                // our close frame is already out (or the transport broke): nothing more to send
+            }
+        }
+        discarding = true;
+        closeTransport = true;
+        armCloseTimer(nowNanos);
+    }
+
+    /** Fails because the peer broke a rule; the error becomes the cause of closeException(). */
+    private void failBecause(WebSocketException error, int code, long now) {
+        failure = error;
+        fail(code, reasonFor(error.getMessage()), now);
+    }
+
+    /**
+     * Runs the timers at {@code nowNanos}: while OPEN, sends the keepalive ping when it is due and
+     * fails the connection with 1011 "keepalive ping timeout" when its pong is late; while
+     * CLOSING, gives up when the close timeout has run out (CLOSED, {@link #closeTransport()},
+     * code 1006 unless a close frame was received). Calling it early or often is harmless.
+     */
+    public void advanceTime(long nowNanos) {
+        if (state == State.OPEN && keepalive != null) {
+            if (keepalive.timedOut(nowNanos)) {
+                fail(CloseCodes.INTERNAL_ERROR, "keepalive ping timeout", nowNanos);
+            } else if (keepalive.pingDue(nowNanos)) {
+                ByteBuffer payload = randomPingPayload();
+                ByteBuffer unanswered = keepalive.pingSent(payload, nowNanos);
+                if (unanswered != null) {
+                    pings.remove(unanswered);
+                }
+                queuePing(payload);
+            }
+        }
+        if (state == State.CLOSING && closeTimerArmed && nowNanos - closeDeadline >= 0) {
+            // §7.1.1: when the peer takes too long, close the TCP connection ourselves.
+            closed();
+        }
+    }
+
+    // ---------------------------------------------------------------- helpers
+
+    private void checkCanSendData(Opcode opcode) {
+        switch (state) {
+            case CLOSED -> throw closeException();
+            case CONNECTING -> throw new InvalidState("cannot send a " + opcode
+                    + " frame before the opening handshake completes (state CONNECTING)");
+            // §5.5.1: no data frame after a close frame.
+            case CLOSING -> throw new InvalidState("cannot send a " + opcode
+                    + " frame: the connection is closing (a close frame was sent)");
+            case OPEN -> {
+            }
+        }
+    }
+
+    private void checkCanSendControl(Opcode opcode) {
+        switch (state) {
+            case CLOSED -> throw closeException();
+            case CONNECTING -> throw new InvalidState("cannot send a " + opcode
+                    + " before the opening handshake completes (state CONNECTING)");
+            case OPEN, CLOSING -> {
+                if (closeTransport) {
+                    throw new InvalidState("cannot send a " + opcode + ": the TCP connection is closing");
+                }
+            }
+        }
+    }
+
+    private void checkCanStartClosing() {
+        switch (state) {
+            case CLOSED -> throw closeException();
+            case CONNECTING -> throw new InvalidState("cannot send a close frame before the opening handshake"
+                    + " completes (state CONNECTING); use fail() to abort");
+            case CLOSING -> throw new InvalidState("the closing handshake already started: a close frame was sent");
+            case OPEN -> {
+            }
+        }
+    }
+
+    private static void checkControlPayload(Opcode opcode, ByteBuffer data) {
+        if (data.remaining() > Frame.MAX_CONTROL_PAYLOAD) {
+            throw new IllegalArgumentException(opcode + " payload is " + data.remaining()
+                    + " bytes; a control frame carries at most " + Frame.MAX_CONTROL_PAYLOAD);
+        }
+    }
+
+    private void sendCloseFrame(Close close, ByteBuffer payload) {
+        outbox.add(new Frame(true, Opcode.CLOSE, payload));
+        closeSent = close;
+    }
+
+    private void queuePing(ByteBuffer payload) {
+        outbox.add(new Frame(true, Opcode.PING, payload.duplicate()));
+        pings.add(payload);
+    }
+
+    /** Four random bytes no outstanding ping carries (Python websockets' default ping data). */
+    private ByteBuffer randomPingPayload() {
+        while (true) {
+            ByteBuffer payload = ByteBuffer.allocate(4).putInt(0, ThreadLocalRandom.current().nextInt()).asReadOnlyBuffer();
+            if (!pings.contains(payload)) {
+                return payload;
+            }
+        }
+    }
+
+    private void armCloseTimer(long now) {
+        closeTimerArmed = closeTimeout >= 0;
+        closeDeadline = now + closeTimeout;
+    }
+
+    /** The TCP connection is over, or must be: nothing more happens. */
+    private void closed() {
+        state = State.CLOSED;
+        closeTransport = true;
+        discarding = true;
+        closeTimerArmed = false;
+        receiving = null;
+        sendingFragmented = false;
+    }
+
+    /** A heap copy of a data frame's payload: the one copy of received data. */
+    private static ByteBuffer copy(ByteBuffer view) {
+        return ByteBuffer.allocate(view.remaining()).put(view).flip();
+    }
+
+    /** A read-only heap copy: shared between an event and a frame without either disturbing the other. */
+    private static ByteBuffer readOnlyCopy(ByteBuffer view) {
+        return ByteBuffer.allocate(view.remaining()).put(view.duplicate()).flip().asReadOnlyBuffer();
+    }
+
+    /**
+     * An error message as a close reason: cut to the 123 UTF-8 bytes a close frame holds, at a
+     * character boundary, with any unpaired surrogate (which UTF-8 cannot encode) replaced.
+     */
+    static String reasonFor(String message) {
+        if (message == null) {
+            return "";
+        }
+        StringBuilder reason = new StringBuilder();
+        int bytes = 0;
+        for (int i = 0; i < message.length(); ) {
+            int codePoint = message.codePointAt(i);
+            i += Character.charCount(codePoint);
+            if (codePoint >= Character.MIN_SURROGATE && codePoint <= Character.MAX_SURROGATE) {
+                codePoint = '?';
+            }
+            int length = codePoint < 0x80 ? 1 : codePoint < 0x800 ? 2 : codePoint < 0x10000 ? 3 : 4;
+            if (bytes + length > Close.MAX_REASON_BYTES) {
+                break;
+            }
+            reason.appendCodePoint(codePoint);
+            bytes += length;
+        }
+        return reason.toString();
+    }
+}

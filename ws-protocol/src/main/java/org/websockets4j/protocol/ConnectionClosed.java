@@ -1,0 +1,75 @@
+package org.websockets4j.protocol;
+
+import org.websockets4j.framing.CloseCodes;
+import org.websockets4j.framing.WebSocketException;
+
+/**
+ * Raised when trying to interact with a closed connection (Python websockets'
+ * {@code ConnectionClosed}).
+ *
+ * <p>{@link #code()} and {@link #reason()} are the connection's close code and reason (RFC 6455
+ * §7.1.5, §7.1.6): those of the close frame received, 1005 when it carried no status code, 1006
+ * when the connection ended without one. The message has Python websockets 8's format, for
+ * example {@code code = 1000 (OK), reason = bye} or
+ * {@code code = 1006 (connection closed abnormally [internal]), no reason}.
+ *
+ * <p>The class is sealed: a closure is either {@link ConnectionClosedOK} (1000 or 1001) or
+ * {@link ConnectionClosedError} (any other code). {@link #of(int, String)} picks the right one.
+ * When the connection failed because of something the peer sent, the cause is the error it
+ * broke ({@link org.websockets4j.framing.ProtocolError},
+ * {@link org.websockets4j.framing.PayloadTooBig}).
+ */
+public abstract sealed class ConnectionClosed extends WebSocketException
+        permits ConnectionClosedOK, ConnectionClosedError {
+    private static final long serialVersionUID = 1L;
+
+    /** The close code. */
+    private final int code;
+    /** The close reason, never null. */
+    private final String reason;
+
+    ConnectionClosed(int code, String reason, Throwable cause) {
+        super(format(code, reason == null ? "" : reason), cause);
+        this.code = code;
+        this.reason = reason == null ? "" : reason;
+    }
+
+    /**
+     * The exception for a connection closed with {@code code}: {@link ConnectionClosedOK} for 1000
+     * and 1001, {@link ConnectionClosedError} otherwise.
+     *
+     * @param reason the close reason; null is taken as empty
+     */
+    public static ConnectionClosed of(int code, String reason) {
+        return of(code, reason, null);
+    }
+
+    /**
+     * Like {@link #of(int, String)}, with the failure that ended the connection as the cause
+     * (may be null).
+     */
+    public static ConnectionClosed of(int code, String reason, Throwable cause) {
+        return isOK(code) ? new ConnectionClosedOK(code, reason, cause) : new ConnectionClosedError(code, reason, cause);
+    }
+
+    /** True for the codes of a proper closure, 1000 (OK) and 1001 (going away). */
+    public static boolean isOK(int code) {
+        return code == CloseCodes.NORMAL_CLOSURE || code == CloseCodes.GOING_AWAY;
+    }
+
+    /** The close code. */
+    public int code() {
+        return code;
+    }
+
+    /** The close reason, never null (empty when there is none). */
+    public String reason() {
+        return reason;
+    }
+
+    /** Python websockets 8's {@code format_close}: {@code code = 1000 (OK), reason = bye}. */
+    static String format(int code, String reason) {
+        String text = "code = " + code + " (" + CloseCodes.describe(code) + "), ";
+        return reason.isEmpty() ? text + "no reason" : text + "reason = " + reason;
+    }
+}

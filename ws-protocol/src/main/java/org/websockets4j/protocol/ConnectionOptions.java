@@ -1,0 +1,276 @@
+package org.websockets4j.protocol;
+
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * The options of a WebSocket connection once it is open: Python websockets' {@code ping_interval},
+ * {@code ping_timeout}, {@code close_timeout}, {@code max_size}, {@code max_queue},
+ * {@code read_limit} and {@code write_limit}, with the same meanings and defaults.
+ *
+ * <p>Immutable and thread-safe; build one with {@link #builder()} or take {@link #defaults()}.
+ * Where Python takes {@code None}, a duration is {@code null} and a size is {@link #NO_LIMIT}.
+ *
+ * <table>
+ *   <caption>Options and defaults</caption>
+ *   <tr><th>option</th><th>default</th><th>disabled by</th><th>enforced by</th></tr>
+ *   <tr><td>{@link #pingInterval()}</td><td>20 s</td><td>null</td><td>{@link Connection}</td></tr>
+ *   <tr><td>{@link #pingTimeout()}</td><td>20 s</td><td>null</td><td>{@link Connection}</td></tr>
+ *   <tr><td>{@link #closeTimeout()}</td><td>10 s</td><td>null</td><td>{@link Connection}</td></tr>
+ *   <tr><td>{@link #maxSize()}</td><td>1 MiB</td><td>{@link #NO_LIMIT}</td><td>{@link Connection}</td></tr>
+ *   <tr><td>{@link #maxQueue()}</td><td>32</td><td>{@link #NO_LIMIT}</td><td>the I/O driver</td></tr>
+ *   <tr><td>{@link #readLimit()}</td><td>64 KiB</td><td>-</td><td>the I/O driver</td></tr>
+ *   <tr><td>{@link #writeLimit()}</td><td>64 KiB</td><td>-</td><td>the I/O driver</td></tr>
+ * </table>
+ */
+public final class ConnectionOptions {
+    /** The value of {@link #maxSize()} and {@link #maxQueue()} meaning "no limit" (Python's {@code None}). */
+    public static final long NO_LIMIT = Long.MAX_VALUE;
+
+    /** Default {@link #pingInterval()}: 20 seconds. */
+    public static final Duration DEFAULT_PING_INTERVAL = Duration.ofSeconds(20);
+    /** Default {@link #pingTimeout()}: 20 seconds. */
+    public static final Duration DEFAULT_PING_TIMEOUT = Duration.ofSeconds(20);
+    /** Default {@link #closeTimeout()}: 10 seconds. */
+    public static final Duration DEFAULT_CLOSE_TIMEOUT = Duration.ofSeconds(10);
+    /** Default {@link #maxSize()}: 1 MiB. */
+    public static final long DEFAULT_MAX_SIZE = 1 << 20;
+    /** Default {@link #maxQueue()}: 32 messages. */
+    public static final long DEFAULT_MAX_QUEUE = 32;
+    /** Default {@link #readLimit()}: 64 KiB. */
+    public static final int DEFAULT_READ_LIMIT = 1 << 16;
+    /** Default {@link #writeLimit()}: 64 KiB. */
+    public static final int DEFAULT_WRITE_LIMIT = 1 << 16;
+
+    private static final ConnectionOptions DEFAULTS = builder().build();
+
+    private final Duration pingInterval;
+    private final Duration pingTimeout;
+    private final Duration closeTimeout;
+    private final long maxSize;
+    private final long maxQueue;
+    private final int readLimit;
+    private final int writeLimit;
+
+    private ConnectionOptions(Builder builder) {
+        this.pingInterval = builder.pingInterval;
+        this.pingTimeout = builder.pingTimeout;
+        this.closeTimeout = builder.closeTimeout;
+        this.maxSize = builder.maxSize;
+        this.maxQueue = builder.maxQueue;
+        this.readLimit = builder.readLimit;
+        this.writeLimit = builder.writeLimit;
+    }
+
+    /** The options with every default. */
+    public static ConnectionOptions defaults() {
+        return DEFAULTS;
+    }
+
+    /** A builder holding every default. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** A builder holding these options, to derive others from them. */
+    public Builder toBuilder() {
+        return new Builder()
+                .pingInterval(pingInterval)
+                .pingTimeout(pingTimeout)
+                .closeTimeout(closeTimeout)
+                .maxSize(maxSize)
+                .maxQueue(maxQueue)
+                .readLimit(readLimit)
+                .writeLimit(writeLimit);
+    }
+
+    /**
+     * How often a keepalive ping is sent while the connection is open, or null for no keepalive
+     * pings. Pings help keep the connection open through proxies with short idle timeouts.
+     */
+    public Duration pingInterval() {
+        return pingInterval;
+    }
+
+    /**
+     * How long to wait for the pong answering a keepalive ping, or null to never time out. When
+     * the pong does not arrive in time the connection is considered unusable and fails with code
+     * 1011. Only keepalive pings are timed; it has no effect when {@link #pingInterval()} is null.
+     */
+    public Duration pingTimeout() {
+        return pingTimeout;
+    }
+
+    /**
+     * The longest wait for each step of ending the connection once a close frame was sent: for
+     * the peer's close frame, then for the end of the TCP connection. When it runs out, the
+     * connection gives up and the TCP connection is closed. Null waits forever.
+     */
+    public Duration closeTimeout() {
+        return closeTimeout;
+    }
+
+    /**
+     * The largest incoming message, in bytes, counted over all its frames; or {@link #NO_LIMIT}.
+     * A larger message fails the connection with code 1009, as soon as a frame header announces
+     * too much.
+     */
+    public long maxSize() {
+        return maxSize;
+    }
+
+    /**
+     * The most received messages held until the application takes them; or {@link #NO_LIMIT}.
+     * When the queue is full, the I/O driver stops reading, so the TCP window closes and the peer
+     * slows down. Enforced by the driver, not by {@link Connection}.
+     */
+    public long maxQueue() {
+        return maxQueue;
+    }
+
+    /**
+     * The high-water mark, in bytes, of the buffer for incoming bytes; the low-water mark is half
+     * of it. Enforced by the I/O driver, not by {@link Connection}.
+     */
+    public int readLimit() {
+        return readLimit;
+    }
+
+    /**
+     * The high-water mark, in bytes, of the buffer for outgoing bytes: above it a send waits until
+     * the buffer drains under the low-water mark, a quarter of it. Enforced by the I/O driver, not
+     * by {@link Connection}.
+     */
+    public int writeLimit() {
+        return writeLimit;
+    }
+
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof ConnectionOptions that
+                && Objects.equals(pingInterval, that.pingInterval)
+                && Objects.equals(pingTimeout, that.pingTimeout)
+                && Objects.equals(closeTimeout, that.closeTimeout)
+                && maxSize == that.maxSize
+                && maxQueue == that.maxQueue
+                && readLimit == that.readLimit
+                && writeLimit == that.writeLimit;
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(pingInterval, pingTimeout, closeTimeout, maxSize, maxQueue, readLimit, writeLimit);
+    }
+
+    /** For example {@code ConnectionOptions[pingInterval=PT20S, ..., maxQueue=NO_LIMIT, ...]}. */
+    @Override
+    public String toString() {
+        return "ConnectionOptions[pingInterval=" + pingInterval
+                + ", pingTimeout=" + pingTimeout
+                + ", closeTimeout=" + closeTimeout
+                + ", maxSize=" + limit(maxSize)
+                + ", maxQueue=" + limit(maxQueue)
+                + ", readLimit=" + readLimit
+                + ", writeLimit=" + writeLimit + "]";
+    }
+
+    private static String limit(long value) {
+        return value == NO_LIMIT ? "NO_LIMIT" : Long.toString(value);
+    }
+
+    /**
+     * Builds {@link ConnectionOptions}; starts from the defaults. Setters take any value and
+     * {@link #build()} checks them all, so options can be set in any order. Not thread-safe.
+     */
+    public static final class Builder {
+        private Duration pingInterval = DEFAULT_PING_INTERVAL;
+        private Duration pingTimeout = DEFAULT_PING_TIMEOUT;
+        private Duration closeTimeout = DEFAULT_CLOSE_TIMEOUT;
+        private long maxSize = DEFAULT_MAX_SIZE;
+        private long maxQueue = DEFAULT_MAX_QUEUE;
+        private int readLimit = DEFAULT_READ_LIMIT;
+        private int writeLimit = DEFAULT_WRITE_LIMIT;
+
+        private Builder() {
+        }
+
+        /** Sets {@link ConnectionOptions#pingInterval()}; null disables keepalive pings. */
+        public Builder pingInterval(Duration pingInterval) {
+            this.pingInterval = pingInterval;
+            return this;
+        }
+
+        /** Sets {@link ConnectionOptions#pingTimeout()}; null never times out. */
+        public Builder pingTimeout(Duration pingTimeout) {
+            this.pingTimeout = pingTimeout;
+            return this;
+        }
+
+        /** Sets {@link ConnectionOptions#closeTimeout()}; null waits forever. */
+        public Builder closeTimeout(Duration closeTimeout) {
+            this.closeTimeout = closeTimeout;
+            return this;
+        }
+
+        /** Sets {@link ConnectionOptions#maxSize()} in bytes; {@link #NO_LIMIT} for no limit. */
+        public Builder maxSize(long maxSize) {
+            this.maxSize = maxSize;
+            return this;
+        }
+
+        /** Sets {@link ConnectionOptions#maxQueue()} in messages; {@link #NO_LIMIT} for no limit. */
+        public Builder maxQueue(long maxQueue) {
+            this.maxQueue = maxQueue;
+            return this;
+        }
+
+        /** Sets {@link ConnectionOptions#readLimit()} in bytes. */
+        public Builder readLimit(int readLimit) {
+            this.readLimit = readLimit;
+            return this;
+        }
+
+        /** Sets {@link ConnectionOptions#writeLimit()} in bytes. */
+        public Builder writeLimit(int writeLimit) {
+            this.writeLimit = writeLimit;
+            return this;
+        }
+
+        /**
+         * The options.
+         *
+         * @throws IllegalArgumentException naming the option and the fix when a duration is zero
+         *                                  or negative, {@code maxSize} is negative,
+         *                                  {@code maxQueue} is below 1, or a limit is below 1
+         */
+        public ConnectionOptions build() {
+            checkDuration("pingInterval", pingInterval, "null to send no keepalive pings");
+            checkDuration("pingTimeout", pingTimeout, "null to never time out");
+            checkDuration("closeTimeout", closeTimeout, "null to wait forever");
+            if (maxSize < 0) {
+                throw new IllegalArgumentException("maxSize must be >= 0 bytes, got " + maxSize
+                        + "; use ConnectionOptions.NO_LIMIT for no limit");
+            }
+            if (maxQueue < 1) {
+                throw new IllegalArgumentException("maxQueue must be >= 1 message, got " + maxQueue
+                        + "; use ConnectionOptions.NO_LIMIT for no limit");
+            }
+            if (readLimit < 1) {
+                throw new IllegalArgumentException("readLimit must be > 0 bytes, got " + readLimit
+                        + "; the default is " + DEFAULT_READ_LIMIT);
+            }
+            if (writeLimit < 1) {
+                throw new IllegalArgumentException("writeLimit must be > 0 bytes, got " + writeLimit
+                        + "; the default is " + DEFAULT_WRITE_LIMIT);
+            }
+            return new ConnectionOptions(this);
+        }
+
+        private static void checkDuration(String name, Duration value, String disable) {
+            if (value != null && (value.isNegative() || value.isZero())) {
+                throw new IllegalArgumentException(name + " must be positive, got " + value
+                        + "; use a positive Duration, or " + disable);
+            }
+        }
+    }
+}
