@@ -19,6 +19,16 @@ import java.util.Arrays;
  */
 final class HeadReader {
     private static final int QUOTE_LIMIT = 100;
+    /** Token and field-value characters by byte value, for checks on raw line bytes. */
+    private static final boolean[] TCHAR = new boolean[256];
+    private static final boolean[] VCHAR = new boolean[256];
+
+    static {
+        for (int c = 0; c < 256; c++) {
+            TCHAR[c] = Tokens.isTokenChar((char) c);
+            VCHAR[c] = Tokens.isFieldValueChar((char) c);
+        }
+    }
 
     private final String what;
     private final boolean keepFields;
@@ -69,40 +79,96 @@ final class HeadReader {
      * @throws SecurityError  when the line or the whole part exceeds its limit
      */
     String readLine(ByteBuffer in) {
-        while (in.hasRemaining()) {
-            byte b = in.get();
-            if (++size > maxSize) {
-                throw new SecurityError(what + " is larger than " + maxSize + " bytes (HttpLimits.MAX_HEAD_SIZE)");
-            }
-            if (afterCr) {
-                if (b != '\n') {
-                    throw new InvalidMessage("bare CR in " + what + ": lines must end with CRLF");
-                }
-                afterCr = false;
-                String text = new String(line, 0, lineLength, StandardCharsets.ISO_8859_1);
-                lineLength = 0;
-                return text;
-            }
-            if (b == '\r') {
-                afterCr = true;
-            } else if (b == '\n') {
-                throw new InvalidMessage("bare LF in " + what + ": lines must end with CRLF");
-            } else {
-                append(b);
-            }
+        if (!scanLine(in)) {
+            return null;
         }
-        return null;
+        String text = new String(line, 0, lineLength, StandardCharsets.ISO_8859_1);
+        lineLength = 0;
+        return text;
     }
 
-    private void append(byte b) {
-        if (lineLength == HttpLimits.MAX_LINE_LENGTH) {
-            throw new SecurityError("line of " + what + " is longer than " + HttpLimits.MAX_LINE_LENGTH
-                    + " bytes (HttpLimits.MAX_LINE_LENGTH)");
+    /**
+     * Reads up to the end of the next line into {@code line[0, lineLength)}; true once its CRLF is
+     * consumed (the caller resets {@code lineLength}). Runs of ordinary bytes in a heap buffer are
+     * copied at once, with the limits checked per run so that the errors are those of the
+     * byte-at-a-time path; state lives in locals and is written back whatever happens.
+     */
+    private boolean scanLine(ByteBuffer in) {
+        int pos = in.position();
+        int limit = in.limit();
+        byte[] buf = line;
+        int len = lineLength;
+        int consumed = size;
+        boolean cr = afterCr;
+        try {
+            while (pos < limit) {
+                if (!cr && in.hasArray()) {
+                    byte[] src = in.array();
+                    int off = in.arrayOffset();
+                    int stop = pos;
+                    while (stop < limit) {
+                        byte c = src[off + stop];
+                        if (c == '\r' || c == '\n') {
+                            break;
+                        }
+                        stop++;
+                    }
+                    int run = stop - pos;
+                    if (run > 0) {
+                        int bySize = maxSize - consumed;
+                        int byLine = HttpLimits.MAX_LINE_LENGTH - len;
+                        if (run > Math.min(bySize, byLine)) {
+                            // The error the byte-at-a-time path would raise first: it checks the size before the line.
+                            if (bySize <= byLine) {
+                                throw new SecurityError(what + " is larger than " + maxSize + " bytes (HttpLimits.MAX_HEAD_SIZE)");
+                            }
+                            throw new SecurityError("line of " + what + " is longer than " + HttpLimits.MAX_LINE_LENGTH
+                                    + " bytes (HttpLimits.MAX_LINE_LENGTH)");
+                        } else {
+                            if (len + run > buf.length) {
+                                buf = line = Arrays.copyOf(buf, Math.min(Math.max(buf.length * 2, len + run), HttpLimits.MAX_LINE_LENGTH));
+                            }
+                            System.arraycopy(src, off + pos, buf, len, run);
+                            len += run;
+                            consumed += run;
+                            pos = stop;
+                            continue;
+                        }
+                    }
+                }
+                byte b = in.get(pos++);
+                if (++consumed > maxSize) {
+                    throw new SecurityError(what + " is larger than " + maxSize + " bytes (HttpLimits.MAX_HEAD_SIZE)");
+                }
+                if (cr) {
+                    if (b != '\n') {
+                        throw new InvalidMessage("bare CR in " + what + ": lines must end with CRLF");
+                    }
+                    cr = false;
+                    return true;
+                }
+                if (b == '\r') {
+                    cr = true;
+                } else if (b == '\n') {
+                    throw new InvalidMessage("bare LF in " + what + ": lines must end with CRLF");
+                } else {
+                    if (len == buf.length) {
+                        if (len == HttpLimits.MAX_LINE_LENGTH) {
+                            throw new SecurityError("line of " + what + " is longer than " + HttpLimits.MAX_LINE_LENGTH
+                                    + " bytes (HttpLimits.MAX_LINE_LENGTH)");
+                        }
+                        buf = line = Arrays.copyOf(buf, Math.min(len * 2, HttpLimits.MAX_LINE_LENGTH));
+                    }
+                    buf[len++] = b;
+                }
+            }
+            return false;
+        } finally {
+            in.position(pos);
+            lineLength = len;
+            size = consumed;
+            afterCr = cr;
         }
-        if (lineLength == line.length) {
-            line = Arrays.copyOf(line, Math.min(line.length * 2, HttpLimits.MAX_LINE_LENGTH));
-        }
-        line[lineLength++] = b;
     }
 
     /**
@@ -113,51 +179,76 @@ final class HeadReader {
      * @throws SecurityError  when a limit is exceeded
      */
     boolean readFields(ByteBuffer in) {
-        String text;
-        while ((text = readLine(in)) != null) {
-            if (text.isEmpty()) {
+        while (scanLine(in)) {
+            int length = lineLength;
+            lineLength = 0;
+            if (length == 0) {
                 return true;
             }
             if (++fieldCount > HttpLimits.MAX_HEADERS) {
                 throw new SecurityError(what + " has more than " + HttpLimits.MAX_HEADERS + " header fields (HttpLimits.MAX_HEADERS)");
             }
-            addField(text);
+            addField(line, length);
         }
         return false;
     }
 
-    private void addField(String text) {
-        char first = text.charAt(0);
+    /**
+     * Splits a field line and checks it on its bytes; the line is only turned into a String for an
+     * error message. For kept fields {@link Headers.Field} checks the name and value itself, and
+     * the checks here only run to phrase the error when it refuses them.
+     */
+    private void addField(byte[] b, int length) {
+        byte first = b[0];
         if (first == ' ' || first == '\t') {
-            throw new InvalidMessage("obsolete line folding is not supported (RFC 9112 §5.2) in " + what + ": " + quote(text));
+            throw new InvalidMessage("obsolete line folding is not supported (RFC 9112 §5.2) in " + what + ": " + quote(text(b, length)));
         }
-        int colon = text.indexOf(':');
-        if (colon < 0) {
-            throw new InvalidMessage("header line without a colon in " + what + ": " + quote(text));
+        int colon = 0;
+        while (colon < length && b[colon] != ':') {
+            colon++;
         }
-        String name = text.substring(0, colon);
-        if (!name.isEmpty() && isOws(name.charAt(name.length() - 1))) {
-            throw new InvalidMessage("whitespace between header name and colon (RFC 9112 §5.1) in " + what + ": " + quote(text));
+        if (colon == length) {
+            throw new InvalidMessage("header line without a colon in " + what + ": " + quote(text(b, length)));
         }
-        if (!Tokens.isToken(name)) {
-            throw new InvalidMessage("header name is not a token (RFC 9110 §5.1) in " + what + ": " + quote(text));
+        if (colon > 0 && (b[colon - 1] == ' ' || b[colon - 1] == '\t')) {
+            throw new InvalidMessage("whitespace between header name and colon (RFC 9112 §5.1) in " + what + ": " + quote(text(b, length)));
         }
         int start = colon + 1;
-        int end = text.length();
-        while (start < end && isOws(text.charAt(start))) {
+        int end = length;
+        while (start < end && (b[start] == ' ' || b[start] == '\t')) {
             start++;
         }
-        while (end > start && isOws(text.charAt(end - 1))) {
+        while (end > start && (b[end - 1] == ' ' || b[end - 1] == '\t')) {
             end--;
         }
-        for (int i = start; i < end; i++) {
-            if (!Tokens.isFieldValueChar(text.charAt(i))) {
-                throw new InvalidMessage("header value holds a control character (RFC 9110 §5.5) in " + what + ": " + quote(text));
+        String name = new String(b, 0, colon, StandardCharsets.ISO_8859_1);
+        String value = new String(b, start, end - start, StandardCharsets.ISO_8859_1);
+        if (keepFields) {
+            try {
+                headers.add(name, value); // Headers.Field checks the name and the value
+                return;
+            } catch (IllegalArgumentException e) {
+                // fall through: the same checks, for the message
             }
         }
-        if (keepFields) {
-            headers.add(name, text.substring(start, end));
+        boolean token = colon > 0;
+        for (int i = 0; i < colon; i++) {
+            token &= TCHAR[b[i] & 0xFF];
         }
+        if (!token) {
+            throw new InvalidMessage("header name is not a token (RFC 9110 §5.1) in " + what + ": " + quote(text(b, length)));
+        }
+        boolean valid = true;
+        for (int i = start; i < end; i++) {
+            valid &= VCHAR[b[i] & 0xFF];
+        }
+        if (!valid) {
+            throw new InvalidMessage("header value holds a control character (RFC 9110 §5.5) in " + what + ": " + quote(text(b, length)));
+        }
+    }
+
+    private static String text(byte[] b, int length) {
+        return new String(b, 0, length, StandardCharsets.ISO_8859_1);
     }
 
     /** The fields read so far (mutable; the readers copy it into an immutable record). */

@@ -135,7 +135,7 @@ public final class RequestReader {
             throw new InvalidMessage("invalid HTTP request line: the method is not a token: " + HeadReader.quote(line));
         }
         HeadReader.checkVersion(line.substring(last + 1), "HTTP request line", line);
-        if (target.isEmpty() || !target.chars().allMatch(c -> Request.isTargetChar((char) c))) {
+        if (!isTarget(target)) {
             throw new InvalidMessage("invalid HTTP request line: the target is empty or holds a space or a control character: "
                     + HeadReader.quote(line));
         }
@@ -144,6 +144,18 @@ public final class RequestReader {
         }
         method = requestMethod;
         path = target;
+    }
+
+    private static boolean isTarget(String target) {
+        if (target.isEmpty()) {
+            return false;
+        }
+        for (int i = 0; i < target.length(); i++) {
+            if (!Request.isTargetChar(target.charAt(i))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private void checkUsable() {
