@@ -1,8 +1,10 @@
 /**
  * WebSocket clients.
  *
- * <p>This package will hold {@code connect} and {@code unixConnect}, the client
- * side of the opening handshake, following redirects, and the interactive
- * command-line client.
+ * <p>{@link org.websockets4j.client.ClientOptions} holds the options of a client
+ * and {@link org.websockets4j.client.ClientHandshake} performs the client side of
+ * the opening handshake, Sans-I/O. {@code connect} and {@code unixConnect}
+ * (which open the socket and follow redirects) and the interactive command-line
+ * client are to come.
  */
 package org.websockets4j.client;

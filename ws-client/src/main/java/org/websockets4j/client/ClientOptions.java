@@ -1,0 +1,558 @@
+package org.websockets4j.client;
+
+import java.lang.module.ModuleDescriptor;
+import java.net.InetSocketAddress;
+import java.net.SocketAddress;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Set;
+import org.websockets4j.http.HeaderGrammar;
+import org.websockets4j.http.Headers;
+import org.websockets4j.protocol.ConnectionOptions;
+
+/**
+ * The options of a WebSocket client: the keyword arguments of Python websockets'
+ * {@code connect()} ({@code origin}, {@code subprotocols}, {@code extra_headers}, the
+ * {@code host}/{@code port} override) plus the {@link ConnectionOptions} of the open connection,
+ * with the same meanings and defaults.
+ *
+ * <table>
+ *   <caption>Options and defaults</caption>
+ *   <tr><th>option</th><th>default</th><th>meaning</th></tr>
+ *   <tr><td>{@link #connection()}</td><td>{@link ConnectionOptions#defaults()}</td>
+ *       <td>ping interval and timeout, close timeout, max size, max queue, read and write limits</td></tr>
+ *   <tr><td>{@link #origin()}</td><td>null (no {@code Origin} header)</td><td>the {@code Origin} header</td></tr>
+ *   <tr><td>{@link #subprotocols()}</td><td>empty (none offered)</td>
+ *       <td>the {@code Sec-WebSocket-Protocol} offer, in decreasing preference</td></tr>
+ *   <tr><td>{@link #extraHeaders()}</td><td>empty</td><td>more request headers, sent last</td></tr>
+ *   <tr><td>{@link #userAgent()}</td><td>{@link #DEFAULT_USER_AGENT}</td><td>the {@code User-Agent} header; null sends none</td></tr>
+ *   <tr><td>{@link #openTimeout()}</td><td>10 s</td><td>the longest wait to open the connection and complete the handshake; null waits forever</td></tr>
+ *   <tr><td>{@link #socketAddress()}</td><td>null (the URI's host and port)</td><td>where the TCP connection goes</td></tr>
+ * </table>
+ *
+ * <p><b>Extra headers</b> are sent after the handshake's own headers and may not replace them:
+ * {@link Builder#build()} refuses an extra header named {@code Host}, {@code Upgrade},
+ * {@code Connection}, {@code Sec-WebSocket-Key}, {@code Sec-WebSocket-Version},
+ * {@code Sec-WebSocket-Accept}, {@code Sec-WebSocket-Extensions}, {@code Sec-WebSocket-Protocol}
+ * (use {@link Builder#subprotocols(List)}), {@code Origin} (use {@link Builder#origin(String)}),
+ * {@code User-Agent} (use {@link Builder#userAgent(String)}), {@code Content-Length} or
+ * {@code Transfer-Encoding} (a handshake request has no body: a server would read the first frames
+ * as one). {@code Authorization} is allowed, for example for a bearer token, unless the URI
+ * carries user information, which already sets it ({@link ClientHandshake} then refuses the pair).
+ * Any other header, repeated or not, is sent as given.
+ *
+ * <p><b>Not here yet.</b> Python's {@code extensions} and {@code compression} options: the
+ * extension SPI is not written, so a client offers no extension (as Python with
+ * {@code compression=None}) and refuses a response that accepts one. {@code openTimeout} is not in
+ * Python 8 (websockets 10 added {@code open_timeout} with this default); like
+ * {@link #socketAddress()} it is enforced by {@code connect()}, not by the Sans-I/O
+ * {@link ClientHandshake}. TLS settings will come with {@code connect()}.
+ *
+ * <p>Immutable and thread-safe; build one with {@link #builder()} or take {@link #defaults()}.
+ */
+public final class ClientOptions {
+    /** Default {@link #openTimeout()}: 10 seconds. */
+    public static final Duration DEFAULT_OPEN_TIMEOUT = Duration.ofSeconds(10);
+
+    /**
+     * Default {@link #userAgent()}: {@code websockets4j/<version>}, the version of this module
+     * (for example {@code websockets4j/0.1.0}), or {@code websockets4j} when it runs on the class
+     * path and its version is unknown.
+     */
+    public static final String DEFAULT_USER_AGENT = defaultUserAgent();
+
+    /**
+     * Request headers the handshake writes itself, lower-cased, with what to use instead; an extra
+     * header may not carry one of these names.
+     */
+    private static final List<String[]> RESERVED_HEADERS = List.of(
+            new String[] {"host", "Host comes from the URI"},
+            new String[] {"upgrade", "the handshake sets it"},
+            new String[] {"connection", "the handshake sets it"},
+            new String[] {"sec-websocket-key", "the handshake sets it"},
+            new String[] {"sec-websocket-version", "the handshake sets it"},
+            new String[] {"sec-websocket-accept", "it belongs in a response"},
+            new String[] {"sec-websocket-extensions", "extensions are negotiated by the handshake"},
+            new String[] {"sec-websocket-protocol", "use subprotocols(...)"},
+            new String[] {"origin", "use origin(...)"},
+            new String[] {"user-agent", "use userAgent(...)"},
+            new String[] {"content-length", "a handshake request has no body"},
+            new String[] {"transfer-encoding", "a handshake request has no body"});
+
+    private static final ClientOptions DEFAULTS = builder().build();
+
+    private final ConnectionOptions connection;
+    private final String origin;
+    private final List<String> subprotocols;
+    private final Headers extraHeaders;
+    private final String userAgent;
+    private final Duration openTimeout;
+    private final SocketAddress socketAddress;
+
+    private ClientOptions(Builder builder, ConnectionOptions connection, SocketAddress socketAddress) {
+        this.connection = connection;
+        this.origin = builder.origin;
+        this.subprotocols = List.copyOf(builder.subprotocols);
+        this.extraHeaders = builder.extraHeaders.immutableCopy();
+        this.userAgent = builder.userAgent;
+        this.openTimeout = builder.openTimeout;
+        this.socketAddress = socketAddress;
+    }
+
+    /**
+     * The options with every default.
+     *
+     * @return the shared default options
+     */
+    public static ClientOptions defaults() {
+        return DEFAULTS;
+    }
+
+    /**
+     * A builder holding every default.
+     *
+     * @return a new builder
+     */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /**
+     * A builder holding these options, to derive others from them.
+     *
+     * @return a new builder
+     */
+    public Builder toBuilder() {
+        Builder builder = new Builder()
+                .connection(connection)
+                .origin(origin)
+                .subprotocols(subprotocols)
+                .extraHeaders(extraHeaders)
+                .userAgent(userAgent)
+                .openTimeout(openTimeout);
+        builder.socketAddress = socketAddress;
+        return builder;
+    }
+
+    /**
+     * The options of the connection once it is open.
+     *
+     * @return never null
+     */
+    public ConnectionOptions connection() {
+        return connection;
+    }
+
+    /**
+     * The value of the {@code Origin} request header (RFC 6454), or null to send none.
+     *
+     * @return the origin, for example {@code https://example.com}, or null
+     */
+    public String origin() {
+        return origin;
+    }
+
+    /**
+     * The subprotocols offered in {@code Sec-WebSocket-Protocol}, in decreasing order of
+     * preference; empty to offer none (then the header is not sent).
+     *
+     * @return an immutable list of distinct tokens
+     */
+    public List<String> subprotocols() {
+        return subprotocols;
+    }
+
+    /**
+     * Headers added to the handshake request after its own, in order; see the type's
+     * documentation for the names refused.
+     *
+     * @return immutable headers, possibly empty
+     */
+    public Headers extraHeaders() {
+        return extraHeaders;
+    }
+
+    /**
+     * The value of the {@code User-Agent} request header, or null to send none.
+     *
+     * @return {@link #DEFAULT_USER_AGENT} unless set
+     */
+    public String userAgent() {
+        return userAgent;
+    }
+
+    /**
+     * The longest time {@code connect()} may take to open the TCP (and TLS) connection and
+     * complete the opening handshake, or null to wait forever.
+     *
+     * @return a positive duration, or null
+     */
+    public Duration openTimeout() {
+        return openTimeout;
+    }
+
+    /**
+     * Where the TCP connection goes instead of the URI's host and port, or null to use those
+     * (Python's {@code host} and {@code port} arguments of {@code connect()}). Only the
+     * destination changes: the {@code Host} header, and the server name of TLS, still come from
+     * the URI. An {@link InetSocketAddress} from {@link Builder#connectTo(String, int)} is
+     * unresolved; the name is looked up when connecting.
+     *
+     * @return an {@link InetSocketAddress} (or another address such as a Unix domain socket's,
+     *         when set with {@link Builder#socketAddress(SocketAddress)}), or null
+     */
+    public SocketAddress socketAddress() {
+        return socketAddress;
+    }
+
+    /** Equal when every option is equal (extra headers compared with {@link Headers#equals(Object)}). */
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof ClientOptions that
+                && connection.equals(that.connection)
+                && Objects.equals(origin, that.origin)
+                && subprotocols.equals(that.subprotocols)
+                && extraHeaders.equals(that.extraHeaders)
+                && Objects.equals(userAgent, that.userAgent)
+                && Objects.equals(openTimeout, that.openTimeout)
+                && Objects.equals(socketAddress, that.socketAddress);
+    }
+
+    /** A hash of every option, consistent with {@link #equals(Object)}. */
+    @Override
+    public int hashCode() {
+        return Objects.hash(connection, origin, subprotocols, extraHeaders, userAgent, openTimeout, socketAddress);
+    }
+
+    /**
+     * Every option, for example {@code ClientOptions[origin=null, subprotocols=[chat], ...]}. The
+     * values of extra headers are left out (they may hold credentials); their names are shown.
+     */
+    @Override
+    public String toString() {
+        return "ClientOptions[origin=" + origin
+                + ", subprotocols=" + subprotocols
+                + ", extraHeaders=" + extraHeaders.rawItems().stream().map(Headers.Field::name).toList()
+                + ", userAgent=" + userAgent
+                + ", openTimeout=" + openTimeout
+                + ", socketAddress=" + socketAddress
+                + ", connection=" + connection + "]";
+    }
+
+    private static String defaultUserAgent() {
+        ModuleDescriptor descriptor = ClientOptions.class.getModule().getDescriptor();
+        return descriptor == null ? "websockets4j"
+                : descriptor.rawVersion().map(version -> "websockets4j/" + version).orElse("websockets4j");
+    }
+
+    /**
+     * Builds {@link ClientOptions}; starts from the defaults. Setters take any value and
+     * {@link #build()} checks them all, so options can be set in any order; only
+     * {@link #addHeader(String, String)} checks its header at once. Not thread-safe.
+     */
+    public static final class Builder {
+        private ConnectionOptions.Builder connection = ConnectionOptions.builder();
+        private String origin;
+        private List<String> subprotocols = List.of();
+        private Headers extraHeaders = new Headers();
+        private String userAgent = DEFAULT_USER_AGENT;
+        private Duration openTimeout = DEFAULT_OPEN_TIMEOUT;
+        private SocketAddress socketAddress;
+        private String connectHost;
+        private int connectPort;
+
+        private Builder() {
+        }
+
+        /**
+         * Replaces every connection option with those of {@code options}; the connection setters
+         * of this builder called afterwards change them further.
+         *
+         * @param options the connection options
+         * @return this builder
+         * @throws NullPointerException when {@code options} is null
+         */
+        public Builder connection(ConnectionOptions options) {
+            this.connection = options.toBuilder();
+            return this;
+        }
+
+        /**
+         * Sets {@link ConnectionOptions#pingInterval()}; null disables keepalive pings.
+         *
+         * @param pingInterval the interval, or null
+         * @return this builder
+         */
+        public Builder pingInterval(Duration pingInterval) {
+            connection.pingInterval(pingInterval);
+            return this;
+        }
+
+        /**
+         * Sets {@link ConnectionOptions#pingTimeout()}; null never times out.
+         *
+         * @param pingTimeout the timeout, or null
+         * @return this builder
+         */
+        public Builder pingTimeout(Duration pingTimeout) {
+            connection.pingTimeout(pingTimeout);
+            return this;
+        }
+
+        /**
+         * Sets {@link ConnectionOptions#closeTimeout()}; null waits forever.
+         *
+         * @param closeTimeout the timeout, or null
+         * @return this builder
+         */
+        public Builder closeTimeout(Duration closeTimeout) {
+            connection.closeTimeout(closeTimeout);
+            return this;
+        }
+
+        /**
+         * Sets {@link ConnectionOptions#maxSize()} in bytes.
+         *
+         * @param maxSize the limit, or {@link ConnectionOptions#NO_LIMIT}
+         * @return this builder
+         */
+        public Builder maxSize(long maxSize) {
+            connection.maxSize(maxSize);
+            return this;
+        }
+
+        /**
+         * Sets {@link ConnectionOptions#maxQueue()} in messages.
+         *
+         * @param maxQueue the limit, or {@link ConnectionOptions#NO_LIMIT}
+         * @return this builder
+         */
+        public Builder maxQueue(long maxQueue) {
+            connection.maxQueue(maxQueue);
+            return this;
+        }
+
+        /**
+         * Sets {@link ConnectionOptions#readLimit()} in bytes.
+         *
+         * @param readLimit the high-water mark
+         * @return this builder
+         */
+        public Builder readLimit(int readLimit) {
+            connection.readLimit(readLimit);
+            return this;
+        }
+
+        /**
+         * Sets {@link ConnectionOptions#writeLimit()} in bytes.
+         *
+         * @param writeLimit the high-water mark
+         * @return this builder
+         */
+        public Builder writeLimit(int writeLimit) {
+            connection.writeLimit(writeLimit);
+            return this;
+        }
+
+        /**
+         * Sets {@link ClientOptions#origin()}.
+         *
+         * @param origin the {@code Origin} header value, or null to send none
+         * @return this builder
+         */
+        public Builder origin(String origin) {
+            this.origin = origin;
+            return this;
+        }
+
+        /**
+         * Sets {@link ClientOptions#subprotocols()}.
+         *
+         * @param subprotocols the subprotocols in decreasing preference; empty to offer none
+         * @return this builder
+         */
+        public Builder subprotocols(List<String> subprotocols) {
+            this.subprotocols = subprotocols;
+            return this;
+        }
+
+        /**
+         * Sets {@link ClientOptions#subprotocols()}.
+         *
+         * @param subprotocols the subprotocols in decreasing preference; none to offer none
+         * @return this builder
+         */
+        public Builder subprotocols(String... subprotocols) {
+            this.subprotocols = subprotocols == null ? null : new ArrayList<>(Arrays.asList(subprotocols));
+            return this;
+        }
+
+        /**
+         * Replaces the extra headers with a copy of {@code headers}.
+         *
+         * @param headers the headers, or null for none
+         * @return this builder
+         */
+        public Builder extraHeaders(Headers headers) {
+            this.extraHeaders = headers == null ? new Headers() : headers.copy();
+            return this;
+        }
+
+        /**
+         * Appends one extra header, keeping those already added.
+         *
+         * @param name  the header name
+         * @param value the header value
+         * @return this builder
+         * @throws IllegalArgumentException when the name is not a token or the value holds CR, LF,
+         *                                  NUL or another control character
+         * @throws NullPointerException     when an argument is null
+         */
+        public Builder addHeader(String name, String value) {
+            extraHeaders.add(name, value);
+            return this;
+        }
+
+        /**
+         * Sets {@link ClientOptions#userAgent()}.
+         *
+         * @param userAgent the {@code User-Agent} header value, or null to send none
+         * @return this builder
+         */
+        public Builder userAgent(String userAgent) {
+            this.userAgent = userAgent;
+            return this;
+        }
+
+        /**
+         * Sets {@link ClientOptions#openTimeout()}.
+         *
+         * @param openTimeout a positive duration, or null to wait forever
+         * @return this builder
+         */
+        public Builder openTimeout(Duration openTimeout) {
+            this.openTimeout = openTimeout;
+            return this;
+        }
+
+        /**
+         * Sends the TCP connection to {@code host} and {@code port} instead of the URI's; the
+         * {@code Host} header still comes from the URI. Replaces any
+         * {@link #socketAddress(SocketAddress)}.
+         *
+         * @param host a host name or IP address (an IPv6 address without brackets)
+         * @param port the port, 1-65535
+         * @return this builder
+         * @throws NullPointerException when {@code host} is null
+         */
+        public Builder connectTo(String host, int port) {
+            this.socketAddress = null;
+            this.connectHost = Objects.requireNonNull(host, "connectTo host");
+            this.connectPort = port;
+            return this;
+        }
+
+        /**
+         * Sends the TCP connection to {@code address} instead of the URI's host and port, or to
+         * those again when null; the {@code Host} header still comes from the URI. Replaces any
+         * {@link #connectTo(String, int)}.
+         *
+         * @param address an {@link InetSocketAddress}, a Unix domain socket address, or null
+         * @return this builder
+         */
+        public Builder socketAddress(SocketAddress address) {
+            this.socketAddress = address;
+            this.connectHost = null;
+            return this;
+        }
+
+        /**
+         * The options.
+         *
+         * @return the options
+         * @throws IllegalArgumentException with a message naming the option when a connection
+         *                                  option is out of range (see
+         *                                  {@link ConnectionOptions.Builder#build()}), the origin
+         *                                  or user agent is empty or holds a control character, a
+         *                                  subprotocol is not a token or is repeated, an extra
+         *                                  header has a name the handshake sets itself, the open
+         *                                  timeout is zero or negative, or the TCP destination has
+         *                                  an empty host or a port outside 1-65535
+         * @throws NullPointerException     when the subprotocol list or one of its elements is null
+         */
+        public ClientOptions build() {
+            ConnectionOptions built = connection.build();
+            checkHeaderValue("origin", "Origin", origin);
+            checkHeaderValue("userAgent", "User-Agent", userAgent);
+            checkSubprotocols();
+            checkExtraHeaders();
+            if (openTimeout != null && (openTimeout.isNegative() || openTimeout.isZero())) {
+                throw new IllegalArgumentException("openTimeout must be positive, got " + openTimeout
+                        + "; use a positive Duration, or null to wait forever");
+            }
+            return new ClientOptions(this, built, destination());
+        }
+
+        private static void checkHeaderValue(String option, String header, String value) {
+            if (value == null) {
+                return;
+            }
+            if (value.isBlank()) {
+                throw new IllegalArgumentException(option + " must not be empty; use null to send no " + header + " header");
+            }
+            try {
+                new Headers.Field(header, value);
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException(option + " is not a valid " + header + " header value: " + e.getMessage(), e);
+            }
+        }
+
+        private void checkSubprotocols() {
+            Objects.requireNonNull(subprotocols, "subprotocols must not be null; use an empty list to offer none");
+            Set<String> seen = new HashSet<>();
+            for (int i = 0; i < subprotocols.size(); i++) {
+                String protocol = Objects.requireNonNull(subprotocols.get(i), "subprotocols[" + i + "] is null");
+                try {
+                    HeaderGrammar.buildSubprotocol(List.of(protocol));
+                } catch (IllegalArgumentException e) {
+                    throw new IllegalArgumentException("subprotocols[" + i + "]: " + e.getMessage() + " (RFC 6455 §4.1)", e);
+                }
+                if (!seen.add(protocol)) {
+                    throw new IllegalArgumentException("subprotocols[" + i + "]: " + protocol + " is offered twice");
+                }
+            }
+        }
+
+        private void checkExtraHeaders() {
+            for (Headers.Field field : extraHeaders) {
+                String lower = field.name().toLowerCase(Locale.ROOT);
+                for (String[] reserved : RESERVED_HEADERS) {
+                    if (reserved[0].equals(lower)) {
+                        throw new IllegalArgumentException("extraHeaders must not set " + field.name() + ": " + reserved[1]);
+                    }
+                }
+            }
+        }
+
+        private SocketAddress destination() {
+            if (connectHost == null) {
+                if (socketAddress instanceof InetSocketAddress inet && inet.getPort() == 0) {
+                    throw new IllegalArgumentException("socketAddress must have a port in 1-65535, got 0");
+                }
+                return socketAddress;
+            }
+            if (connectHost.isBlank()) {
+                throw new IllegalArgumentException("connectTo host must not be empty");
+            }
+            if (connectPort < 1 || connectPort > 65535) {
+                throw new IllegalArgumentException("connectTo port must be 1-65535, got " + connectPort);
+            }
+            return InetSocketAddress.createUnresolved(connectHost, connectPort);
+        }
+    }
+}
