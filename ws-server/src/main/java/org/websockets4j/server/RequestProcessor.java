@@ -1,0 +1,34 @@
+package org.websockets4j.server;
+
+import org.websockets4j.http.Headers;
+
+/**
+ * Intercepts the HTTP request of an opening handshake before it is checked (Python websockets'
+ * {@code process_request}): answer a health check on a given path with {@code 200 OK}, refuse a
+ * request without credentials with {@code 401}, or return null to let the handshake go on.
+ *
+ * <p>It runs first, before the request is checked as a WebSocket upgrade, so it also sees plain
+ * HTTP requests. It runs on the thread that drives the handshake, once per connection, and should
+ * return quickly: the opening timeout keeps running meanwhile.
+ *
+ * <p>What it may throw: an {@link org.websockets4j.http.AbortHandshake} sends that exception's
+ * status, headers and body; another {@link org.websockets4j.http.InvalidHandshake} is answered as
+ * if the handshake's own check had failed ({@link org.websockets4j.http.InvalidOrigin} with 403,
+ * the rest with 400); any other {@link RuntimeException} is a server bug, answered with
+ * {@code 500 Internal Server Error} and kept as the cause of the rejection so that the server can
+ * log it. An {@link Error} is not caught.
+ *
+ * <p>Implementations are shared by every connection of a server and must be thread-safe.
+ */
+@FunctionalInterface
+public interface RequestProcessor {
+    /**
+     * Looks at a request and decides.
+     *
+     * @param path           the request-target as sent, with its query string, not decoded
+     * @param requestHeaders the request's headers (immutable)
+     * @return null to go on with the handshake, or the response to send instead (the connection
+     *         is then closed)
+     */
+    HttpResponse process(String path, Headers requestHeaders);
+}

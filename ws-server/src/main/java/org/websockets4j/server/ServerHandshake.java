@@ -1,0 +1,273 @@
+package org.websockets4j.server;
+
+import java.nio.ByteBuffer;
+import java.time.Clock;
+import java.util.List;
+import java.util.Objects;
+import org.websockets4j.http.AbortHandshake;
+import org.websockets4j.http.Handshake;
+import org.websockets4j.http.HeaderGrammar;
+import org.websockets4j.http.Headers;
+import org.websockets4j.http.IncompleteMessage;
+import org.websockets4j.http.InvalidHandshake;
+import org.websockets4j.http.InvalidHeader;
+import org.websockets4j.http.InvalidOrigin;
+import org.websockets4j.http.Request;
+import org.websockets4j.http.RequestReader;
+import org.websockets4j.http.Response;
+
+/**
+ * The server side of the opening handshake of one connection, Sans-I/O (Python websockets'
+ * {@code WebSocketServerProtocol.handshake}): feed it the bytes received, split anywhere, and it
+ * returns a {@link HandshakeOutcome} with the bytes to write once the request is complete. It
+ * never touches a socket, a thread or a timer; the driver enforces
+ * {@link ServerOptions#openTimeout()}.
+ *
+ * <p><b>The steps</b>, in the reference's order, once the request head is complete:
+ * <ol>
+ *   <li>A server {@linkplain #shuttingDown() shutting down} answers {@code 503}, without
+ *       running any hook.</li>
+ *   <li>{@link ServerOptions#processRequest()}, when set, sees the path and headers and may answer
+ *       with any response instead (checked for shutting down again when it returns).</li>
+ *   <li>The request is checked as a WebSocket upgrade ({@link Handshake#checkRequest(Headers)}),
+ *       then for exactly one {@code Host} (RFC 9112 §3.2).</li>
+ *   <li>The {@code Origin} header, which must appear at most once, is checked against
+ *       {@link ServerOptions#origins()}.</li>
+ *   <li>A subprotocol is chosen with {@link ServerOptions#selectSubprotocol()} when the client
+ *       offered some and the server has some. No extension is negotiated yet.</li>
+ *   <li>{@link ServerOptions#extraHeaders()} are computed.</li>
+ *   <li>The answer is {@code 101 Switching Protocols} with {@code Upgrade}, {@code Connection},
+ *       {@code Sec-WebSocket-Accept}, {@code Sec-WebSocket-Protocol} when one was chosen, the extra
+ *       headers, then {@code Date} and {@code Server} unless the extra headers hold them.</li>
+ * </ol>
+ *
+ * <p><b>Refusals</b> carry a short {@code text/plain} body that says why, {@code Content-Length},
+ * {@code Connection: close}, {@code Date} and {@code Server}:
+ * <ul>
+ *   <li>400 for a malformed request or an invalid handshake (an {@code HTTP/1.0} request, a bad
+ *       {@code Sec-WebSocket-Key}, a missing {@code Host}, two {@code Origin} headers, a malformed
+ *       {@code Sec-WebSocket-Protocol}...);</li>
+ *   <li>405 with {@code Allow: GET} for another method;</li>
+ *   <li>426 with {@code Upgrade: websocket} and {@code Sec-WebSocket-Version: 13} for another
+ *       protocol version, or a request that does not ask for a WebSocket upgrade (a browser
+ *       opening the URL);</li>
+ *   <li>403 for an origin not in {@link ServerOptions#origins()};</li>
+ *   <li>431 when the request head exceeds a limit of {@link org.websockets4j.http.HttpLimits}
+ *       (the whole head is bounded, so 431 also covers an over-long request line);</li>
+ *   <li>500 when a hook throws something other than an {@link InvalidHandshake}, or chooses a
+ *       subprotocol the client did not offer, or computes refused extra headers: the body says
+ *       nothing of it, the exception is {@link HandshakeOutcome.Rejected#cause()};</li>
+ *   <li>503 when the server is shutting down.</li>
+ * </ul>
+ * A hook that throws an {@link AbortHandshake} gets its response sent, and one that throws
+ * another {@link InvalidHandshake} gets the answer above for that type.
+ *
+ * <p><b>Thread-safety.</b> One instance per connection, driven by one thread at a time (the
+ * driver serializes {@link #receiveData(ByteBuffer)} and {@link #receiveEof()}). Only
+ * {@link #shuttingDown()} may be called from any thread at any time.
+ */
+public final class ServerHandshake {
+    private final ServerOptions options;
+    private final ResponseBuilder responses;
+    private final RequestReader reader = new RequestReader();
+    private volatile boolean shuttingDown;
+    private HandshakeOutcome outcome;
+
+    /**
+     * A handshake that dates its responses with the system clock.
+     *
+     * @param options the server's options
+     * @throws NullPointerException when {@code options} is null
+     */
+    public ServerHandshake(ServerOptions options) {
+        this(options, Clock.systemUTC());
+    }
+
+    /**
+     * A handshake that dates its responses with {@code clock} (only its instant is read).
+     *
+     * @param options the server's options
+     * @param clock   the source of the {@code Date} header
+     * @throws NullPointerException when an argument is null
+     */
+    public ServerHandshake(ServerOptions options, Clock clock) {
+        this.options = Objects.requireNonNull(options, "options");
+        this.responses = new ResponseBuilder(options.serverHeader(), Objects.requireNonNull(clock, "clock"));
+    }
+
+    /**
+     * Consumes request bytes from {@code in} and decides once the request head is complete.
+     * Consumes exactly the head: bytes after it (the client's first frames) stay in {@code in}
+     * for the connection. When the request is refused as soon as its request line is read (405),
+     * the rest stays unread too.
+     *
+     * <p>Once decided, every later call returns the same outcome and consumes nothing.
+     *
+     * @param in the bytes received, from its position to its limit; its position moves past
+     *           what was consumed
+     * @return null while the head is incomplete (the bytes of {@code in} are then all consumed
+     *         and kept), else the outcome
+     * @throws NullPointerException when {@code in} is null
+     * @throws Error                when a hook throws one; nothing else is thrown: a failing hook
+     *                              becomes a {@code 500} outcome
+     */
+    public HandshakeOutcome receiveData(ByteBuffer in) {
+        Objects.requireNonNull(in, "in");
+        if (outcome != null) {
+            return outcome;
+        }
+        Request request;
+        try {
+            request = reader.read(in);
+        } catch (InvalidHandshake e) {
+            return outcome = reject(e);
+        }
+        if (request == null) {
+            return null;
+        }
+        return outcome = decide(request);
+    }
+
+    /**
+     * Tells the handshake that the client closed its side of the connection.
+     *
+     * @return the outcome already decided, if any; else {@link HandshakeOutcome.Abandoned}, since
+     *         the request never completed (a client half-closing after a whole request would
+     *         already have an outcome)
+     * @throws Error when a hook throws one
+     */
+    public HandshakeOutcome receiveEof() {
+        if (outcome != null) {
+            return outcome;
+        }
+        Request request;
+        try {
+            request = reader.eof();
+        } catch (IncompleteMessage e) {
+            return outcome = new HandshakeOutcome.Abandoned(e);
+        }
+        return outcome = decide(request); // not reached: a complete request was decided when read
+    }
+
+    /**
+     * Marks the server as shutting down (Python's {@code WebSocketServer.close()}): a request that
+     * completes from now on is answered {@code 503 Service Unavailable}, and hooks no longer run.
+     * A handshake already decided keeps its outcome. Idempotent; callable from any thread.
+     */
+    public void shuttingDown() {
+        shuttingDown = true;
+    }
+
+    /**
+     * The outcome decided so far.
+     *
+     * @return the outcome, or null while the request is incomplete
+     */
+    public HandshakeOutcome outcome() {
+        return outcome;
+    }
+
+    private HandshakeOutcome decide(Request request) {
+        String path = request.path();
+        Headers headers = request.headers();
+        try {
+            if (shuttingDown) {
+                throw Refusals.shuttingDown();
+            }
+            RequestProcessor processRequest = options.processRequest();
+            if (processRequest != null) {
+                HttpResponse early = processRequest.process(path, headers);
+                if (shuttingDown) {
+                    throw Refusals.shuttingDown();
+                }
+                if (early != null) {
+                    throw new AbortHandshake(early.status(), early.headers(), early.body());
+                }
+            }
+            String key = Handshake.checkRequest(headers);
+            checkHost(headers);
+            checkOrigin(headers);
+            String subprotocol = chooseSubprotocol(headers);
+            Headers extra = extraHeaders(path, headers);
+
+            Headers responseHeaders = new Headers();
+            Handshake.buildResponse(responseHeaders, key);
+            if (subprotocol != null) {
+                responseHeaders.add("Sec-WebSocket-Protocol", subprotocol);
+            }
+            if (extra != null) {
+                for (Headers.Field field : extra) {
+                    responseHeaders.add(field.name(), field.value());
+                }
+            }
+            Response response = responses.switchingProtocols(responseHeaders);
+            return new HandshakeOutcome.Accepted(response.serialize(), path, headers, response.headers(), subprotocol);
+        } catch (RuntimeException e) {
+            return reject(e);
+        }
+    }
+
+    /** RFC 9112 §3.2: a server must answer 400 to an HTTP/1.1 request without exactly one Host. */
+    private static void checkHost(Headers headers) {
+        int count = headers.getAll("Host").size();
+        if (count == 0) {
+            throw new InvalidHeader("Host", null);
+        }
+        if (count > 1) {
+            throw new InvalidHeader("Host", "more than one Host header found");
+        }
+    }
+
+    private void checkOrigin(Headers headers) {
+        List<String> values = headers.getAll("Origin");
+        if (values.size() > 1) {
+            throw new InvalidHeader("Origin", "more than one Origin header found");
+        }
+        String origin = values.isEmpty() ? null : values.get(0);
+        if (!options.acceptsOrigin(origin)) {
+            throw new InvalidOrigin(origin);
+        }
+    }
+
+    private String chooseSubprotocol(Headers headers) {
+        List<String> values = headers.getAll("Sec-WebSocket-Protocol");
+        List<String> available = options.subprotocols();
+        if (values.isEmpty() || available.isEmpty()) {
+            return null;
+        }
+        List<String> offered = List.copyOf(HeaderGrammar.parseSubprotocol(values));
+        String chosen = options.selectSubprotocol().select(offered, available);
+        if (chosen != null && !offered.contains(chosen)) {
+            throw new IllegalStateException("selectSubprotocol returned \"" + chosen + "\", which the client did not offer "
+                    + offered + "; return one of the client's subprotocols, or null for none");
+        }
+        return chosen;
+    }
+
+    private Headers extraHeaders(String path, Headers requestHeaders) {
+        ExtraHeaders source = options.extraHeaders();
+        if (source == null) {
+            return null;
+        }
+        Headers extra = source.headers(path, requestHeaders);
+        if (extra != null && !(source instanceof FixedHeaders)) {
+            ExtraHeaderCheck.check(extra, "extraHeaders");
+        }
+        return extra;
+    }
+
+    private HandshakeOutcome.Rejected reject(Throwable cause) {
+        if (cause instanceof AbortHandshake abort) {
+            try {
+                // The checks of HttpResponse: a 1xx, a Transfer-Encoding or a body on 204/304 cannot be sent.
+                new HttpResponse(abort.status(), abort.headers(), abort.body());
+            } catch (IllegalArgumentException e) {
+                e.addSuppressed(abort);
+                cause = e;
+            }
+        }
+        Refusals.Answer answer = Refusals.answer(cause);
+        Response response = responses.closing(answer.status(), answer.headers(), answer.body());
+        return new HandshakeOutcome.Rejected(response.serialize(), answer.status(), cause);
+    }
+}

@@ -1,0 +1,440 @@
+package org.websockets4j.server;
+
+import java.lang.module.ModuleDescriptor;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.Executor;
+import org.websockets4j.http.HeaderGrammar;
+import org.websockets4j.http.Headers;
+import org.websockets4j.protocol.ConnectionOptions;
+
+/**
+ * The options of a WebSocket server: Python websockets' {@code serve()} keyword arguments, with
+ * the same meanings and defaults, plus a few the Java server needs.
+ *
+ * <table>
+ *   <caption>Options and defaults</caption>
+ *   <tr><th>option</th><th>default</th><th>meaning</th></tr>
+ *   <tr><td>{@link #connection()}</td><td>{@link ConnectionOptions#defaults()}</td>
+ *       <td>{@code ping_interval}, {@code ping_timeout}, {@code close_timeout}, {@code max_size},
+ *       {@code max_queue}, {@code read_limit}, {@code write_limit}; the builder also sets each
+ *       one directly</td></tr>
+ *   <tr><td>{@link #origins()}</td><td>null: any origin, or none</td>
+ *       <td>the acceptable {@code Origin} headers; a null entry accepts a request without one</td></tr>
+ *   <tr><td>{@link #subprotocols()}</td><td>empty</td>
+ *       <td>the supported subprotocols, in decreasing order of preference</td></tr>
+ *   <tr><td>{@link #selectSubprotocol()}</td><td>{@link SubprotocolSelector#DEFAULT}</td>
+ *       <td>how a subprotocol is picked among those both sides support</td></tr>
+ *   <tr><td>{@link #extraHeaders()}</td><td>null: none</td>
+ *       <td>headers added to the {@code 101} response, fixed or computed from the request</td></tr>
+ *   <tr><td>{@link #processRequest()}</td><td>null: none</td>
+ *       <td>a hook that may answer the HTTP request instead of the handshake</td></tr>
+ *   <tr><td>{@link #openTimeout()}</td><td>10 s</td>
+ *       <td>the longest an opening handshake may take (not in websockets 8; later versions have it)</td></tr>
+ *   <tr><td>{@link #serverHeader()}</td><td>{@link #DEFAULT_SERVER_HEADER}</td>
+ *       <td>the {@code Server} header of every response, or null for none</td></tr>
+ *   <tr><td>{@link #handlerExecutor()}</td><td>null: a virtual thread per connection</td>
+ *       <td>where connection handlers run</td></tr>
+ * </table>
+ *
+ * <p>Not here yet: Python's {@code extensions} and {@code compression} (permessage-deflate by
+ * default). They arrive with the extension SPI; until then the server negotiates no extension
+ * and ignores a client's {@code Sec-WebSocket-Extensions}, which RFC 6455 §9.1 allows.
+ *
+ * <p>Immutable and thread-safe as long as the hooks are: one instance serves every connection,
+ * so {@link #processRequest()}, {@link #selectSubprotocol()} and a computed
+ * {@link #extraHeaders()} must be thread-safe. Build one with {@link #builder()} or take
+ * {@link #defaults()}.
+ */
+public final class ServerOptions {
+    /** Default {@link #openTimeout()}: 10 seconds. */
+    public static final Duration DEFAULT_OPEN_TIMEOUT = Duration.ofSeconds(10);
+
+    /**
+     * Default {@link #serverHeader()}: {@code websockets4j/<version>} when the module knows its
+     * version (it does when loaded from its jar or classes on the module path), else
+     * {@code websockets4j}.
+     */
+    public static final String DEFAULT_SERVER_HEADER = ServerOptions.class.getModule().getDescriptor() == null
+            ? "websockets4j"
+            : ServerOptions.class.getModule().getDescriptor().rawVersion()
+                    .map(version -> "websockets4j/" + version).orElse("websockets4j");
+
+    private static final ServerOptions DEFAULTS = builder().build();
+
+    private final ConnectionOptions connection;
+    private final List<String> origins;
+    private final Set<String> originSet;
+    private final boolean noOriginAllowed;
+    private final List<String> subprotocols;
+    private final SubprotocolSelector selectSubprotocol;
+    private final ExtraHeaders extraHeaders;
+    private final RequestProcessor processRequest;
+    private final Duration openTimeout;
+    private final String serverHeader;
+    private final Executor handlerExecutor;
+
+    private ServerOptions(Builder builder, ConnectionOptions connection) {
+        this.connection = connection;
+        if (builder.origins == null) {
+            this.origins = null;
+            this.originSet = null;
+            this.noOriginAllowed = true;
+        } else {
+            this.origins = Collections.unmodifiableList(new ArrayList<>(builder.origins));
+            Set<String> set = new HashSet<>(builder.origins);
+            this.noOriginAllowed = set.remove(null);
+            this.originSet = Set.copyOf(set);
+        }
+        this.subprotocols = List.copyOf(builder.subprotocols);
+        this.selectSubprotocol = builder.selectSubprotocol == null ? SubprotocolSelector.DEFAULT : builder.selectSubprotocol;
+        this.extraHeaders = builder.extraHeaders;
+        this.processRequest = builder.processRequest;
+        this.openTimeout = builder.openTimeout;
+        this.serverHeader = builder.serverHeader;
+        this.handlerExecutor = builder.handlerExecutor;
+    }
+
+    /** The options with every default. */
+    public static ServerOptions defaults() {
+        return DEFAULTS;
+    }
+
+    /** A builder holding every default. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** A builder holding these options, to derive others from them. */
+    public Builder toBuilder() {
+        Builder builder = new Builder()
+                .connection(connection)
+                .origins(origins)
+                .subprotocols(subprotocols)
+                .selectSubprotocol(selectSubprotocol)
+                .processRequest(processRequest)
+                .openTimeout(openTimeout)
+                .serverHeader(serverHeader)
+                .handlerExecutor(handlerExecutor);
+        builder.extraHeaders = extraHeaders;
+        return builder;
+    }
+
+    /** The options of each connection once it is open (keepalive, timeouts, sizes, buffers). */
+    public ConnectionOptions connection() {
+        return connection;
+    }
+
+    /**
+     * The acceptable values of the request's {@code Origin} header, compared exactly; a null entry
+     * means that a request without {@code Origin} is acceptable. Null (the default) accepts any
+     * request, with or without {@code Origin}. Unmodifiable.
+     */
+    public List<String> origins() {
+        return origins;
+    }
+
+    /**
+     * Whether a request whose {@code Origin} is {@code origin} passes {@link #origins()}.
+     *
+     * @param origin the value of the request's {@code Origin} header, or null when it has none
+     */
+    public boolean acceptsOrigin(String origin) {
+        if (originSet == null) {
+            return true;
+        }
+        return origin == null ? noOriginAllowed : originSet.contains(origin);
+    }
+
+    /** The supported subprotocols, in decreasing order of preference; empty for none. Unmodifiable. */
+    public List<String> subprotocols() {
+        return subprotocols;
+    }
+
+    /** How the subprotocol is chosen; {@link SubprotocolSelector#DEFAULT} unless set. Never null. */
+    public SubprotocolSelector selectSubprotocol() {
+        return selectSubprotocol;
+    }
+
+    /** The source of additional {@code 101} response headers, or null for none. */
+    public ExtraHeaders extraHeaders() {
+        return extraHeaders;
+    }
+
+    /** The hook that sees each request first and may answer it, or null for none. */
+    public RequestProcessor processRequest() {
+        return processRequest;
+    }
+
+    /**
+     * The longest an opening handshake may take, from the accepted TCP connection to the
+     * response, or null for no limit. Enforced by the server's driver, which closes a connection
+     * whose handshake runs out of time.
+     */
+    public Duration openTimeout() {
+        return openTimeout;
+    }
+
+    /** The value of the {@code Server} header of every response, or null to send none. */
+    public String serverHeader() {
+        return serverHeader;
+    }
+
+    /**
+     * Where connection handlers run, or null (the default) for a new virtual thread per
+     * connection.
+     */
+    public Executor handlerExecutor() {
+        return handlerExecutor;
+    }
+
+    /** Every option, for logs; hooks are shown as set or not. */
+    @Override
+    public String toString() {
+        return "ServerOptions[connection=" + connection
+                + ", origins=" + origins
+                + ", subprotocols=" + subprotocols
+                + ", selectSubprotocol=" + (selectSubprotocol == SubprotocolSelector.DEFAULT ? "DEFAULT" : "custom")
+                + ", extraHeaders=" + (extraHeaders == null ? "none"
+                        : extraHeaders instanceof FixedHeaders fixed ? fixed.headers().toString() : "computed")
+                + ", processRequest=" + (processRequest == null ? "none" : "set")
+                + ", openTimeout=" + openTimeout
+                + ", serverHeader=" + serverHeader
+                + ", handlerExecutor=" + (handlerExecutor == null ? "virtual thread per connection" : handlerExecutor)
+                + "]";
+    }
+
+    /**
+     * Builds {@link ServerOptions}; starts from the defaults. Setters take any value and
+     * {@link #build()} checks them all, so options can be set in any order. Not thread-safe.
+     *
+     * <p>The seven connection options can be set one by one ({@link #maxSize(long)} ...) or all at
+     * once with {@link #connection(ConnectionOptions)}, which replaces those set before it.
+     */
+    public static final class Builder {
+        private ConnectionOptions.Builder connection = ConnectionOptions.builder();
+        private List<String> origins;
+        private List<String> subprotocols = List.of();
+        private SubprotocolSelector selectSubprotocol;
+        private ExtraHeaders extraHeaders;
+        private RequestProcessor processRequest;
+        private Duration openTimeout = DEFAULT_OPEN_TIMEOUT;
+        private String serverHeader = DEFAULT_SERVER_HEADER;
+        private Executor handlerExecutor;
+
+        private Builder() {
+        }
+
+        /**
+         * Sets all seven connection options at once, replacing any set before.
+         *
+         * @throws NullPointerException when {@code options} is null
+         */
+        public Builder connection(ConnectionOptions options) {
+            this.connection = options.toBuilder();
+            return this;
+        }
+
+        /** Sets {@link ConnectionOptions#pingInterval()}; null disables keepalive pings. */
+        public Builder pingInterval(Duration pingInterval) {
+            connection.pingInterval(pingInterval);
+            return this;
+        }
+
+        /** Sets {@link ConnectionOptions#pingTimeout()}; null never times out. */
+        public Builder pingTimeout(Duration pingTimeout) {
+            connection.pingTimeout(pingTimeout);
+            return this;
+        }
+
+        /** Sets {@link ConnectionOptions#closeTimeout()}; null waits forever. */
+        public Builder closeTimeout(Duration closeTimeout) {
+            connection.closeTimeout(closeTimeout);
+            return this;
+        }
+
+        /** Sets {@link ConnectionOptions#maxSize()} in bytes; {@link ConnectionOptions#NO_LIMIT} for no limit. */
+        public Builder maxSize(long maxSize) {
+            connection.maxSize(maxSize);
+            return this;
+        }
+
+        /** Sets {@link ConnectionOptions#maxQueue()} in messages; {@link ConnectionOptions#NO_LIMIT} for no limit. */
+        public Builder maxQueue(long maxQueue) {
+            connection.maxQueue(maxQueue);
+            return this;
+        }
+
+        /** Sets {@link ConnectionOptions#readLimit()} in bytes. */
+        public Builder readLimit(int readLimit) {
+            connection.readLimit(readLimit);
+            return this;
+        }
+
+        /** Sets {@link ConnectionOptions#writeLimit()} in bytes. */
+        public Builder writeLimit(int writeLimit) {
+            connection.writeLimit(writeLimit);
+            return this;
+        }
+
+        /**
+         * Sets {@link ServerOptions#origins()}: the acceptable {@code Origin} values, where a null
+         * entry accepts a request without {@code Origin}; a null list accepts any request.
+         * The list is copied; it may hold nulls ({@code Arrays.asList("https://example.com", null)}).
+         */
+        public Builder origins(List<String> origins) {
+            this.origins = origins == null ? null : new ArrayList<>(origins);
+            return this;
+        }
+
+        /**
+         * Sets {@link ServerOptions#origins()} from values, where a null value accepts a request
+         * without {@code Origin}: {@code origins("https://example.com", null)}.
+         *
+         * @throws NullPointerException when the array itself is null
+         */
+        public Builder origins(String... origins) {
+            return origins(Arrays.asList(origins));
+        }
+
+        /**
+         * Sets {@link ServerOptions#subprotocols()}, in decreasing order of preference (copied).
+         *
+         * @throws NullPointerException when the list is null (pass an empty list for none)
+         */
+        public Builder subprotocols(List<String> subprotocols) {
+            this.subprotocols = new ArrayList<>(subprotocols);
+            return this;
+        }
+
+        /** Sets {@link ServerOptions#subprotocols()}, in decreasing order of preference. */
+        public Builder subprotocols(String... subprotocols) {
+            return subprotocols(Arrays.asList(subprotocols));
+        }
+
+        /** Sets {@link ServerOptions#selectSubprotocol()}; null restores {@link SubprotocolSelector#DEFAULT}. */
+        public Builder selectSubprotocol(SubprotocolSelector selectSubprotocol) {
+            this.selectSubprotocol = selectSubprotocol;
+            return this;
+        }
+
+        /**
+         * Adds the same headers to every {@code 101} response (an immutable copy is taken now);
+         * null for none. Refused fields are listed on {@link ExtraHeaders}.
+         */
+        public Builder extraHeaders(Headers headers) {
+            this.extraHeaders = headers == null ? null : ExtraHeaders.fixed(headers);
+            return this;
+        }
+
+        /** Computes the headers added to each {@code 101} response from its request; null for none. */
+        public Builder extraHeaders(ExtraHeaders extraHeaders) {
+            this.extraHeaders = extraHeaders;
+            return this;
+        }
+
+        /** Sets {@link ServerOptions#processRequest()}; null for none. */
+        public Builder processRequest(RequestProcessor processRequest) {
+            this.processRequest = processRequest;
+            return this;
+        }
+
+        /** Sets {@link ServerOptions#openTimeout()}; null for no limit. */
+        public Builder openTimeout(Duration openTimeout) {
+            this.openTimeout = openTimeout;
+            return this;
+        }
+
+        /** Sets {@link ServerOptions#serverHeader()}; null to send no {@code Server} header. */
+        public Builder serverHeader(String serverHeader) {
+            this.serverHeader = serverHeader;
+            return this;
+        }
+
+        /** Sets {@link ServerOptions#handlerExecutor()}; null for a virtual thread per connection. */
+        public Builder handlerExecutor(Executor handlerExecutor) {
+            this.handlerExecutor = handlerExecutor;
+            return this;
+        }
+
+        /**
+         * The options.
+         *
+         * @throws IllegalArgumentException naming the option and the fix when a connection option
+         *                                  is invalid (see {@link ConnectionOptions.Builder#build()}),
+         *                                  an origin is empty or holds a control character, a
+         *                                  subprotocol is null, not a token or listed twice, fixed
+         *                                  extra headers set a refused field, {@code openTimeout} is
+         *                                  zero or negative, or {@code serverHeader} is empty or
+         *                                  holds a control character
+         */
+        public ServerOptions build() {
+            ConnectionOptions built = connection.build();
+            checkOrigins();
+            checkSubprotocols();
+            if (extraHeaders instanceof FixedHeaders fixed) {
+                ExtraHeaderCheck.check(fixed.headers(), "extraHeaders");
+            }
+            if (openTimeout != null && (openTimeout.isNegative() || openTimeout.isZero())) {
+                throw new IllegalArgumentException("openTimeout must be positive, got " + openTimeout
+                        + "; use a positive Duration, or null for no limit");
+            }
+            if (serverHeader != null) {
+                checkHeaderValue("serverHeader", "Server", serverHeader, "use null to send no Server header");
+            }
+            return new ServerOptions(this, built);
+        }
+
+        private void checkOrigins() {
+            if (origins == null) {
+                return;
+            }
+            for (int i = 0; i < origins.size(); i++) {
+                String origin = origins.get(i);
+                if (origin != null) {
+                    checkHeaderValue("origins[" + i + "]", "Origin", origin,
+                            "put null in the list to accept requests without an Origin header");
+                }
+            }
+        }
+
+        private void checkSubprotocols() {
+            Set<String> seen = new HashSet<>();
+            for (int i = 0; i < subprotocols.size(); i++) {
+                String protocol = subprotocols.get(i);
+                if (protocol == null) {
+                    throw new IllegalArgumentException("subprotocols[" + i + "] is null; list only subprotocol names");
+                }
+                try {
+                    HeaderGrammar.buildSubprotocol(List.of(protocol));
+                } catch (IllegalArgumentException e) {
+                    throw new IllegalArgumentException("subprotocols[" + i + "] must be a token (RFC 6455 §4.1, RFC 9110 §5.6.2): "
+                            + e.getMessage(), e);
+                }
+                if (!seen.add(protocol)) {
+                    throw new IllegalArgumentException("subprotocols lists \"" + protocol + "\" twice; list each once,"
+                            + " in decreasing order of preference");
+                }
+            }
+        }
+
+        private static void checkHeaderValue(String option, String header, String value, String hint) {
+            if (value.isBlank()) {
+                throw new IllegalArgumentException(option + " must not be empty; " + hint);
+            }
+            try {
+                new Headers.Field(header, value);
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException(option + " is not a valid " + header + " header value: " + e.getMessage(), e);
+            }
+            if (!value.equals(value.strip())) {
+                throw new IllegalArgumentException(option + " must not start or end with whitespace: \"" + value + "\"");
+            }
+        }
+    }
+}
