@@ -1,5 +1,10 @@
 /**
  * The Sans-I/O WebSocket connection state machine and its I/O driver.
+ *
+ * <p>{@code org.websockets4j.protocol} is the public API ({@code WebSocket}, {@code Connection},
+ * options, messages, {@code ConnectionClosed*}). {@code org.websockets4j.protocol.internal} is how
+ * the server and client modules open a {@code WebSocket} once their handshake has completed; it is
+ * exported to them only.
  */
 module org.websockets4j.protocol {
     requires transitive org.websockets4j.framing;
@@ -7,4 +12,5 @@ module org.websockets4j.protocol {
     requires transitive org.websockets4j.extensions;
 
     exports org.websockets4j.protocol;
+    exports org.websockets4j.protocol.internal to org.websockets4j.server, org.websockets4j.client;
 }

@@ -6,8 +6,12 @@
  * instructions out), configured by {@link org.websockets4j.protocol.ConnectionOptions}.
  * {@link org.websockets4j.protocol.MessageAssembler} joins data frames into
  * {@link org.websockets4j.protocol.Message}s. Using a closed connection raises
- * {@link org.websockets4j.protocol.ConnectionClosed}. The driver that runs a connection over an
- * {@link java.nio.channels.AsynchronousSocketChannel} and the {@code WebSocket} type that
- * applications use will sit on top of these.
+ * {@link org.websockets4j.protocol.ConnectionClosed}.
+ *
+ * <p>{@link org.websockets4j.protocol.WebSocket} is what applications hold: blocking and
+ * {@code CompletableFuture} methods over an I/O driver that runs a {@code Connection} over an
+ * {@link java.nio.channels.AsynchronousSocketChannel}; {@link org.websockets4j.protocol.MessageWriter}
+ * streams one large message. Servers and clients open WebSockets through the internal package
+ * {@code org.websockets4j.protocol.internal}.
  */
 package org.websockets4j.protocol;

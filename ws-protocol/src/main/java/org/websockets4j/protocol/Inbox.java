@@ -1,0 +1,61 @@
+package org.websockets4j.protocol;
+
+import java.util.ArrayDeque;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * The received messages that wait for {@code recv}, and who is waiting for them: at most one
+ * receiver at a time, either a thread blocked in {@code recv()} or the future of a
+ * {@code recvAsync()}.
+ *
+ * <p>A message reaches an asynchronous receiver through a <em>hand-off</em>: the driver takes the
+ * head message, tries to complete the future outside its lock, and puts the message back at the
+ * head when the future was cancelled meanwhile. While a hand-off is in flight, nobody else may
+ * take a message, so that order is kept and a cancelled receive never loses one.
+ *
+ * <p>Not thread-safe: guarded by the driver's lock.
+ */
+final class Inbox {
+    private final ArrayDeque<Message> messages = new ArrayDeque<>(8);
+    /** The thread blocked in recv, or null. */
+    Thread blocked;
+    /** The future of the recvAsync call waiting, or null (or a future already done: cancelled). */
+    CompletableFuture<Message> pending;
+    /** True while a message is being handed to {@link #pending} outside the lock. */
+    boolean handingOff;
+
+    /** True when a receiver is waiting: another may not start. */
+    boolean busy() {
+        return blocked != null || (pending != null && !pending.isDone());
+    }
+
+    /** True when a message may be taken now. */
+    boolean ready() {
+        return !handingOff && !messages.isEmpty();
+    }
+
+    int size() {
+        return messages.size();
+    }
+
+    boolean isEmpty() {
+        return messages.isEmpty();
+    }
+
+    void add(Message message) {
+        messages.addLast(message);
+    }
+
+    /** Puts back a message whose hand-off failed, at the head where it came from. */
+    void putBack(Message message) {
+        messages.addFirst(message);
+    }
+
+    Message peek() {
+        return messages.peekFirst();
+    }
+
+    Message poll() {
+        return messages.pollFirst();
+    }
+}

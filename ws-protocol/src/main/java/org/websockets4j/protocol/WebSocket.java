@@ -1,0 +1,542 @@
+package org.websockets4j.protocol;
+
+import java.net.SocketAddress;
+import java.nio.ByteBuffer;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import org.websockets4j.framing.Close;
+import org.websockets4j.framing.CloseCodes;
+import org.websockets4j.framing.ExtensionCodec;
+import org.websockets4j.framing.FrameData;
+import org.websockets4j.framing.Opcode;
+import org.websockets4j.framing.Role;
+import org.websockets4j.http.Headers;
+import org.websockets4j.protocol.internal.HandshakeInfo;
+import org.websockets4j.protocol.internal.ProtocolAccess;
+import org.websockets4j.protocol.internal.Transport;
+
+/**
+ * An open WebSocket connection, on the server or the client side: Python websockets'
+ * {@code WebSocketCommonProtocol}. Servers hand one to each connection handler; clients get one
+ * from {@code connect}.
+ *
+ * <h2>Two flavours of every operation</h2>
+ * Blocking methods ({@link #recv()}, {@link #send(String)}, {@link #close()}, ...) are meant for
+ * virtual threads: they park the thread without pinning it. Methods named {@code *Async} return a
+ * {@link CompletableFuture} instead. The futures this class returns are completed on virtual
+ * threads of the library, never on I/O threads; dependent actions that block should still use
+ * the {@code *Async} methods of {@code CompletableFuture} with an executor of their own.
+ *
+ * <h2>Receiving</h2>
+ * Incoming messages wait in a queue for {@link #recv()}, {@link #recvAsync()} or iteration
+ * ({@code for (Message m : ws)}). When {@code maxQueue} messages are waiting, the connection stops
+ * reading until one is taken, so the peer slows down instead of memory growing (keepalive pongs
+ * are not read then either: a consumer that stalls for longer than the ping interval plus the ping
+ * timeout loses the connection with 1011). Once this side has started the closing handshake,
+ * reading goes on regardless, so that the peer's close frame is seen, and messages arriving while
+ * {@code maxQueue} messages wait unread are dropped. Once the connection is closed, the messages still
+ * queued are returned, then {@code recv} throws the connection's {@link ConnectionClosed}:
+ * {@link ConnectionClosedOK} after a closure with 1000 or 1001, {@link ConnectionClosedError}
+ * otherwise.
+ *
+ * <h2>Sending</h2>
+ * A send queues the message's frames and returns at once unless the write buffer holds more than
+ * {@code writeLimit} bytes; then it waits (or its future stays incomplete) until the buffer drains
+ * to {@code writeLimit / 4}. Data is copied, so the caller may reuse its array or buffer as soon
+ * as the call returns. Messages never interleave: each message's frames leave contiguously, even
+ * with many senders, and while a fragmented message ({@link #send(Iterable)},
+ * {@link #sendStream(boolean)}) is in progress the other data sends wait for it.
+ *
+ * <h2>Closing</h2>
+ * When the connection is closing, sends, pongs and pings fail with the connection's
+ * {@link ConnectionClosed} once it has closed (they wait for that, as Python websockets does);
+ * when it is closed, they fail at once. {@link #close()} runs the closing handshake and waits for
+ * the TCP connection to end; it never takes longer than 4 × {@code closeTimeout} on a server and
+ * 5 × on a client, after which the TCP connection is aborted.
+ *
+ * <h2>Thread-safety</h2>
+ * Every method may be called from any thread, concurrently. Only one receive may wait at a time
+ * (a second one throws {@link IllegalStateException}, as Python's "cannot call recv while another
+ * coroutine is already waiting").
+ *
+ * @see org.websockets4j.protocol.ConnectionOptions
+ */
+public final class WebSocket implements AutoCloseable, Iterable<Message> {
+    static {
+        ProtocolAccess.register(WebSocket::open);
+    }
+
+    private final Driver driver;
+    private final HandshakeInfo handshake;
+
+    private WebSocket(Driver driver, HandshakeInfo handshake) {
+        this.driver = driver;
+        this.handshake = handshake;
+    }
+
+    /** The {@link ProtocolAccess.Opener} behind {@code org.websockets4j.protocol.internal.WebSockets#open}. */
+    private static WebSocket open(Transport transport, Role role, ConnectionOptions options,
+                                  List<? extends ExtensionCodec> codecs, ByteBuffer leftover, HandshakeInfo handshake) {
+        Driver driver = new Driver(transport, role, options, codecs);
+        WebSocket webSocket = new WebSocket(driver, handshake);
+        driver.start(leftover);
+        return webSocket;
+    }
+
+    // ------------------------------------------------------------------ receiving
+
+    /**
+     * Receives the next message, waiting until one arrives.
+     *
+     * <p>Interrupting the waiting thread is safe: no message is lost, the next call returns it.
+     *
+     * @return the next message, {@link Message.Text} or {@link Message.Binary}
+     * @throws ConnectionClosed      when the connection is closed and no message is left:
+     *                               {@link ConnectionClosedOK} for 1000 and 1001,
+     *                               {@link ConnectionClosedError} otherwise
+     * @throws IllegalStateException when another thread is already waiting in a receive
+     * @throws InterruptedException  when the thread is interrupted while waiting
+     */
+    public Message recv() throws InterruptedException {
+        return driver.receive(null);
+    }
+
+    /**
+     * Receives the next message, which must be text.
+     *
+     * @return the text
+     * @throws IllegalStateException when the next message is binary (it stays queued: take it with
+     *                               {@link #recv()}), or another thread is already waiting
+     * @throws ConnectionClosed      as {@link #recv()}
+     * @throws InterruptedException  when the thread is interrupted while waiting
+     */
+    public String recvText() throws InterruptedException {
+        return ((Message.Text) driver.receive(Message.Text.class)).text();
+    }
+
+    /**
+     * Receives the next message, which must be binary.
+     *
+     * @return the bytes, owned by the caller
+     * @throws IllegalStateException when the next message is text (it stays queued: take it with
+     *                               {@link #recv()}), or another thread is already waiting
+     * @throws ConnectionClosed      as {@link #recv()}
+     * @throws InterruptedException  when the thread is interrupted while waiting
+     */
+    public byte[] recvBinary() throws InterruptedException {
+        return ((Message.Binary) driver.receive(Message.Binary.class)).data();
+    }
+
+    /**
+     * Receives the next message asynchronously. The future completes with the message, or
+     * exceptionally with the connection's {@link ConnectionClosed} when it closes and no message is
+     * left.
+     *
+     * <p>Cancelling the future is safe: no message is lost, the next receive returns it. Until the
+     * future completes or is cancelled, it counts as a waiting receive.
+     *
+     * @throws IllegalStateException when another receive is already waiting
+     */
+    public CompletableFuture<Message> recvAsync() {
+        return driver.receiveAsync();
+    }
+
+    /**
+     * Iterates over incoming messages with {@link #recv()}: the iteration ends normally when the
+     * connection closes with 1000 (OK) or 1001 (going away), and {@code hasNext()} throws
+     * {@link ConnectionClosedError} when it closes with any other code. An interrupt while waiting
+     * throws {@link CancellationException} with the thread's interrupt status set (no message is
+     * lost). Each iterator is for one thread.
+     */
+    @Override
+    public Iterator<Message> iterator() {
+        return new MessageIterator(this);
+    }
+
+    // ------------------------------------------------------------------ sending
+
+    /**
+     * Sends a text message.
+     *
+     * @throws IllegalArgumentException when {@code text} holds an unpaired surrogate
+     * @throws IllegalStateException    when this thread holds an open {@link MessageWriter}
+     * @throws ConnectionClosed         when the connection is closed, or closing (after waiting
+     *                                  for it to close)
+     * @throws InterruptedException     when interrupted while waiting; the message may have been
+     *                                  queued and may still be sent
+     */
+    public void send(String text) throws InterruptedException {
+        driver.send(Opcode.TEXT, Payloads.text(text));
+    }
+
+    /**
+     * Sends a binary message holding a copy of {@code data}.
+     *
+     * @throws IllegalStateException when this thread holds an open {@link MessageWriter}
+     * @throws ConnectionClosed      as {@link #send(String)}
+     * @throws InterruptedException  as {@link #send(String)}
+     */
+    public void send(byte[] data) throws InterruptedException {
+        driver.send(Opcode.BINARY, Payloads.copy(data));
+    }
+
+    /**
+     * Sends a binary message holding a copy of {@code data}'s remaining bytes; its position is
+     * left alone.
+     *
+     * @throws IllegalStateException when this thread holds an open {@link MessageWriter}
+     * @throws ConnectionClosed      as {@link #send(String)}
+     * @throws InterruptedException  as {@link #send(String)}
+     */
+    public void send(ByteBuffer data) throws InterruptedException {
+        driver.send(Opcode.BINARY, Payloads.copy(data));
+    }
+
+    /**
+     * Sends {@code message}: text as text, binary (copied) as binary. Handy for echoing.
+     *
+     * @throws ConnectionClosed     as {@link #send(String)}
+     * @throws InterruptedException as {@link #send(String)}
+     */
+    public void send(Message message) throws InterruptedException {
+        Objects.requireNonNull(message, "message");
+        switch (message) {
+            case Message.Text text -> send(text.text());
+            case Message.Binary binary -> send(binary.data());
+        }
+    }
+
+    /**
+     * Sends a fragmented message: one frame per item, in order, received by the peer as one
+     * message. The items must all be text ({@link CharSequence}) or all binary ({@code byte[]},
+     * {@link ByteBuffer}; copied). An empty iterable sends nothing. The iterable is consumed on the
+     * calling thread, so it may produce its items lazily; other data sends wait meanwhile.
+     *
+     * @throws IllegalArgumentException when the first item has an unsupported type (nothing is sent,
+     *                                  the connection stays open), or a later item has another type
+     *                                  than the first or an unsupported one: the message cannot be
+     *                                  completed, so the connection is failed with 1011 before this
+     *                                  is thrown. Any exception from the iterator fails it too.
+     * @throws IllegalStateException    when this thread holds an open {@link MessageWriter}
+     * @throws ConnectionClosed         as {@link #send(String)}
+     * @throws InterruptedException     when interrupted while waiting; once a frame was sent, the
+     *                                  connection is failed with 1011
+     */
+    public void send(Iterable<?> pieces) throws InterruptedException {
+        FragmentedSend.send(driver, pieces);
+    }
+
+    /**
+     * Opens a writer that streams one message in pieces, for messages too large to hold in memory.
+     * Waits while another fragmented message is in progress.
+     *
+     * @param text true for a text message, false for a binary one
+     * @throws IllegalStateException when this thread holds another open {@link MessageWriter}
+     * @throws ConnectionClosed      as {@link #send(String)}
+     * @throws InterruptedException  when interrupted while waiting
+     */
+    public MessageWriter sendStream(boolean text) throws InterruptedException {
+        MessageWriter writer = new MessageWriter(driver, text);
+        driver.beginFragmented(writer, text ? Opcode.TEXT : Opcode.BINARY);
+        return writer;
+    }
+
+    /**
+     * Sends a text message asynchronously. The future completes once the message is queued and
+     * the write buffer is under its high-water mark (or has drained to its low-water mark), or
+     * exceptionally with the {@link ConnectionClosed} when the connection is closed or closing.
+     * During a fragmented message, the message is queued once that one ends.
+     *
+     * @throws IllegalArgumentException when {@code text} holds an unpaired surrogate
+     */
+    public CompletableFuture<Void> sendAsync(String text) {
+        return driver.sendAsync(Opcode.TEXT, Payloads.text(text));
+    }
+
+    /** Sends a binary message holding a copy of {@code data} asynchronously; see {@link #sendAsync(String)}. */
+    public CompletableFuture<Void> sendAsync(byte[] data) {
+        return driver.sendAsync(Opcode.BINARY, Payloads.copy(data));
+    }
+
+    /**
+     * Sends a binary message holding a copy of {@code data}'s remaining bytes asynchronously (its
+     * position is left alone); see {@link #sendAsync(String)}.
+     */
+    public CompletableFuture<Void> sendAsync(ByteBuffer data) {
+        return driver.sendAsync(Opcode.BINARY, Payloads.copy(data));
+    }
+
+    /** Sends {@code message} asynchronously: text as text, binary (copied) as binary; see {@link #sendAsync(String)}. */
+    public CompletableFuture<Void> sendAsync(Message message) {
+        Objects.requireNonNull(message, "message");
+        return switch (message) {
+            case Message.Text text -> sendAsync(text.text());
+            case Message.Binary binary -> sendAsync(binary.data());
+        };
+    }
+
+    // ------------------------------------------------------------------ control frames
+
+    /**
+     * Sends a ping with four random bytes. The future completes when the matching pong arrives (a
+     * pong also completes every ping sent before its own), or exceptionally with the
+     * {@link ConnectionClosed} when the connection closes first; it is already failed when the
+     * connection is closed. Cancelling it has no effect on the connection. Does not wait for the
+     * write buffer to drain.
+     */
+    public CompletableFuture<Void> ping() {
+        return driver.ping(null);
+    }
+
+    /**
+     * Sends a ping carrying {@code data} (at most 125 bytes, copied); see {@link #ping()}.
+     *
+     * @throws IllegalArgumentException when {@code data} is longer than 125 bytes, or a ping with
+     *                                  the same data still awaits its pong
+     */
+    public CompletableFuture<Void> ping(ByteBuffer data) {
+        return driver.ping(Payloads.view(Objects.requireNonNull(data, "data")));
+    }
+
+    /** Sends a ping carrying {@code data}; see {@link #ping(ByteBuffer)}. */
+    public CompletableFuture<Void> ping(byte[] data) {
+        return ping(ByteBuffer.wrap(Objects.requireNonNull(data, "data")));
+    }
+
+    /**
+     * Sends a ping carrying {@code data} in UTF-8; see {@link #ping(ByteBuffer)}.
+     *
+     * @throws IllegalArgumentException also when {@code data} holds an unpaired surrogate
+     */
+    public CompletableFuture<Void> ping(String data) {
+        return ping(FrameData.encode(Objects.requireNonNull(data, "data")));
+    }
+
+    /**
+     * Sends an empty pong, for example as a one-way heartbeat (pings are answered automatically).
+     * Waits like {@link #send(String)} when the write buffer is full.
+     *
+     * @throws ConnectionClosed     when the connection is closed, or closing (after waiting for it
+     *                              to close)
+     * @throws InterruptedException when interrupted while waiting
+     */
+    public void pong() throws InterruptedException {
+        driver.pong(null);
+    }
+
+    /**
+     * Sends a pong carrying {@code data} (at most 125 bytes, copied); see {@link #pong()}.
+     *
+     * @throws IllegalArgumentException when {@code data} is longer than 125 bytes
+     */
+    public void pong(ByteBuffer data) throws InterruptedException {
+        driver.pong(Payloads.view(Objects.requireNonNull(data, "data")));
+    }
+
+    /** Sends a pong carrying {@code data}; see {@link #pong(ByteBuffer)}. */
+    public void pong(byte[] data) throws InterruptedException {
+        pong(ByteBuffer.wrap(Objects.requireNonNull(data, "data")));
+    }
+
+    /** Sends a pong carrying {@code data} in UTF-8; see {@link #pong(ByteBuffer)}. */
+    public void pong(String data) throws InterruptedException {
+        pong(FrameData.encode(Objects.requireNonNull(data, "data")));
+    }
+
+    /**
+     * Sends a pong carrying {@code data} (at most 125 bytes, copied; null for none)
+     * asynchronously. The future completes as for {@link #sendAsync(String)}.
+     *
+     * @throws IllegalArgumentException when {@code data} is longer than 125 bytes
+     */
+    public CompletableFuture<Void> pongAsync(ByteBuffer data) {
+        return driver.pongAsync(Payloads.view(data));
+    }
+
+    // ------------------------------------------------------------------ closing
+
+    /**
+     * Closes the connection with 1000 (OK) and no reason; see {@link #close(int, String)}.
+     * Idempotent.
+     */
+    @Override
+    public void close() {
+        close(CloseCodes.NORMAL_CLOSURE, "");
+    }
+
+    /**
+     * Runs the closing handshake with {@code code} and {@code reason}, then waits until the TCP
+     * connection is closed. Idempotent: once the connection is closing or closed, it only waits.
+     * Bounded: at most 4 × {@code closeTimeout} on a server and 5 × on a client, after which the
+     * TCP connection is aborted (no bound when {@code closeTimeout} is null).
+     *
+     * <p>Interrupting the waiting thread aborts the TCP connection at once; this method then
+     * returns with the thread's interrupt status set.
+     *
+     * @param code   the close code: 1000-1003, 1007-1014 or 3000-4999
+     * @param reason the reason, at most 123 bytes in UTF-8; null is taken as empty
+     * @throws IllegalArgumentException when the code may not be sent or the reason is too long
+     *                                  (checked even when the connection is already closed)
+     */
+    public void close(int code, String reason) {
+        CompletableFuture<Void> done = closeAsync(code, reason);
+        boolean interrupted = false;
+        while (true) {
+            try {
+                done.get();
+                break;
+            } catch (InterruptedException e) {
+                interrupted = true;
+                driver.abort();
+            } catch (ExecutionException | CancellationException e) {
+                break; // not possible: the future is private and never fails
+            }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** {@link #closeAsync(int, String)} with 1000 (OK) and no reason. */
+    public CompletableFuture<Void> closeAsync() {
+        return closeAsync(CloseCodes.NORMAL_CLOSURE, "");
+    }
+
+    /**
+     * Starts the closing handshake, like {@link #close(int, String)}, without waiting. The future
+     * completes (normally, whatever the close code) once the TCP connection is closed; cancelling
+     * it does not stop the closing.
+     *
+     * @throws IllegalArgumentException when the code may not be sent or the reason is too long
+     */
+    public CompletableFuture<Void> closeAsync(int code, String reason) {
+        String why = reason == null ? "" : reason;
+        Close.serialize(code, why); // validates, whatever the state (as Python websockets does)
+        return driver.close(code, why).copy();
+    }
+
+    /**
+     * Waits until the connection is closed and its TCP connection released, whatever the cause:
+     * Python websockets' {@code wait_closed()}.
+     *
+     * @throws InterruptedException when interrupted while waiting
+     */
+    public void awaitClosed() throws InterruptedException {
+        try {
+            driver.closedFuture().get();
+        } catch (ExecutionException e) {
+            throw new AssertionError("the closed future never fails", e);
+        }
+    }
+
+    /**
+     * A future completed (normally) once the connection is closed and its TCP connection released,
+     * whatever the cause. Cancelling it has no effect on the connection.
+     */
+    public CompletableFuture<Void> closedFuture() {
+        return driver.closedFuture().copy();
+    }
+
+    // ------------------------------------------------------------------ state
+
+    /**
+     * True while the connection is open: messages may be sent. False once the closing handshake
+     * started. Python websockets' {@code open}.
+     */
+    public boolean isOpen() {
+        return driver.state() == State.OPEN;
+    }
+
+    /**
+     * True once the connection is closed: {@link #closeCode()} is known and the TCP connection is
+     * closed or being closed. Both {@code isOpen()} and {@code isClosed()} are false while it is
+     * closing. Python websockets' {@code closed}.
+     */
+    public boolean isClosed() {
+        return driver.state() == State.CLOSED;
+    }
+
+    /** The state of the connection: OPEN, CLOSING or CLOSED. */
+    public State state() {
+        return driver.state();
+    }
+
+    /**
+     * The close code once the connection is closed (RFC 6455 §7.1.5): the code of the peer's close
+     * frame, 1005 when it had none, 1006 when none was received (including when this side failed
+     * the connection, as in Python websockets 8); 0 before. See {@link Connection#closeCode()}.
+     */
+    public int closeCode() {
+        return driver.closeCode();
+    }
+
+    /** The close reason once the connection is closed: the peer's, or empty; null before. */
+    public String closeReason() {
+        return driver.closeReason();
+    }
+
+    /** Which side this is: {@link Role#SERVER} or {@link Role#CLIENT}. */
+    public Role role() {
+        return driver.role();
+    }
+
+    /** The options the connection runs with. */
+    public ConnectionOptions options() {
+        return driver.options();
+    }
+
+    /** The path of the handshake request, for example {@code /chat?room=1}. */
+    public String path() {
+        return handshake.path();
+    }
+
+    /** The headers of the handshake request (immutable). */
+    public Headers requestHeaders() {
+        return handshake.requestHeaders();
+    }
+
+    /** The headers of the handshake response (immutable). */
+    public Headers responseHeaders() {
+        return handshake.responseHeaders();
+    }
+
+    /** The subprotocol negotiated, or null when none was. */
+    public String subprotocol() {
+        return handshake.subprotocol();
+    }
+
+    /** The local address of the connection (an {@link java.net.InetSocketAddress} over TCP), or null when unknown. */
+    public SocketAddress localAddress() {
+        return driver.transport().localAddress();
+    }
+
+    /** The remote address of the connection, or null when unknown. */
+    public SocketAddress remoteAddress() {
+        return driver.transport().remoteAddress();
+    }
+
+    /** Closes the TCP connection at once, without a closing handshake (the close code is then 1006). */
+    void abort() {
+        driver.abort();
+    }
+
+    /** For tests: messages waiting for recv. */
+    int queuedMessages() {
+        return driver.queuedMessages();
+    }
+
+    /** For tests: bytes waiting to be written. */
+    long bufferedBytes() {
+        return driver.bufferedBytes();
+    }
+
+    /** For example {@code WebSocket[SERVER, /chat, /127.0.0.1:8765 <-> /127.0.0.1:50312, OPEN]}. */
+    @Override
+    public String toString() {
+        return "WebSocket[" + role() + ", " + path() + ", " + localAddress() + " <-> " + remoteAddress() + ", " + state() + "]";
+    }
+}

@@ -1,0 +1,64 @@
+package org.websockets4j.protocol.internal;
+
+import java.lang.invoke.MethodHandles;
+import java.nio.ByteBuffer;
+import java.util.List;
+import org.websockets4j.framing.ExtensionCodec;
+import org.websockets4j.framing.Role;
+import org.websockets4j.protocol.ConnectionOptions;
+import org.websockets4j.protocol.WebSocket;
+
+/**
+ * The door from this package into {@code org.websockets4j.protocol}, whose way of creating a
+ * {@link WebSocket} is not public: {@link WebSocket}'s static initialiser registers an
+ * {@link Opener} here (the JDK's "shared secrets" pattern), and {@link WebSockets} uses it.
+ *
+ * <p>Internal: this package is exported to the server and client modules only.
+ */
+public final class ProtocolAccess {
+    private static volatile Opener opener;
+
+    private ProtocolAccess() {
+    }
+
+    /** Opens a {@link WebSocket} over a transport; see {@link WebSockets#open}. */
+    @FunctionalInterface
+    public interface Opener {
+        /**
+         * Opens a WebSocket over {@code transport}, which it owns from then on.
+         *
+         * @see WebSockets#open
+         */
+        WebSocket open(Transport transport, Role role, ConnectionOptions options,
+                       List<? extends ExtensionCodec> codecs, ByteBuffer leftover, HandshakeInfo handshake);
+    }
+
+    /**
+     * Registers the opener; called once, by {@link WebSocket}'s static initialiser.
+     *
+     * @throws IllegalStateException when one is registered already
+     */
+    public static synchronized void register(Opener implementation) {
+        if (opener != null) {
+            throw new IllegalStateException("a WebSocket opener is registered already");
+        }
+        opener = implementation;
+    }
+
+    /** The opener, initialising {@link WebSocket} first if needed. */
+    static Opener opener() {
+        Opener current = opener;
+        if (current == null) {
+            try {
+                MethodHandles.lookup().ensureInitialized(WebSocket.class);
+            } catch (IllegalAccessException e) {
+                throw new IllegalStateException("cannot initialise " + WebSocket.class.getName(), e);
+            }
+            current = opener;
+            if (current == null) {
+                throw new IllegalStateException(WebSocket.class.getName() + " registered no opener");
+            }
+        }
+        return current;
+    }
+}

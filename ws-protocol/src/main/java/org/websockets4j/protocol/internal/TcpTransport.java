@@ -1,0 +1,77 @@
+package org.websockets4j.protocol.internal;
+
+import java.io.IOException;
+import java.net.SocketAddress;
+import java.nio.ByteBuffer;
+import java.nio.channels.AsynchronousSocketChannel;
+import java.nio.channels.CompletionHandler;
+import java.util.Objects;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * {@link Transport} over a connected {@link AsynchronousSocketChannel}: plain TCP. Handlers run
+ * on the channel group's threads. Thread-safe as far as the channel is.
+ */
+final class TcpTransport implements Transport {
+    private final AsynchronousSocketChannel channel;
+    private final SocketAddress local;
+    private final SocketAddress remote;
+
+    TcpTransport(AsynchronousSocketChannel channel) {
+        this.channel = Objects.requireNonNull(channel, "channel");
+        this.local = address(channel, true);
+        this.remote = address(channel, false);
+    }
+
+    private static SocketAddress address(AsynchronousSocketChannel channel, boolean local) {
+        try {
+            return local ? channel.getLocalAddress() : channel.getRemoteAddress();
+        } catch (IOException e) {
+            return null;
+        }
+    }
+
+    @Override
+    public void read(ByteBuffer dst, CompletionHandler<Integer, Void> handler) {
+        try {
+            channel.read(dst, null, handler);
+        } catch (RuntimeException e) { // e.g. ShutdownChannelGroupException: report it the usual way
+            handler.failed(e, null);
+        }
+    }
+
+    @Override
+    public void write(ByteBuffer[] srcs, int offset, int length, CompletionHandler<Long, Void> handler) {
+        try {
+            // A timeout of 0 means none.
+            channel.write(srcs, offset, length, 0L, TimeUnit.MILLISECONDS, null, handler);
+        } catch (RuntimeException e) {
+            handler.failed(e, null);
+        }
+    }
+
+    @Override
+    public void shutdownOutput() throws IOException {
+        channel.shutdownOutput();
+    }
+
+    @Override
+    public void close() throws IOException {
+        channel.close();
+    }
+
+    @Override
+    public SocketAddress localAddress() {
+        return local;
+    }
+
+    @Override
+    public SocketAddress remoteAddress() {
+        return remote;
+    }
+
+    @Override
+    public String toString() {
+        return "TcpTransport[" + local + " <-> " + remote + "]";
+    }
+}

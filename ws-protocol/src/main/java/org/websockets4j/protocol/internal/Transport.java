@@ -1,0 +1,64 @@
+package org.websockets4j.protocol.internal;
+
+import java.io.IOException;
+import java.net.SocketAddress;
+import java.nio.ByteBuffer;
+import java.nio.channels.CompletionHandler;
+
+/**
+ * The byte stream under a WebSocket, as its I/O driver sees it: asynchronous reads and gathering
+ * writes that report through completion handlers, a half-close and an abort.
+ *
+ * <p>Plain TCP over an {@link java.nio.channels.AsynchronousSocketChannel} is the one
+ * implementation today; TLS (an {@link javax.net.ssl.SSLEngine} over the same channel) and Unix
+ * domain sockets (a {@link java.nio.channels.SocketChannel}) will be others, under the same driver.
+ *
+ * <h2>Contract</h2>
+ * <ul>
+ *   <li>The driver keeps at most one read and at most one write outstanding; an implementation
+ *       may rely on that.</li>
+ *   <li>Handlers are called on the transport's I/O threads (possibly on the calling thread when
+ *       the operation completes at once, but never while the driver holds its lock, since the
+ *       driver starts operations after releasing it). They must not block.</li>
+ *   <li>A read reports -1 at the end of the stream. A failed or cancelled operation reports
+ *       through {@link CompletionHandler#failed}; so does an operation started after
+ *       {@link #close()}.</li>
+ *   <li>Methods other than the two operations return at once and may be called from any
+ *       thread.</li>
+ * </ul>
+ */
+public interface Transport {
+    /**
+     * Reads bytes into {@code dst}, from its position up to its limit, and reports how many were
+     * read (at least one), or -1 at the end of the stream.
+     */
+    void read(ByteBuffer dst, CompletionHandler<Integer, Void> handler);
+
+    /**
+     * Writes some of the bytes of {@code srcs[offset .. offset + length)}, in order, advancing
+     * their positions, and reports how many were written (possibly fewer than offered).
+     */
+    void write(ByteBuffer[] srcs, int offset, int length, CompletionHandler<Long, Void> handler);
+
+    /**
+     * Ends the output stream once everything written so far has gone (TCP: sends FIN) while
+     * reading goes on; the peer sees the end of its input.
+     *
+     * @throws IOException when the stream cannot be half-closed (for example, it is closed)
+     */
+    void shutdownOutput() throws IOException;
+
+    /**
+     * Closes the stream both ways at once, discarding unsent bytes; pending operations then fail.
+     * Idempotent.
+     *
+     * @throws IOException when closing reports an error (the stream is closed anyway)
+     */
+    void close() throws IOException;
+
+    /** The local address, or null when unknown. Recorded when the transport was created. */
+    SocketAddress localAddress();
+
+    /** The remote address, or null when unknown. Recorded when the transport was created. */
+    SocketAddress remoteAddress();
+}

@@ -1,0 +1,152 @@
+package org.websockets4j.protocol;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/** recv: cancellation never loses a message, one receiver at a time, typed helpers. */
+@Timeout(value = 20, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+class WebSocketRecvTest {
+
+    @Test
+    void interruptingABlockedRecvLosesNothing() throws Exception {
+        try (Loopback.Pair pair = Loopback.pair()) {
+            AtomicReference<Throwable> outcome = new AtomicReference<>();
+            Thread receiver = Thread.ofVirtual().start(() -> {
+                try {
+                    pair.server().recv();
+                    outcome.set(new AssertionError("received a message"));
+                } catch (Throwable e) {
+                    outcome.set(e);
+                }
+            });
+            waitForWaitingReceiver(pair.server());
+            receiver.interrupt();
+            receiver.join();
+            assertInstanceOf(InterruptedException.class, outcome.get());
+            pair.client().send("kept");
+            assertEquals("kept", pair.server().recvText());
+        }
+    }
+
+    @Test
+    void cancellingRecvAsyncLosesNothing() throws Exception {
+        try (Loopback.Pair pair = Loopback.pair()) {
+            CompletableFuture<Message> first = pair.server().recvAsync();
+            assertTrue(first.cancel(true));
+            pair.client().send("kept");
+            assertEquals("kept", pair.server().recvText());
+        }
+    }
+
+    /** Races cancellation against arrival many times: every message is received exactly once, in order. */
+    @Test
+    void cancellationRacingArrivalLosesNothing() throws Exception {
+        try (Loopback.Pair pair = Loopback.pair()) {
+            int count = 300;
+            Random random = new Random(7);
+            Thread sender = Thread.ofVirtual().start(() -> {
+                try {
+                    for (int i = 0; i < count; i++) {
+                        pair.client().send(Integer.toString(i));
+                        if (i % 16 == 0) {
+                            Thread.sleep(1);
+                        }
+                    }
+                } catch (InterruptedException e) {
+                    throw new AssertionError(e);
+                }
+            });
+            List<Integer> received = new ArrayList<>();
+            while (received.size() < count) {
+                CompletableFuture<Message> future = pair.server().recvAsync();
+                if (random.nextBoolean()) {
+                    Thread.onSpinWait();
+                    future.cancel(false);
+                }
+                try {
+                    Message message = future.get(Loopback.GUARD_SECONDS, TimeUnit.SECONDS);
+                    received.add(Integer.parseInt(((Message.Text) message).text()));
+                } catch (CancellationException cancelled) {
+                    // the message, if one was on its way, is still queued
+                }
+            }
+            sender.join();
+            for (int i = 0; i < count; i++) {
+                assertEquals(i, received.get(i));
+            }
+        }
+    }
+
+    @Test
+    void onlyOneReceiverMayWait() throws Exception {
+        try (Loopback.Pair pair = Loopback.pair()) {
+            CompletableFuture<Message> waiting = pair.server().recvAsync();
+            assertThrows(IllegalStateException.class, () -> pair.server().recv());
+            assertThrows(IllegalStateException.class, () -> pair.server().recvAsync());
+            waiting.cancel(false);
+            Thread blocked = Thread.ofVirtual().start(() -> {
+                try {
+                    assertEquals("x", pair.server().recvText());
+                } catch (InterruptedException e) {
+                    throw new AssertionError(e);
+                }
+            });
+            waitForWaitingReceiver(pair.server());
+            IllegalStateException error = assertThrows(IllegalStateException.class, () -> pair.server().recv());
+            assertTrue(error.getMessage().contains("another thread is already waiting"), error.getMessage());
+            pair.client().send("x");
+            blocked.join();
+        }
+    }
+
+    @Test
+    void typedReceivesLeaveAMismatchQueued() throws Exception {
+        try (Loopback.Pair pair = Loopback.pair()) {
+            pair.client().send(new byte[] {1, 2});
+            pair.client().send("text");
+            assertThrows(IllegalStateException.class, () -> pair.server().recvText());
+            assertArrayEquals(new byte[] {1, 2}, pair.server().recvBinary());
+            assertThrows(IllegalStateException.class, () -> pair.server().recvBinary());
+            assertEquals("text", pair.server().recvText());
+        }
+    }
+
+    @Test
+    void recvAsyncFailsOnceClosedAndDrained() throws Exception {
+        try (Loopback.Pair pair = Loopback.pair()) {
+            pair.client().send("last");
+            pair.client().close(1001, "going");
+            pair.server().awaitClosed();
+            assertEquals(new Message.Text("last"), pair.server().recvAsync().get(Loopback.GUARD_SECONDS, TimeUnit.SECONDS));
+            ExecutionException error = assertThrows(ExecutionException.class,
+                    () -> pair.server().recvAsync().get(Loopback.GUARD_SECONDS, TimeUnit.SECONDS));
+            assertEquals(1001, assertInstanceOf(ConnectionClosedOK.class, error.getCause()).code());
+        }
+    }
+
+    /** Waits until a receive is registered (a second one is refused). */
+    private static void waitForWaitingReceiver(WebSocket ws) throws InterruptedException {
+        WebSocketCloseTest.waitUntil(() -> {
+            try {
+                ws.recvAsync().cancel(false);
+                return false;
+            } catch (IllegalStateException busy) {
+                return true;
+            }
+        });
+    }
+}
