@@ -1,0 +1,165 @@
+package org.websockets4j.client;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.SocketAddress;
+import java.net.SocketTimeoutException;
+import java.nio.ByteBuffer;
+import java.nio.channels.AsynchronousSocketChannel;
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.websockets4j.framing.Role;
+import org.websockets4j.http.InvalidURI;
+import org.websockets4j.http.RedirectHandshake;
+import org.websockets4j.http.SecurityError;
+import org.websockets4j.http.WebSocketUri;
+import org.websockets4j.protocol.WebSocket;
+import org.websockets4j.protocol.internal.HandshakeInfo;
+import org.websockets4j.protocol.internal.WebSockets;
+
+/**
+ * Opens client connections (Python websockets' {@code connect()}).
+ *
+ * <pre>{@code
+ * try (WebSocket ws = WebSocketClient.connect("ws://localhost:8765/")) {
+ *     ws.send("Hello");
+ *     System.out.println(ws.recv());
+ * }
+ * }</pre>
+ *
+ * <p>{@code connect} resolves the host, opens a TCP connection (to
+ * {@link ClientOptions#socketAddress()} when set, while the {@code Host} header still comes from the
+ * URI), runs the opening handshake within {@link ClientOptions#openTimeout()} and returns an open
+ * {@link WebSocket}; closing it runs the closing handshake. Redirects (301, 302, 303, 307, 308) are
+ * followed up to {@value #MAX_REDIRECTS} times; a redirect from {@code wss} to {@code ws} is refused.
+ * Stateless and thread-safe.
+ */
+public final class WebSocketClient {
+    /** The most redirects followed before giving up, as in Python websockets. */
+    public static final int MAX_REDIRECTS = 10;
+    private static final int HANDSHAKE_BUFFER = 4096;
+
+    private WebSocketClient() {
+    }
+
+    /** {@link #connect(String, ClientOptions)} with {@link ClientOptions#defaults()}. */
+    public static WebSocket connect(String uri) throws IOException, InterruptedException {
+        return connect(uri, ClientOptions.defaults());
+    }
+
+    /**
+     * Connects to the WebSocket server at {@code uri} and returns the open connection.
+     *
+     * @throws InvalidURI                           when {@code uri} is not a valid ws:// URI (wss:// needs TLS, which comes later)
+     * @throws org.websockets4j.http.InvalidStatusCode when the server answers with another status than 101 (status and body inside)
+     * @throws org.websockets4j.http.InvalidHandshake  when the server's answer is not a valid handshake (bad accept key, missing headers, a subprotocol or extension not offered, too many redirects)
+     * @throws SocketTimeoutException               when the connection and handshake take longer than the open timeout
+     * @throws IOException                          when the TCP connection fails
+     * @throws InterruptedException                 when interrupted while connecting
+     */
+    public static WebSocket connect(String uri, ClientOptions options) throws IOException, InterruptedException {
+        Objects.requireNonNull(options, "options");
+        WebSocketUri target = WebSocketUri.parse(uri);
+        for (int redirects = 0; ; redirects++) {
+            try {
+                return connectOnce(target, options);
+            } catch (RedirectHandshake redirect) {
+                if (redirects == MAX_REDIRECTS) {
+                    throw new SecurityError("more than " + MAX_REDIRECTS + " redirects, the last to " + redirect.uri());
+                }
+                WebSocketUri next = WebSocketUri.parse(redirect.uri());
+                if (target.secure() && !next.secure()) {
+                    throw new SecurityError("refusing a redirect from a wss:// URI to a ws:// one: " + redirect.uri());
+                }
+                target = next;
+            }
+        }
+    }
+
+    /**
+     * {@link #connect(String, ClientOptions)} on a new virtual thread.
+     *
+     * @return a future completed with the open connection, or with the failure
+     */
+    public static CompletableFuture<WebSocket> connectAsync(String uri, ClientOptions options) {
+        CompletableFuture<WebSocket> result = new CompletableFuture<>();
+        Thread.ofVirtual().name("websockets4j-connect").start(() -> {
+            try {
+                result.complete(connect(uri, options));
+            } catch (Throwable e) {
+                result.completeExceptionally(e);
+            }
+        });
+        return result;
+    }
+
+    private static WebSocket connectOnce(WebSocketUri uri, ClientOptions options) throws IOException, InterruptedException {
+        if (uri.secure()) {
+            throw new InvalidURI(uri.toString(), "wss:// needs TLS, which this version does not support yet");
+        }
+        ClientHandshake handshake = new ClientHandshake(uri, options);
+        Duration timeout = options.openTimeout();
+        long deadline = timeout == null ? Long.MAX_VALUE : System.nanoTime() + timeout.toNanos();
+        SocketAddress address = options.socketAddress();
+        if (address == null) {
+            address = new InetSocketAddress(uri.host(), uri.port());
+        } else if (address instanceof InetSocketAddress inet && inet.isUnresolved()) {
+            address = new InetSocketAddress(inet.getHostString(), inet.getPort());
+        }
+        AsynchronousSocketChannel channel = AsynchronousSocketChannel.open();
+        boolean opened = false;
+        try {
+            await(channel, channel.connect(address), deadline, timeout);
+            ByteBuffer request = ByteBuffer.wrap(handshake.request());
+            while (request.hasRemaining()) {
+                await(channel, channel.write(request), deadline, timeout);
+            }
+            ByteBuffer buffer = ByteBuffer.allocate(HANDSHAKE_BUFFER);
+            ClientHandshake.Accepted accepted = null;
+            while (accepted == null) {
+                int n = await(channel, channel.read(buffer), deadline, timeout);
+                buffer.flip();
+                if (n < 0) {
+                    handshake.receiveEof(); // throws: the server left before answering in full
+                }
+                accepted = handshake.receiveData(buffer);
+                if (accepted == null) {
+                    buffer.compact();
+                }
+            }
+            WebSocket webSocket = WebSockets.open(channel, Role.CLIENT, options.connection(), List.of(), buffer,
+                    new HandshakeInfo(uri.resourceName(), accepted.requestHeaders(), accepted.responseHeaders(),
+                            accepted.subprotocol()));
+            opened = true;
+            return webSocket;
+        } finally {
+            if (!opened) {
+                channel.close();
+            }
+        }
+    }
+
+    private static <T> T await(AsynchronousSocketChannel channel, Future<T> pending, long deadline, Duration timeout)
+            throws IOException, InterruptedException {
+        try {
+            if (deadline == Long.MAX_VALUE) {
+                return pending.get();
+            }
+            return pending.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+        } catch (TimeoutException e) {
+            channel.close();
+            throw new SocketTimeoutException("opening handshake timed out after " + timeout);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof IOException io) {
+                throw io;
+            }
+            throw new IOException(e.getCause());
+        }
+    }
+}

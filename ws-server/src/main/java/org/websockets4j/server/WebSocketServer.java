@@ -1,0 +1,367 @@
+package org.websockets4j.server;
+
+import java.io.IOException;
+import java.lang.System.Logger.Level;
+import java.net.InetSocketAddress;
+import java.net.SocketAddress;
+import java.net.StandardSocketOptions;
+import java.nio.ByteBuffer;
+import java.nio.channels.AsynchronousCloseException;
+import java.nio.channels.AsynchronousServerSocketChannel;
+import java.nio.channels.AsynchronousSocketChannel;
+import java.nio.channels.ClosedChannelException;
+import java.nio.channels.CompletionHandler;
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executor;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.websockets4j.framing.CloseCodes;
+import org.websockets4j.framing.Role;
+import org.websockets4j.protocol.ConnectionClosed;
+import org.websockets4j.protocol.WebSocket;
+import org.websockets4j.protocol.internal.HandshakeInfo;
+import org.websockets4j.protocol.internal.WebSockets;
+
+/**
+ * A running WebSocket server (Python websockets' {@code serve()} and {@code WebSocketServer}).
+ *
+ * <pre>{@code
+ * try (WebSocketServer server = WebSocketServer.serve(ws -> {
+ *         for (Message message : ws) {
+ *             ws.send(message);
+ *         }
+ *     }, "127.0.0.1", 8765)) {
+ *     server.awaitClosed();
+ * }
+ * }</pre>
+ *
+ * <p>Each accepted TCP connection gets its own thread (a virtual thread unless
+ * {@link ServerOptions#handlerExecutor()} names an executor) that runs the opening handshake,
+ * bounded by {@link ServerOptions#openTimeout()}, then the {@link ConnectionHandler}. Refused
+ * handshakes get the HTTP answer {@link ServerHandshake} chose (400, 403, 405, 426, 431, 500, 503)
+ * and the TCP connection is closed. Once the handler returns, the connection is closed with 1000;
+ * when it throws, with 1011, and the exception is logged through {@link System.Logger}
+ * {@code org.websockets4j.server}.
+ *
+ * <p>{@link #close()} stops accepting, makes handshakes still in progress answer 503, closes
+ * open connections with 1001 (going away), and is idempotent; {@link #awaitClosed()} returns once
+ * every TCP connection is closed and every handler has returned. Thread-safe.
+ */
+public final class WebSocketServer implements AutoCloseable {
+    private static final System.Logger LOG = System.getLogger("org.websockets4j.server");
+    private static final int HANDSHAKE_BUFFER = 4096;
+    /** How long a refused client may keep sending before its socket is closed. */
+    private static final Duration LINGER = Duration.ofSeconds(1);
+
+    private final AsynchronousServerSocketChannel listener;
+    private final SocketAddress address;
+    private final ConnectionHandler handler;
+    private final ServerOptions options;
+    private final Executor executor;
+    private final Set<ServerHandshake> handshakes = ConcurrentHashMap.newKeySet();
+    private final Set<WebSocket> connections = ConcurrentHashMap.newKeySet();
+    /** Connections accepted whose socket is not closed or whose handler has not returned, plus one for the listener. */
+    private final AtomicInteger active = new AtomicInteger(1);
+    private final AtomicBoolean closing = new AtomicBoolean();
+    private final CompletableFuture<Void> closed = new CompletableFuture<>();
+
+    private WebSocketServer(AsynchronousServerSocketChannel listener, ConnectionHandler handler, ServerOptions options)
+            throws IOException {
+        this.listener = listener;
+        this.address = listener.getLocalAddress();
+        this.handler = handler;
+        this.options = options;
+        Executor configured = options.handlerExecutor();
+        this.executor = configured != null ? configured : task -> Thread.ofVirtual().name("websockets4j-connection").start(task);
+    }
+
+    /** {@link #serve(ConnectionHandler, String, int, ServerOptions)} with {@link ServerOptions#defaults()}. */
+    public static WebSocketServer serve(ConnectionHandler handler, String host, int port) throws IOException {
+        return serve(handler, host, port, ServerOptions.defaults());
+    }
+
+    /**
+     * Starts a server listening on {@code host:port} and returns it running.
+     *
+     * @param handler what to do with each connection
+     * @param host    the interface to listen on; null for all interfaces
+     * @param port    the TCP port; 0 for an ephemeral port (read it back with {@link #port()})
+     * @param options the handshake and connection options
+     * @throws IOException              when the address cannot be bound
+     * @throws IllegalArgumentException when the port is outside 0–65535
+     */
+    public static WebSocketServer serve(ConnectionHandler handler, String host, int port, ServerOptions options)
+            throws IOException {
+        Objects.requireNonNull(handler, "handler");
+        Objects.requireNonNull(options, "options");
+        if (port < 0 || port > 65535) {
+            throw new IllegalArgumentException("port must be 0-65535, got " + port);
+        }
+        AsynchronousServerSocketChannel listener = AsynchronousServerSocketChannel.open();
+        try {
+            listener.setOption(StandardSocketOptions.SO_REUSEADDR, true);
+            listener.bind(host == null ? new InetSocketAddress(port) : new InetSocketAddress(host, port), 1024);
+            WebSocketServer server = new WebSocketServer(listener, handler, options);
+            server.acceptNext();
+            return server;
+        } catch (IOException | RuntimeException e) {
+            listener.close();
+            throw e;
+        }
+    }
+
+    /** The address the server listens on (with the actual port when 0 was asked for). */
+    public SocketAddress address() {
+        return address;
+    }
+
+    /** The addresses the server listens on (Python's {@code sockets}); one for now. */
+    public List<SocketAddress> addresses() {
+        return List.of(address);
+    }
+
+    /** The TCP port the server listens on. */
+    public int port() {
+        return ((InetSocketAddress) address).getPort();
+    }
+
+    /** The open WebSocket connections, a snapshot (for {@code broadcast}-style fan-out). */
+    public Set<WebSocket> connections() {
+        return Set.copyOf(connections);
+    }
+
+    /** True once {@link #close()} was called. */
+    public boolean isClosing() {
+        return closing.get();
+    }
+
+    private void acceptNext() {
+        listener.accept(null, new CompletionHandler<AsynchronousSocketChannel, Void>() {
+            @Override
+            public void completed(AsynchronousSocketChannel channel, Void attachment) {
+                if (closing.get()) {
+                    closeQuietly(channel);
+                    finished(); // the listener's own count: no further accept
+                    return;
+                }
+                active.incrementAndGet();
+                try {
+                    executor.execute(() -> serveConnection(channel));
+                } catch (RuntimeException e) {
+                    LOG.log(Level.ERROR, "cannot start a thread for a connection", e);
+                    closeQuietly(channel);
+                    finished();
+                }
+                acceptNext();
+            }
+
+            @Override
+            public void failed(Throwable failure, Void attachment) {
+                if (closing.get() || failure instanceof AsynchronousCloseException
+                        || failure instanceof ClosedChannelException) {
+                    finished(); // the listener's own count
+                    return;
+                }
+                LOG.log(Level.WARNING, "accept failed; still accepting", failure);
+                acceptNext();
+            }
+        });
+    }
+
+    private void serveConnection(AsynchronousSocketChannel channel) {
+        WebSocket webSocket = null;
+        try {
+            webSocket = handshake(channel);
+            if (webSocket != null) {
+                runHandler(webSocket);
+            }
+        } finally {
+            if (webSocket == null) {
+                closeQuietly(channel);
+            } else {
+                connections.remove(webSocket);
+            }
+            finished();
+        }
+    }
+
+    /** Runs the opening handshake; returns the open WebSocket, or null when it was refused or abandoned. */
+    private WebSocket handshake(AsynchronousSocketChannel channel) {
+        ServerHandshake handshake = new ServerHandshake(options);
+        handshakes.add(handshake);
+        try {
+            if (closing.get()) {
+                handshake.shuttingDown();
+            }
+            Duration timeout = options.openTimeout();
+            long deadline = timeout == null ? Long.MAX_VALUE : System.nanoTime() + timeout.toNanos();
+            ByteBuffer buffer = ByteBuffer.allocate(HANDSHAKE_BUFFER);
+            HandshakeOutcome outcome = null;
+            while (outcome == null) {
+                int n = read(channel, buffer, deadline);
+                buffer.flip();
+                outcome = n < 0 ? handshake.receiveEof() : handshake.receiveData(buffer);
+                if (outcome == null) {
+                    buffer.compact();
+                }
+            }
+            switch (outcome) {
+                case HandshakeOutcome.Accepted accepted -> {
+                    writeFully(channel, ByteBuffer.wrap(accepted.responseBytes()));
+                    WebSocket webSocket = WebSockets.open(channel, Role.SERVER, options.connection(), List.of(), buffer,
+                            new HandshakeInfo(accepted.path(), accepted.requestHeaders(), accepted.responseHeaders(),
+                                    accepted.subprotocol()));
+                    connections.add(webSocket);
+                    if (closing.get()) {
+                        webSocket.closeAsync(CloseCodes.GOING_AWAY, "");
+                    }
+                    return webSocket;
+                }
+                case HandshakeOutcome.Rejected rejected -> {
+                    if (rejected.status() >= 500 && rejected.cause() != null) {
+                        LOG.log(Level.ERROR, "opening handshake failed with " + rejected.status(), rejected.cause());
+                    } else {
+                        LOG.log(Level.DEBUG, "opening handshake refused with " + rejected.status(), rejected.cause());
+                    }
+                    writeFully(channel, ByteBuffer.wrap(rejected.responseBytes()));
+                    lingerBeforeClose(channel);
+                    return null;
+                }
+                case HandshakeOutcome.Abandoned abandoned -> {
+                    LOG.log(Level.DEBUG, "client left before completing its handshake", abandoned.cause());
+                    return null;
+                }
+            }
+        } catch (TimeoutException e) {
+            LOG.log(Level.DEBUG, "opening handshake timed out after " + options.openTimeout());
+            return null;
+        } catch (ExecutionException e) {
+            LOG.log(Level.DEBUG, "opening handshake failed: connection lost", e.getCause());
+            return null;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return null;
+        } finally {
+            handshakes.remove(handshake);
+        }
+    }
+
+    private void runHandler(WebSocket webSocket) {
+        boolean failed = true;
+        try {
+            handler.handle(webSocket);
+            failed = false;
+        } catch (ConnectionClosed e) {
+            failed = false; // the peer went away: nothing to report
+            LOG.log(Level.DEBUG, "connection closed while the handler ran: " + e.getMessage());
+        } catch (Exception e) {
+            LOG.log(Level.ERROR, "error in connection handler", e);
+        } finally {
+            webSocket.close(failed ? CloseCodes.INTERNAL_ERROR : CloseCodes.NORMAL_CLOSURE, "");
+        }
+    }
+
+    private static int read(AsynchronousSocketChannel channel, ByteBuffer buffer, long deadline)
+            throws InterruptedException, ExecutionException, TimeoutException {
+        Future<Integer> pending = channel.read(buffer);
+        long left = deadline - System.nanoTime();
+        try {
+            return deadline == Long.MAX_VALUE ? pending.get() : pending.get(Math.max(0, left), TimeUnit.NANOSECONDS);
+        } catch (TimeoutException | InterruptedException e) {
+            closeQuietly(channel); // also ends the pending read
+            throw e;
+        }
+    }
+
+    /**
+     * Half-closes and reads what the client still sends for a moment, so that closing a socket with
+     * unread input does not turn into a TCP reset that destroys the answer before the client reads it.
+     */
+    private static void lingerBeforeClose(AsynchronousSocketChannel channel) {
+        try {
+            channel.shutdownOutput();
+            long deadline = System.nanoTime() + LINGER.toNanos();
+            ByteBuffer sink = ByteBuffer.allocate(1024);
+            while (read(channel, sink.clear(), deadline) >= 0) {
+                // discard
+            }
+        } catch (IOException | ExecutionException | TimeoutException e) {
+            // the client is gone or slow: close anyway
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static void writeFully(AsynchronousSocketChannel channel, ByteBuffer bytes)
+            throws InterruptedException, ExecutionException {
+        while (bytes.hasRemaining()) {
+            channel.write(bytes).get();
+        }
+    }
+
+    /**
+     * Stops the server: no new connection is accepted, handshakes in progress answer 503 once their
+     * request is complete (or end at their open timeout), and open connections are closed with
+     * 1001 (going away). Returns without waiting; see {@link #awaitClosed()}. Idempotent.
+     */
+    @Override
+    public void close() {
+        if (!closing.compareAndSet(false, true)) {
+            return;
+        }
+        closeQuietly(listener);
+        for (ServerHandshake handshake : handshakes) {
+            handshake.shuttingDown();
+        }
+        for (WebSocket webSocket : connections) {
+            webSocket.closeAsync(CloseCodes.GOING_AWAY, "");
+        }
+    }
+
+    /**
+     * Waits until the server is closed: {@link #close()} was called, every TCP connection is closed
+     * and every handler has returned.
+     *
+     * @throws InterruptedException when interrupted while waiting
+     */
+    public void awaitClosed() throws InterruptedException {
+        try {
+            closed.get();
+        } catch (ExecutionException e) {
+            throw new IllegalStateException(e.getCause());
+        }
+    }
+
+    /** A future completed when the server is closed (see {@link #awaitClosed()}). */
+    public CompletableFuture<Void> closedFuture() {
+        return closed.copy();
+    }
+
+    private void finished() {
+        if (active.decrementAndGet() == 0) {
+            closed.complete(null);
+        }
+    }
+
+    private static void closeQuietly(java.nio.channels.Channel channel) {
+        try {
+            channel.close();
+        } catch (IOException e) {
+            LOG.log(Level.DEBUG, "closing a channel failed", e);
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "WebSocketServer[" + address + (closing.get() ? ", closing" : "") + ", " + connections.size() + " connections]";
+    }
+}
