@@ -1,0 +1,219 @@
+package org.websockets4j.examples;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.websockets4j.client.ClientOptions;
+import org.websockets4j.client.WebSocketClient;
+import org.websockets4j.http.InvalidStatusCode;
+import org.websockets4j.protocol.ConnectionClosedError;
+import org.websockets4j.protocol.ConnectionClosedOK;
+import org.websockets4j.protocol.Message;
+import org.websockets4j.protocol.WebSocket;
+import org.websockets4j.server.HttpResponse;
+import org.websockets4j.server.ServerOptions;
+import org.websockets4j.server.WebSocketServer;
+
+/** serve() and connect() over real loopback sockets, through the public API only. */
+class ServeConnectTest {
+    private static final Duration GUARD = Duration.ofSeconds(20);
+
+    private static WebSocketServer echoServer(ServerOptions options) throws Exception {
+        return WebSocketServer.serve(ws -> {
+            for (Message message : ws) {
+                ws.send(message);
+            }
+        }, "127.0.0.1", 0, options);
+    }
+
+    private static String uri(WebSocketServer server, String path) {
+        return "ws://127.0.0.1:" + server.port() + path;
+    }
+
+    @Test
+    void echoesTextAndBinaryThenClosesCleanly() throws Exception {
+        assertTimeoutPreemptively(GUARD, () -> {
+            try (WebSocketServer server = echoServer(ServerOptions.defaults())) {
+                try (WebSocket ws = WebSocketClient.connect(uri(server, "/echo?x=1"))) {
+                    ws.send("héllo");
+                    assertEquals(new Message.Text("héllo"), ws.recv());
+                    byte[] big = new byte[300_000];
+                    new java.util.Random(1).nextBytes(big);
+                    ws.send(big);
+                    assertArrayEquals(big, ws.recvBinary());
+                    ws.ping().get(5, TimeUnit.SECONDS);
+                }
+                server.close();
+                server.awaitClosed();
+            }
+        });
+    }
+
+    @Test
+    void handlerOutcomeDecidesTheCloseCode() throws Exception {
+        assertTimeoutPreemptively(GUARD, () -> {
+            try (WebSocketServer server = WebSocketServer.serve(ws -> {
+                if (ws.path().equals("/fail")) {
+                    throw new IllegalStateException("deliberate failure in a test handler");
+                }
+                ws.send("bye");
+            }, "127.0.0.1", 0)) {
+                try (WebSocket ok = WebSocketClient.connect(uri(server, "/ok"))) {
+                    assertEquals("bye", ok.recvText());
+                    assertThrows(ConnectionClosedOK.class, ok::recv);
+                    assertEquals(1000, ok.closeCode());
+                }
+                try (WebSocket failing = WebSocketClient.connect(uri(server, "/fail"))) {
+                    ConnectionClosedError e = assertThrows(ConnectionClosedError.class, failing::recv);
+                    assertEquals(1011, e.code());
+                }
+            }
+        });
+    }
+
+    @Test
+    void closingTheServerClosesConnectionsWith1001() throws Exception {
+        assertTimeoutPreemptively(GUARD, () -> {
+            CountDownLatch connected = new CountDownLatch(1);
+            WebSocketServer server = WebSocketServer.serve(ws -> {
+                connected.countDown();
+                for (Message ignored : ws) {
+                    // wait for the close
+                }
+            }, "127.0.0.1", 0);
+            WebSocket ws = WebSocketClient.connect(uri(server, "/"));
+            connected.await();
+            server.close();
+            assertThrows(ConnectionClosedOK.class, ws::recv);
+            assertEquals(1001, ws.closeCode());
+            server.awaitClosed();
+            server.close(); // idempotent
+            assertThrows(java.io.IOException.class, () -> WebSocketClient.connect(uri(server, "/")));
+        });
+    }
+
+    @Test
+    void refusedHandshakesReachTheClientWithStatusAndBody() throws Exception {
+        assertTimeoutPreemptively(GUARD, () -> {
+            ServerOptions options = ServerOptions.builder()
+                    .processRequest((path, headers) -> path.equals("/private") ? HttpResponse.text(403, "keep out") : null)
+                    .build();
+            try (WebSocketServer server = echoServer(options)) {
+                InvalidStatusCode e = assertThrows(InvalidStatusCode.class,
+                        () -> WebSocketClient.connect(uri(server, "/private")));
+                assertEquals(403, e.statusCode());
+                assertTrue(new String(e.body(), StandardCharsets.UTF_8).contains("keep out"));
+                try (WebSocket ws = WebSocketClient.connect(uri(server, "/public"))) {
+                    ws.send("still fine");
+                    assertEquals("still fine", ws.recvText());
+                }
+            }
+        });
+    }
+
+    @Test
+    void plainHttpAndWrongMethodsGetTheirStatus() throws Exception {
+        assertTimeoutPreemptively(GUARD, () -> {
+            try (WebSocketServer server = echoServer(ServerOptions.defaults())) {
+                assertTrue(rawExchange(server, "GET / HTTP/1.1\r\nHost: x\r\n\r\n").startsWith("HTTP/1.1 426 "));
+                assertTrue(rawExchange(server, "POST / HTTP/1.1\r\nHost: x\r\nContent-Length: 0\r\n\r\n").startsWith("HTTP/1.1 405 "));
+                assertTrue(rawExchange(server, "GARBAGE\r\n\r\n").startsWith("HTTP/1.1 400 "));
+            }
+        });
+    }
+
+    @Test
+    void aClientThatNeverCompletesItsHandshakeIsDroppedAtTheOpenTimeout() throws Exception {
+        assertTimeoutPreemptively(GUARD, () -> {
+            ServerOptions options = ServerOptions.builder().openTimeout(Duration.ofMillis(300)).build();
+            try (WebSocketServer server = echoServer(options); Socket idle = new Socket("127.0.0.1", server.port())) {
+                idle.getOutputStream().write("GET / HTTP/1.1\r\n".getBytes(StandardCharsets.US_ASCII));
+                assertEquals(-1, idle.getInputStream().read(), "closed without an answer");
+            }
+        });
+    }
+
+    @Test
+    void subprotocolIsNegotiated() throws Exception {
+        assertTimeoutPreemptively(GUARD, () -> {
+            ServerOptions options = ServerOptions.builder().subprotocols("chat.v2", "chat.v1").build();
+            try (WebSocketServer server = WebSocketServer.serve(ws -> ws.send(String.valueOf(ws.subprotocol())),
+                    "127.0.0.1", 0, options)) {
+                ClientOptions client = ClientOptions.builder().subprotocols("chat.v1").build();
+                try (WebSocket ws = WebSocketClient.connect(uri(server, "/"), client)) {
+                    assertEquals("chat.v1", ws.subprotocol());
+                    assertEquals("chat.v1", ws.recvText());
+                }
+            }
+        });
+    }
+
+    @Test
+    void manyConcurrentConnectionsLoseNothing() throws Exception {
+        assertTimeoutPreemptively(Duration.ofSeconds(60), () -> {
+            int connections = 100;
+            int messages = 200;
+            try (WebSocketServer server = echoServer(ServerOptions.defaults())) {
+                List<CompletableFuture<Void>> done = new ArrayList<>();
+                for (int c = 0; c < connections; c++) {
+                    int id = c;
+                    CompletableFuture<Void> result = new CompletableFuture<>();
+                    done.add(result);
+                    Thread.ofVirtual().start(() -> {
+                        try (WebSocket ws = WebSocketClient.connect(uri(server, "/" + id))) {
+                            for (int m = 0; m < messages; m++) {
+                                ws.sendAsync(id + ":" + m);
+                            }
+                            for (int m = 0; m < messages; m++) {
+                                assertEquals(id + ":" + m, ws.recvText());
+                            }
+                            result.complete(null);
+                        } catch (Throwable e) {
+                            result.completeExceptionally(e);
+                        }
+                    });
+                }
+                CompletableFuture.allOf(done.toArray(CompletableFuture[]::new)).get();
+            }
+        });
+    }
+
+    @Test
+    void theJdkHttpClientTalksToOurServer() throws Exception {
+        assertTimeoutPreemptively(GUARD, () -> {
+            try (WebSocketServer server = echoServer(ServerOptions.defaults())) {
+                JdkClient jdk = JdkClient.connect(uri(server, "/jdk"));
+                assertEquals("text from the JDK", jdk.sendTextAndAwait("text from the JDK"));
+                assertArrayEquals(new byte[] {1, 2, 3}, jdk.sendBinaryAndAwait(new byte[] {1, 2, 3}));
+                assertEquals("ping!", jdk.pingAndAwaitPong("ping!"));
+                assertEquals(1000, jdk.closeAndAwait(1000, "done"));
+            }
+        });
+    }
+
+    private static String rawExchange(WebSocketServer server, String request) throws Exception {
+        try (Socket socket = new Socket("127.0.0.1", server.port())) {
+            OutputStream out = socket.getOutputStream();
+            out.write(request.getBytes(StandardCharsets.ISO_8859_1));
+            InputStream in = socket.getInputStream();
+            String answer = new String(in.readAllBytes(), StandardCharsets.ISO_8859_1);
+            assertFalse(answer.isEmpty());
+            return answer;
+        }
+    }
+}
