@@ -167,7 +167,7 @@ class ServeConnectTest {
     void manyConcurrentConnectionsLoseNothing() throws Exception {
         assertTimeoutPreemptively(Duration.ofSeconds(60), () -> {
             int connections = 100;
-            int messages = 200;
+            int messages = 1000;
             try (WebSocketServer server = echoServer(ServerOptions.defaults())) {
                 List<CompletableFuture<Void>> done = new ArrayList<>();
                 for (int c = 0; c < connections; c++) {
