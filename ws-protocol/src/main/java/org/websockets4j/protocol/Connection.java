@@ -290,7 +290,11 @@ public final class Connection {
         if (state != State.CLOSED) {
             throw new InvalidState("the connection is not closed yet (state " + state + ")");
         }
-        return ConnectionClosed.of(closeCode(), closeReason(), failure);
+        // RFC 6455 §7.1.5 makes the code 1006 when no close frame came back, even when we failed
+        // the connection with 1009 or 1011: say what we sent, as Python websockets 10+ does.
+        String detail = closeReceived == null && closeSent != null
+                ? "sent " + closeSent + "; no close frame received" : null;
+        return ConnectionClosed.of(closeCode(), closeReason(), failure, detail);
     }
 
     // ---------------------------------------------------------------- output

@@ -29,7 +29,13 @@ public abstract sealed class ConnectionClosed extends WebSocketException
     private final String reason;
 
     ConnectionClosed(int code, String reason, Throwable cause) {
-        super(format(code, reason == null ? "" : reason), cause);
+        this(code, reason, cause, null);
+    }
+
+    /** With {@code detail} (what we sent, when no close frame came back) appended to the message. */
+    ConnectionClosed(int code, String reason, Throwable cause, String detail) {
+        super(detail == null ? format(code, reason == null ? "" : reason)
+                : format(code, reason == null ? "" : reason) + "; " + detail, cause);
         this.code = code;
         this.reason = reason == null ? "" : reason;
     }
@@ -49,7 +55,12 @@ public abstract sealed class ConnectionClosed extends WebSocketException
      * (may be null).
      */
     public static ConnectionClosed of(int code, String reason, Throwable cause) {
-        return isOK(code) ? new ConnectionClosedOK(code, reason, cause) : new ConnectionClosedError(code, reason, cause);
+        return of(code, reason, cause, null);
+    }
+
+    static ConnectionClosed of(int code, String reason, Throwable cause, String detail) {
+        return isOK(code) ? new ConnectionClosedOK(code, reason, cause, detail)
+                : new ConnectionClosedError(code, reason, cause, detail);
     }
 
     /** True for the codes of a proper closure, 1000 (OK) and 1001 (going away). */

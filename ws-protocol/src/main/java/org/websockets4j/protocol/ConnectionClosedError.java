@@ -23,6 +23,10 @@ public final class ConnectionClosedError extends ConnectionClosed {
         super(requireError(code), reason, cause);
     }
 
+    ConnectionClosedError(int code, String reason, Throwable cause, String detail) {
+        super(requireError(code), reason, cause, detail);
+    }
+
     private static int requireError(int code) {
         if (isOK(code)) {
             throw new IllegalArgumentException("ConnectionClosedError is for codes other than 1000 and 1001, got " + code

@@ -22,6 +22,10 @@ public final class ConnectionClosedOK extends ConnectionClosed {
         super(requireOK(code), reason, cause);
     }
 
+    ConnectionClosedOK(int code, String reason, Throwable cause, String detail) {
+        super(requireOK(code), reason, cause, detail);
+    }
+
     private static int requireOK(int code) {
         if (!isOK(code)) {
             throw new IllegalArgumentException("ConnectionClosedOK is for codes 1000 and 1001, got " + code

@@ -3,6 +3,7 @@ package org.websockets4j.protocol;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -27,6 +28,7 @@ class WebSocketMaxSizeTest {
             PayloadTooBig cause = assertInstanceOf(PayloadTooBig.class, error.getCause());
             assertEquals(1009, cause.closeCode());
             assertEquals(LIMIT + 1, cause.size());
+            assertTrue(error.getMessage().contains("sent 1009 (message too big)"), error.getMessage());
             // The sender is told 1009.
             ConnectionClosedError told = assertThrows(ConnectionClosedError.class, pair.client()::recv);
             assertEquals(1009, told.code());
