@@ -31,6 +31,14 @@ final class JdkClient implements WebSocket.Listener {
         return (String) received.poll(10, TimeUnit.SECONDS);
     }
 
+    /** Sends a text message in several frames (fragmented) and waits for the echo. */
+    String sendFragmentsAndAwait(String... parts) throws Exception {
+        for (int i = 0; i < parts.length; i++) {
+            webSocket.sendText(parts[i], i == parts.length - 1).get(10, TimeUnit.SECONDS);
+        }
+        return (String) received.poll(10, TimeUnit.SECONDS);
+    }
+
     byte[] sendBinaryAndAwait(byte[] message) throws Exception {
         webSocket.sendBinary(ByteBuffer.wrap(message), true).get(10, TimeUnit.SECONDS);
         return (byte[]) received.poll(10, TimeUnit.SECONDS);

@@ -108,6 +108,26 @@ class ServeConnectTest {
     }
 
     @Test
+    void aHandshakeInFlightWhenTheServerClosesIsAnswered503() throws Exception {
+        assertTimeoutPreemptively(GUARD, () -> {
+            WebSocketServer server = echoServer(ServerOptions.defaults());
+            try (Socket socket = new Socket("127.0.0.1", server.port())) {
+                OutputStream out = socket.getOutputStream();
+                out.write("GET / HTTP/1.1\r\nHost: 127.0.0.1\r\n".getBytes(StandardCharsets.US_ASCII));
+                out.flush();
+                Thread.sleep(500); // let the server accept and start reading this handshake
+                server.close();
+                out.write(("Upgrade: websocket\r\nConnection: Upgrade\r\n"
+                        + "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n\r\n")
+                        .getBytes(StandardCharsets.US_ASCII));
+                String answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.ISO_8859_1);
+                assertTrue(answer.startsWith("HTTP/1.1 503 "), answer);
+            }
+            server.awaitClosed();
+        });
+    }
+
+    @Test
     void refusedHandshakesReachTheClientWithStatusAndBody() throws Exception {
         assertTimeoutPreemptively(GUARD, () -> {
             ServerOptions options = ServerOptions.builder()
@@ -200,6 +220,7 @@ class ServeConnectTest {
                 JdkClient jdk = JdkClient.connect(uri(server, "/jdk"));
                 assertEquals("text from the JDK", jdk.sendTextAndAwait("text from the JDK"));
                 assertArrayEquals(new byte[] {1, 2, 3}, jdk.sendBinaryAndAwait(new byte[] {1, 2, 3}));
+                assertEquals("fragmented message", jdk.sendFragmentsAndAwait("frag", "mented ", "message"));
                 assertEquals("ping!", jdk.pingAndAwaitPong("ping!"));
                 assertEquals(1000, jdk.closeAndAwait(1000, "done"));
             }
