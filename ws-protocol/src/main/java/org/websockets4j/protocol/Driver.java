@@ -19,6 +19,7 @@ import org.websockets4j.framing.ExtensionCodec;
 import org.websockets4j.framing.Opcode;
 import org.websockets4j.framing.PayloadTooBig;
 import org.websockets4j.framing.Role;
+import org.websockets4j.protocol.internal.SharedSend;
 import org.websockets4j.protocol.internal.Transport;
 
 /**
@@ -365,6 +366,33 @@ final class Driver {
             queueData(opcode, payload, true);
             actions = afterCall();
             return drained();
+        } finally {
+            lock.unlock();
+            perform(actions);
+        }
+    }
+
+    /**
+     * Broadcasting ({@code WebSockets.sendShared}): queues a complete data message unless the
+     * connection is not open, a fragmented message is in progress, or more than writeLimit bytes
+     * wait; never waits. {@code payload} is this connection's own duplicate of a read-only buffer.
+     */
+    SharedSend sendShared(Opcode opcode, ByteBuffer payload) {
+        Actions actions = Actions.NONE;
+        lock.lock();
+        try {
+            if (terminated || connection.state() != State.OPEN) {
+                return SharedSend.NOT_OPEN;
+            }
+            if (fragmentOwner != null) {
+                return SharedSend.SENDING_FRAGMENTED;
+            }
+            if (writes.pendingBytes() > options.writeLimit()) {
+                return SharedSend.OVER_WRITE_LIMIT;
+            }
+            queueData(opcode, payload, true);
+            actions = afterCall();
+            return SharedSend.SENT;
         } finally {
             lock.unlock();
             perform(actions);

@@ -17,6 +17,7 @@ import org.websockets4j.framing.Role;
 import org.websockets4j.http.Headers;
 import org.websockets4j.protocol.internal.HandshakeInfo;
 import org.websockets4j.protocol.internal.ProtocolAccess;
+import org.websockets4j.protocol.internal.SharedSend;
 import org.websockets4j.protocol.internal.Transport;
 
 /**
@@ -68,6 +69,17 @@ import org.websockets4j.protocol.internal.Transport;
 public final class WebSocket implements AutoCloseable, Iterable<Message> {
     static {
         ProtocolAccess.register(WebSocket::open);
+        ProtocolAccess.registerInternals(new ProtocolAccess.Internals() {
+            @Override
+            public SharedSend sendShared(WebSocket webSocket, boolean text, ByteBuffer sharedPayload) {
+                return webSocket.driver.sendShared(text ? Opcode.TEXT : Opcode.BINARY, sharedPayload.duplicate());
+            }
+
+            @Override
+            public long bufferedBytes(WebSocket webSocket) {
+                return webSocket.bufferedBytes();
+            }
+        });
     }
 
     private final Driver driver;

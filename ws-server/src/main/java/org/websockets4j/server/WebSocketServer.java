@@ -12,6 +12,7 @@ import java.nio.channels.AsynchronousSocketChannel;
 import java.nio.channels.ClosedChannelException;
 import java.nio.channels.CompletionHandler;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
@@ -134,9 +135,118 @@ public final class WebSocketServer implements AutoCloseable {
         return ((InetSocketAddress) address).getPort();
     }
 
-    /** The open WebSocket connections, a snapshot (for {@code broadcast}-style fan-out). */
+    /** The open WebSocket connections, a snapshot; see {@link #broadcast(Iterable, String)}. */
     public Set<WebSocket> connections() {
         return Set.copyOf(connections);
+    }
+
+    // ------------------------------------------------------------------ broadcasting
+
+    /**
+     * Sends a text message to many connections without waiting for any of them: Python websockets'
+     * {@code broadcast(websockets, message)}.
+     *
+     * <pre>{@code
+     * BroadcastResult result = WebSocketServer.broadcast(server.connections(), "tick");
+     * }</pre>
+     *
+     * <p>The contract:
+     * <ul>
+     *   <li>The message is encoded once, into one read-only buffer that every connection shares:
+     *       a server frame is unmasked, so each connection adds only its 2-10 byte header. Memory
+     *       is one payload, however many connections.</li>
+     *   <li>Each connection, in iteration order, gets the message as one complete frame queued
+     *       through its normal write path, or is skipped and listed in the result: when it is not
+     *       open ({@link BroadcastResult.Reason#NOT_OPEN}); when a fragmented message is in
+     *       progress on it ({@link BroadcastResult.Reason#SENDING_FRAGMENTED}); when more than its
+     *       {@code writeLimit} bytes already wait to be written, a slow consumer
+     *       ({@link BroadcastResult.Reason#WRITE_BUFFER_FULL}: the message is dropped for it, so a
+     *       stalled peer costs at most about one message beyond {@code writeLimit}). The decision
+     *       and the queueing are atomic per connection.</li>
+     *   <li>Never blocks (no wait for the write buffer to drain, unlike {@link WebSocket#send});
+     *       "sent" means queued: a connection that fails later loses it, as with
+     *       {@link WebSocket#sendAsync(String)}.</li>
+     *   <li>Never throws because of one connection; an unexpected exception while queueing on one
+     *       is logged and reported as {@link BroadcastResult.Reason#FAILED}.</li>
+     *   <li>Thread-safe: broadcasts and ordinary sends may run concurrently from any threads;
+     *       each message reaches each connection whole. Messages broadcast one after the other by
+     *       one thread arrive in that order; concurrent broadcasts may be ordered differently on
+     *       different connections.</li>
+     *   <li>Any {@link WebSocket} may be given, not only this server's. A client-side connection
+     *       must mask its frames, so it cannot share the bytes: its frame writer masks a private
+     *       copy of the payload (read-only payloads are never masked in place), and it is counted
+     *       as sent.</li>
+     * </ul>
+     *
+     * @param connections the connections, for example {@link #connections()}; iterated once, each
+     *                    element getting the message once per occurrence
+     * @param message     the text
+     * @return how many connections the message was queued on, and which were skipped and why
+     * @throws NullPointerException     when {@code connections}, one of its elements or
+     *                                  {@code message} is null (checked before anything is sent)
+     * @throws IllegalArgumentException when {@code message} holds an unpaired surrogate (nothing is sent)
+     */
+    public static BroadcastResult broadcast(Iterable<WebSocket> connections, String message) {
+        List<WebSocket> targets = targets(connections);
+        return broadcast(targets, true, WebSockets.sharedText(Objects.requireNonNull(message, "message")));
+    }
+
+    /**
+     * Sends a binary message holding a copy of {@code message} (made once, shared by every
+     * connection) to many connections without waiting; see {@link #broadcast(Iterable, String)}.
+     *
+     * @throws NullPointerException when {@code connections}, one of its elements or {@code message} is null
+     */
+    public static BroadcastResult broadcast(Iterable<WebSocket> connections, byte[] message) {
+        List<WebSocket> targets = targets(connections);
+        return broadcast(targets, false, WebSockets.sharedBinary(Objects.requireNonNull(message, "message")));
+    }
+
+    /**
+     * Sends a binary message holding a copy of {@code message}'s remaining bytes (made once,
+     * shared by every connection; its position is left alone) to many connections without
+     * waiting; see {@link #broadcast(Iterable, String)}.
+     *
+     * @throws NullPointerException when {@code connections}, one of its elements or {@code message} is null
+     */
+    public static BroadcastResult broadcast(Iterable<WebSocket> connections, ByteBuffer message) {
+        List<WebSocket> targets = targets(connections);
+        return broadcast(targets, false, WebSockets.sharedBinary(Objects.requireNonNull(message, "message")));
+    }
+
+    /** The connections, null elements refused before anything is sent. */
+    private static List<WebSocket> targets(Iterable<WebSocket> connections) {
+        Objects.requireNonNull(connections, "connections");
+        List<WebSocket> targets = new ArrayList<>();
+        for (WebSocket connection : connections) {
+            targets.add(Objects.requireNonNull(connection, "connections holds a null element"));
+        }
+        return targets;
+    }
+
+    private static BroadcastResult broadcast(List<WebSocket> targets, boolean text, ByteBuffer payload) {
+        int sent = 0;
+        List<BroadcastResult.Skipped> skipped = new ArrayList<>(0);
+        for (WebSocket connection : targets) {
+            BroadcastResult.Reason reason;
+            try {
+                reason = switch (WebSockets.sendShared(connection, text, payload)) {
+                    case SENT -> null;
+                    case NOT_OPEN -> BroadcastResult.Reason.NOT_OPEN;
+                    case OVER_WRITE_LIMIT -> BroadcastResult.Reason.WRITE_BUFFER_FULL;
+                    case SENDING_FRAGMENTED -> BroadcastResult.Reason.SENDING_FRAGMENTED;
+                };
+            } catch (RuntimeException e) {
+                LOG.log(Level.DEBUG, () -> "broadcast failed on " + connection, e);
+                reason = BroadcastResult.Reason.FAILED;
+            }
+            if (reason == null) {
+                sent++;
+            } else {
+                skipped.add(new BroadcastResult.Skipped(connection, reason));
+            }
+        }
+        return new BroadcastResult(sent, skipped);
     }
 
     /** True once {@link #close()} was called. */

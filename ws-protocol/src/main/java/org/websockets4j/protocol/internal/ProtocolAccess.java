@@ -11,12 +11,14 @@ import org.websockets4j.protocol.WebSocket;
 /**
  * The door from this package into {@code org.websockets4j.protocol}, whose way of creating a
  * {@link WebSocket} is not public: {@link WebSocket}'s static initialiser registers an
- * {@link Opener} here (the JDK's "shared secrets" pattern), and {@link WebSockets} uses it.
+ * {@link Opener} and its {@link Internals} here (the JDK's "shared secrets" pattern), and
+ * {@link WebSockets} uses them.
  *
  * <p>Internal: this package is exported to the server and client modules only.
  */
 public final class ProtocolAccess {
     private static volatile Opener opener;
+    private static volatile Internals internals;
 
     private ProtocolAccess() {
     }
@@ -33,6 +35,15 @@ public final class ProtocolAccess {
                        List<? extends ExtensionCodec> codecs, ByteBuffer leftover, HandshakeInfo handshake);
     }
 
+    /** The package-private {@link WebSocket} members {@link WebSockets} reaches for broadcasting. */
+    public interface Internals {
+        /** See {@link WebSockets#sendShared}. */
+        SharedSend sendShared(WebSocket webSocket, boolean text, ByteBuffer sharedPayload);
+
+        /** See {@link WebSockets#bufferedBytes}. */
+        long bufferedBytes(WebSocket webSocket);
+    }
+
     /**
      * Registers the opener; called once, by {@link WebSocket}'s static initialiser.
      *
@@ -45,20 +56,49 @@ public final class ProtocolAccess {
         opener = implementation;
     }
 
+    /**
+     * Registers the internals; called once, by {@link WebSocket}'s static initialiser.
+     *
+     * @throws IllegalStateException when they are registered already
+     */
+    public static synchronized void registerInternals(Internals implementation) {
+        if (internals != null) {
+            throw new IllegalStateException("WebSocket internals are registered already");
+        }
+        internals = implementation;
+    }
+
     /** The opener, initialising {@link WebSocket} first if needed. */
     static Opener opener() {
         Opener current = opener;
         if (current == null) {
-            try {
-                MethodHandles.lookup().ensureInitialized(WebSocket.class);
-            } catch (IllegalAccessException e) {
-                throw new IllegalStateException("cannot initialise " + WebSocket.class.getName(), e);
-            }
+            initialiseWebSocket();
             current = opener;
             if (current == null) {
                 throw new IllegalStateException(WebSocket.class.getName() + " registered no opener");
             }
         }
         return current;
+    }
+
+    /** The internals, initialising {@link WebSocket} first if needed. */
+    static Internals internals() {
+        Internals current = internals;
+        if (current == null) {
+            initialiseWebSocket();
+            current = internals;
+            if (current == null) {
+                throw new IllegalStateException(WebSocket.class.getName() + " registered no internals");
+            }
+        }
+        return current;
+    }
+
+    private static void initialiseWebSocket() {
+        try {
+            MethodHandles.lookup().ensureInitialized(WebSocket.class);
+        } catch (IllegalAccessException e) {
+            throw new IllegalStateException("cannot initialise " + WebSocket.class.getName(), e);
+        }
     }
 }

@@ -6,13 +6,16 @@ import java.nio.channels.AsynchronousSocketChannel;
 import java.util.List;
 import java.util.Objects;
 import org.websockets4j.framing.ExtensionCodec;
+import org.websockets4j.framing.FrameData;
 import org.websockets4j.framing.Role;
 import org.websockets4j.protocol.ConnectionOptions;
 import org.websockets4j.protocol.WebSocket;
 
 /**
  * How the server and the client turn a connection whose opening handshake has completed into a
- * {@link WebSocket}.
+ * {@link WebSocket}, and the hooks behind broadcasting: one payload prepared once
+ * ({@link #sharedText}, {@link #sharedBinary}) and queued on many connections without a copy per
+ * connection ({@link #sendShared}).
  *
  * <p>Internal: this package is exported to the server and client modules only. Thread-safe.
  */
@@ -57,5 +60,90 @@ public final class WebSockets {
             }
             throw e;
         }
+    }
+
+    // ------------------------------------------------------------------ broadcasting
+
+    /**
+     * The UTF-8 bytes of {@code text} as a read-only buffer that {@link #sendShared} may hand to
+     * any number of connections.
+     *
+     * @throws IllegalArgumentException when {@code text} holds an unpaired surrogate
+     * @throws NullPointerException     when {@code text} is null
+     */
+    public static ByteBuffer sharedText(String text) {
+        Objects.requireNonNull(text, "text");
+        return ByteBuffer.wrap(FrameData.utf8(text)).asReadOnlyBuffer();
+    }
+
+    /**
+     * A read-only copy of {@code data} that {@link #sendShared} may hand to any number of
+     * connections; the caller keeps its array.
+     *
+     * @throws NullPointerException when {@code data} is null
+     */
+    public static ByteBuffer sharedBinary(byte[] data) {
+        Objects.requireNonNull(data, "data");
+        return ByteBuffer.wrap(data.clone()).asReadOnlyBuffer();
+    }
+
+    /**
+     * A read-only copy of {@code data}'s remaining bytes (its position is left alone) that
+     * {@link #sendShared} may hand to any number of connections.
+     *
+     * @throws NullPointerException when {@code data} is null
+     */
+    public static ByteBuffer sharedBinary(ByteBuffer data) {
+        Objects.requireNonNull(data, "data");
+        byte[] copy = new byte[data.remaining()];
+        data.get(data.position(), copy);
+        return ByteBuffer.wrap(copy).asReadOnlyBuffer();
+    }
+
+    /**
+     * Queues one complete, unfragmented message on {@code webSocket} without ever waiting, for
+     * broadcasting; or skips the connection. Under the connection's lock, in this order: a
+     * connection that is not {@link org.websockets4j.protocol.State#OPEN} is skipped
+     * ({@link SharedSend#NOT_OPEN}); one with a fragmented message in progress (or waiting to
+     * start) is skipped ({@link SharedSend#SENDING_FRAGMENTED}: queueing would have to wait for it,
+     * and sends deferred behind it would keep the payload alive); one with more than its
+     * {@code writeLimit} bytes waiting to be written is skipped
+     * ({@link SharedSend#OVER_WRITE_LIMIT}); otherwise the frame is queued and written through the
+     * same path as {@link WebSocket#sendAsync(String)}, and {@link SharedSend#SENT} is returned.
+     * Unlike {@code sendAsync}, nothing waits for the write buffer to drain.
+     *
+     * <p>The connection gets a {@link ByteBuffer#duplicate()} of {@code sharedPayload}: the bytes
+     * are not copied and never modified, so the same buffer may be passed to any number of
+     * connections, concurrently. A server's frames are unmasked, so only the frame header (2 to 10
+     * bytes) is per connection; a client must mask, so its frame writer masks into a copy of its
+     * own (read-only payloads are never masked in place).
+     *
+     * @param webSocket     the connection
+     * @param text          true for a text message (the payload must be UTF-8: it is not checked),
+     *                      false for a binary one
+     * @param sharedPayload the payload, from position to limit; must be read-only and must not
+     *                      change afterwards (see {@link #sharedText}, {@link #sharedBinary})
+     * @return what was done
+     * @throws NullPointerException     when an argument is null
+     * @throws IllegalArgumentException when {@code sharedPayload} is not read-only
+     */
+    public static SharedSend sendShared(WebSocket webSocket, boolean text, ByteBuffer sharedPayload) {
+        Objects.requireNonNull(webSocket, "webSocket");
+        Objects.requireNonNull(sharedPayload, "sharedPayload");
+        if (!sharedPayload.isReadOnly()) {
+            throw new IllegalArgumentException("a shared payload must be a read-only buffer");
+        }
+        return ProtocolAccess.internals().sendShared(webSocket, text, sharedPayload);
+    }
+
+    /**
+     * The bytes queued on {@code webSocket} and not yet written, including those of the write in
+     * flight: what {@link #sendShared} compares with {@code writeLimit}. A snapshot.
+     *
+     * @throws NullPointerException when {@code webSocket} is null
+     */
+    public static long bufferedBytes(WebSocket webSocket) {
+        Objects.requireNonNull(webSocket, "webSocket");
+        return ProtocolAccess.internals().bufferedBytes(webSocket);
     }
 }
