@@ -180,31 +180,26 @@ final class Driver {
 
     // ------------------------------------------------------------------ state
 
-    State state() {
+    /** Reads connection state consistently with the I/O and send paths, which hold the same lock. */
+    private <T> T underLock(java.util.function.Supplier<T> read) {
         lock.lock();
         try {
-            return connection.state();
+            return read.get();
         } finally {
             lock.unlock();
         }
+    }
+
+    State state() {
+        return underLock(connection::state);
     }
 
     int closeCode() {
-        lock.lock();
-        try {
-            return connection.closeCode();
-        } finally {
-            lock.unlock();
-        }
+        return underLock(connection::closeCode);
     }
 
     String closeReason() {
-        lock.lock();
-        try {
-            return connection.closeReason();
-        } finally {
-            lock.unlock();
-        }
+        return underLock(connection::closeReason);
     }
 
     /** Completes once the connection is CLOSED and the transport closed; never exceptionally. */
@@ -214,22 +209,12 @@ final class Driver {
 
     /** For tests: messages waiting for recv. */
     int queuedMessages() {
-        lock.lock();
-        try {
-            return inbox.size();
-        } finally {
-            lock.unlock();
-        }
+        return underLock(inbox::size);
     }
 
     /** For tests: bytes waiting to be written. */
     long bufferedBytes() {
-        lock.lock();
-        try {
-            return writes.pendingBytes();
-        } finally {
-            lock.unlock();
-        }
+        return underLock(() -> writes.pendingBytes());
     }
 
     // ------------------------------------------------------------------ receiving
