@@ -4,6 +4,8 @@ import java.nio.ByteBuffer;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
+import org.websockets4j.extensions.Extension;
+import org.websockets4j.extensions.Negotiation;
 import org.websockets4j.http.ExtensionHeader;
 import org.websockets4j.http.Handshake;
 import org.websockets4j.http.HeaderGrammar;
@@ -47,16 +49,18 @@ import org.websockets4j.http.WebSocketUri;
  * has user information, {@code Origin} when {@link ClientOptions#origin()} is set,
  * {@code Upgrade}, {@code Connection}, {@code Sec-WebSocket-Key} (fresh for each instance) and
  * {@code Sec-WebSocket-Version} ({@link Handshake#buildRequest(Headers)}),
+ * {@code Sec-WebSocket-Extensions} when extensions are offered (each of
+ * {@link ClientOptions#extensions()}, in order, with its request parameters),
  * {@code Sec-WebSocket-Protocol} when subprotocols are offered, {@code User-Agent} unless
  * {@link ClientOptions#userAgent()} is null, and last the {@linkplain ClientOptions#extraHeaders()
- * extra headers}, which cannot replace any of the others (see {@link ClientOptions}). No
- * {@code Sec-WebSocket-Extensions} is sent: the extension SPI is not written yet.
+ * extra headers}, which cannot replace any of the others (see {@link ClientOptions}).
  *
  * <p><b>The decision</b>, once the response is complete:
  * <ul>
  *   <li>{@code 101}: the headers are checked ({@link Handshake#checkResponse(Headers, String)}
- *       with this instance's key), then the extensions (none may be accepted, since none was
- *       offered), then the subprotocol (at most one, among those offered); the result is an
+ *       with this instance's key), then the extensions ({@link Negotiation#client}: every
+ *       extension of the response must be accepted by an offered factory of that name, and none
+ *       may be accepted when none was offered), then the subprotocol (at most one, among those offered); the result is an
  *       {@link Accepted}.
  *   <li>{@code 301}, {@code 302}, {@code 303}, {@code 307} or {@code 308}: {@link RedirectHandshake}
  *       carrying the {@code Location} resolved against the request URI (RFC 3986 §5.2, without the
@@ -87,16 +91,29 @@ public final class ClientHandshake {
      * @param responseHeaders the headers of the {@code 101} response (immutable)
      * @param subprotocol     the subprotocol the server chose among those offered, or null when it
      *                        chose none
+     * @param extensions      the extensions negotiated, in the order of the response's
+     *                        {@code Sec-WebSocket-Extensions} (immutable; empty for none): new
+     *                        instances that belong to this connection
      */
-    public record Accepted(Headers requestHeaders, Headers responseHeaders, String subprotocol) {
+    public record Accepted(Headers requestHeaders, Headers responseHeaders, String subprotocol, List<Extension> extensions) {
         /**
-         * Freezes the headers.
+         * Freezes the headers and the list.
          *
-         * @throws NullPointerException when a header set is null
+         * @throws NullPointerException when a header set or the list is null
          */
         public Accepted {
             requestHeaders = requestHeaders.immutableCopy();
             responseHeaders = responseHeaders.immutableCopy();
+            extensions = List.copyOf(extensions);
+        }
+
+        /**
+         * A handshake without extensions.
+         *
+         * @throws NullPointerException when a header set is null
+         */
+        public Accepted(Headers requestHeaders, Headers responseHeaders, String subprotocol) {
+            this(requestHeaders, responseHeaders, subprotocol, List.of());
         }
     }
 
@@ -118,7 +135,8 @@ public final class ClientHandshake {
      * @param options the client options; only the handshake's (origin, subprotocols, user agent,
      *                extra headers) are used here
      * @throws IllegalArgumentException when the URI has user information and the extra headers
-     *                                  also set {@code Authorization}
+     *                                  also set {@code Authorization}, or an extension factory's
+     *                                  name is not a token
      * @throws NullPointerException     when an argument is null
      */
     public ClientHandshake(WebSocketUri uri, ClientOptions options) {
@@ -137,6 +155,10 @@ public final class ClientHandshake {
             headers.add("Origin", options.origin());
         }
         this.key = Handshake.buildRequest(headers);
+        List<ExtensionHeader> offer = Negotiation.offer(options.extensions());
+        if (!offer.isEmpty()) {
+            headers.add("Sec-WebSocket-Extensions", HeaderGrammar.buildExtension(offer));
+        }
         if (!options.subprotocols().isEmpty()) {
             headers.add("Sec-WebSocket-Protocol", HeaderGrammar.buildSubprotocol(options.subprotocols()));
         }
@@ -205,8 +227,9 @@ public final class ClientHandshake {
      * @throws InvalidHeaderFormat  when {@code Connection}, {@code Upgrade},
      *                               {@code Sec-WebSocket-Extensions} or
      *                               {@code Sec-WebSocket-Protocol} is malformed
-     * @throws NegotiationError      when the server accepts an extension (none is offered),
-     *                               chooses a subprotocol that was not offered, or several
+     * @throws NegotiationError      when the server accepts an extension that was not offered or
+     *                               that no factory of that name accepts, the same one twice, or
+     *                               two claiming the same reserved bit; or chooses a subprotocol that was not offered, or several
      * @throws InvalidMessage        when the response is malformed or not HTTP/1.1
      * @throws SecurityError         when the response exceeds a limit of the reader
      * @throws IllegalStateException when the handshake is already accepted or failed
@@ -252,10 +275,10 @@ public final class ClientHandshake {
         Headers headers = response.headers();
         if (status == 101) {
             Handshake.checkResponse(headers, key);
-            checkExtensions(headers);
+            List<Extension> extensions = negotiateExtensions(headers);
             String subprotocol = checkSubprotocol(headers);
             state = State.DONE;
-            return new Accepted(requestHeaders, headers, subprotocol);
+            return new Accepted(requestHeaders, headers, subprotocol, extensions);
         }
         if (REDIRECTS.contains(status)) {
             List<String> locations = headers.getAll("Location");
@@ -270,15 +293,18 @@ public final class ClientHandshake {
         throw new InvalidStatusCode(status, response.body());
     }
 
-    /** No extension is offered, so none may be accepted (RFC 6455 §4.1, step 5 of the response checks). */
-    private static void checkExtensions(Headers headers) {
+    /** Only extensions offered may be accepted (RFC 6455 §4.1, step 5 of the response checks). */
+    private List<Extension> negotiateExtensions(Headers headers) {
         List<String> values = headers.getAll("Sec-WebSocket-Extensions");
         if (values.isEmpty()) {
-            return;
+            return List.of();
         }
         List<ExtensionHeader> accepted = HeaderGrammar.parseExtension(values);
-        throw new NegotiationError("server accepted an extension the client did not offer: "
-                + HeaderGrammar.buildExtension(accepted) + " (no extension is offered)");
+        if (options.extensions().isEmpty()) {
+            throw new NegotiationError("server accepted an extension the client did not offer: "
+                    + HeaderGrammar.buildExtension(accepted) + " (no extension is offered)");
+        }
+        return Negotiation.client(accepted, options.extensions());
     }
 
     /** At most one subprotocol, among those offered (RFC 6455 §4.1, step 6 of the response checks). */

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Set;
+import org.websockets4j.extensions.ClientExtensionFactory;
 import org.websockets4j.http.HeaderGrammar;
 import org.websockets4j.http.Headers;
 import org.websockets4j.protocol.ConnectionOptions;
@@ -29,6 +30,8 @@ import org.websockets4j.protocol.ConnectionOptions;
  *   <tr><td>{@link #origin()}</td><td>null (no {@code Origin} header)</td><td>the {@code Origin} header</td></tr>
  *   <tr><td>{@link #subprotocols()}</td><td>empty (none offered)</td>
  *       <td>the {@code Sec-WebSocket-Protocol} offer, in decreasing preference</td></tr>
+ *   <tr><td>{@link #extensions()}</td><td>empty (none offered)</td>
+ *       <td>the {@code Sec-WebSocket-Extensions} offer, in decreasing preference</td></tr>
  *   <tr><td>{@link #extraHeaders()}</td><td>empty</td><td>more request headers, sent last</td></tr>
  *   <tr><td>{@link #userAgent()}</td><td>{@link #DEFAULT_USER_AGENT}</td><td>the {@code User-Agent} header; null sends none</td></tr>
  *   <tr><td>{@link #openTimeout()}</td><td>10 s</td><td>the longest wait to open the connection and complete the handshake; null waits forever</td></tr>
@@ -46,14 +49,16 @@ import org.websockets4j.protocol.ConnectionOptions;
  * carries user information, which already sets it ({@link ClientHandshake} then refuses the pair).
  * Any other header, repeated or not, is sent as given.
  *
- * <p><b>Not here yet.</b> Python's {@code extensions} and {@code compression} options: the
- * extension SPI is not written, so a client offers no extension (as Python with
- * {@code compression=None}) and refuses a response that accepts one. {@code openTimeout} is not in
+ * <p><b>Not here yet.</b> Python's {@code compression} option, {@code "deflate"} by default,
+ * which adds permessage-deflate to the extensions: until permessage-deflate exists the default
+ * {@link #extensions()} is empty, so a client offers no extension unless given some (as Python with
+ * {@code compression=None}) and refuses a response that accepts one; once it lands,
+ * permessage-deflate will be offered by default, as in Python. {@code openTimeout} is not in
  * Python 8 (websockets 10 added {@code open_timeout} with this default); like
  * {@link #socketAddress()} it is enforced by {@code connect()}, not by the Sans-I/O
  * {@link ClientHandshake}. TLS settings will come with {@code connect()}.
  *
- * <p>Immutable and thread-safe; build one with {@link #builder()} or take {@link #defaults()}.
+ * <p>Immutable and thread-safe as long as the extension factories are; build one with {@link #builder()} or take {@link #defaults()}.
  */
 public final class ClientOptions {
     /** Default {@link #openTimeout()}: 10 seconds. */
@@ -89,6 +94,7 @@ public final class ClientOptions {
     private final ConnectionOptions connection;
     private final String origin;
     private final List<String> subprotocols;
+    private final List<ClientExtensionFactory> extensions;
     private final Headers extraHeaders;
     private final String userAgent;
     private final Duration openTimeout;
@@ -98,6 +104,7 @@ public final class ClientOptions {
         this.connection = connection;
         this.origin = builder.origin;
         this.subprotocols = List.copyOf(builder.subprotocols);
+        this.extensions = List.copyOf(builder.extensions);
         this.extraHeaders = builder.extraHeaders.immutableCopy();
         this.userAgent = builder.userAgent;
         this.openTimeout = builder.openTimeout;
@@ -132,6 +139,7 @@ public final class ClientOptions {
                 .connection(connection)
                 .origin(origin)
                 .subprotocols(subprotocols)
+                .extensions(extensions)
                 .extraHeaders(extraHeaders)
                 .userAgent(userAgent)
                 .openTimeout(openTimeout);
@@ -165,6 +173,18 @@ public final class ClientOptions {
      */
     public List<String> subprotocols() {
         return subprotocols;
+    }
+
+    /**
+     * The extensions offered in {@code Sec-WebSocket-Extensions}, in decreasing order of
+     * preference (each factory's name and request parameters, in this order); empty to offer none
+     * (the default until permessage-deflate exists; then the header is not sent). The server's
+     * answer is checked with {@link org.websockets4j.extensions.Negotiation#client}.
+     *
+     * @return an immutable list
+     */
+    public List<ClientExtensionFactory> extensions() {
+        return extensions;
     }
 
     /**
@@ -217,6 +237,7 @@ public final class ClientOptions {
                 && connection.equals(that.connection)
                 && Objects.equals(origin, that.origin)
                 && subprotocols.equals(that.subprotocols)
+                && extensions.equals(that.extensions)
                 && extraHeaders.equals(that.extraHeaders)
                 && Objects.equals(userAgent, that.userAgent)
                 && Objects.equals(openTimeout, that.openTimeout)
@@ -226,7 +247,7 @@ public final class ClientOptions {
     /** A hash of every option, consistent with {@link #equals(Object)}. */
     @Override
     public int hashCode() {
-        return Objects.hash(connection, origin, subprotocols, extraHeaders, userAgent, openTimeout, socketAddress);
+        return Objects.hash(connection, origin, subprotocols, extensions, extraHeaders, userAgent, openTimeout, socketAddress);
     }
 
     /**
@@ -237,6 +258,7 @@ public final class ClientOptions {
     public String toString() {
         return "ClientOptions[origin=" + origin
                 + ", subprotocols=" + subprotocols
+                + ", extensions=" + extensions.stream().map(ClientExtensionFactory::name).toList()
                 + ", extraHeaders=" + extraHeaders.rawItems().stream().map(Headers.Field::name).toList()
                 + ", userAgent=" + userAgent
                 + ", openTimeout=" + openTimeout
@@ -259,6 +281,7 @@ public final class ClientOptions {
         private ConnectionOptions.Builder connection = ConnectionOptions.builder();
         private String origin;
         private List<String> subprotocols = List.of();
+        private List<ClientExtensionFactory> extensions = List.of();
         private Headers extraHeaders = new Headers();
         private String userAgent = DEFAULT_USER_AGENT;
         private Duration openTimeout = DEFAULT_OPEN_TIMEOUT;
@@ -378,6 +401,20 @@ public final class ClientOptions {
          */
         public Builder subprotocols(List<String> subprotocols) {
             this.subprotocols = subprotocols;
+            return this;
+        }
+
+        /**
+         * Sets {@link ClientOptions#extensions()} (copied). Python's default, permessage-deflate
+         * ({@code compression="deflate"}), will become the default here once permessage-deflate
+         * exists; until then the default is empty.
+         *
+         * @param extensions the extension factories in decreasing preference; empty to offer none
+         * @return this builder
+         * @throws NullPointerException when the list or an element is null
+         */
+        public Builder extensions(List<? extends ClientExtensionFactory> extensions) {
+            this.extensions = List.copyOf(extensions);
             return this;
         }
 

@@ -133,7 +133,7 @@ public final class WebSocketClient {
                     buffer.compact();
                 }
             }
-            WebSocket webSocket = WebSockets.open(channel, Role.CLIENT, options.connection(), List.of(), buffer,
+            WebSocket webSocket = WebSockets.open(channel, Role.CLIENT, options.connection(), accepted.extensions(), buffer,
                     new HandshakeInfo(uri.resourceName(), accepted.requestHeaders(), accepted.responseHeaders(),
                             accepted.subprotocol()));
             opened = true;

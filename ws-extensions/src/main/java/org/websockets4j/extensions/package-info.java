@@ -1,9 +1,12 @@
 /**
- * WebSocket extensions.
+ * WebSocket extensions (RFC 6455 §9).
  *
- * <p>This package will hold the extension SPI (extension factories that
- * negotiate parameters during the handshake, and extensions that transform
- * frames) and its one built-in implementation, permessage-deflate
- * (RFC 7692).
+ * <p>The extension SPI: an {@link org.websockets4j.extensions.Extension} transforms the frames of
+ * one connection; a {@link org.websockets4j.extensions.ClientExtensionFactory} or
+ * {@link org.websockets4j.extensions.ServerExtensionFactory} negotiates its parameters in the
+ * opening handshake and builds one; {@link org.websockets4j.extensions.Negotiation} holds the two
+ * Sans-I/O negotiation algorithms the handshakes run (Python websockets'
+ * {@code websockets.extensions.base} and the protocols' {@code process_extensions}).
+ * permessage-deflate (RFC 7692) will be the built-in implementation.
  */
 package org.websockets4j.extensions;

@@ -1,7 +1,9 @@
 package org.websockets4j.server;
 
 import java.util.Arrays;
+import java.util.List;
 import java.util.Objects;
+import org.websockets4j.extensions.Extension;
 import org.websockets4j.http.Headers;
 import org.websockets4j.http.IncompleteMessage;
 import org.websockets4j.http.InvalidHandshake;
@@ -25,11 +27,14 @@ public sealed interface HandshakeOutcome permits HandshakeOutcome.Accepted, Hand
      * @param requestHeaders  the request's headers (immutable)
      * @param responseHeaders the response's headers (immutable)
      * @param subprotocol     the subprotocol chosen, or null for none
+     * @param extensions      the extensions negotiated, in the order of the response's
+     *                        {@code Sec-WebSocket-Extensions} (immutable; empty for none): new
+     *                        instances that belong to this connection
      */
     record Accepted(byte[] responseBytes, String path, Headers requestHeaders, Headers responseHeaders,
-                    String subprotocol) implements HandshakeOutcome {
+                    String subprotocol, List<Extension> extensions) implements HandshakeOutcome {
         /**
-         * Freezes the outcome; copies the bytes and takes immutable copies of the headers.
+         * Freezes the outcome; copies the bytes and takes immutable copies of the headers and the list.
          *
          * @throws NullPointerException when an argument other than {@code subprotocol} is null
          */
@@ -38,6 +43,17 @@ public sealed interface HandshakeOutcome permits HandshakeOutcome.Accepted, Hand
             Objects.requireNonNull(path, "path");
             requestHeaders = requestHeaders.immutableCopy();
             responseHeaders = responseHeaders.immutableCopy();
+            extensions = List.copyOf(extensions);
+        }
+
+        /**
+         * An outcome without extensions.
+         *
+         * @throws NullPointerException when an argument other than {@code subprotocol} is null
+         */
+        public Accepted(byte[] responseBytes, String path, Headers requestHeaders, Headers responseHeaders,
+                        String subprotocol) {
+            this(responseBytes, path, requestHeaders, responseHeaders, subprotocol, List.of());
         }
 
         /** A copy of the response bytes. */
@@ -51,18 +67,20 @@ public sealed interface HandshakeOutcome permits HandshakeOutcome.Accepted, Hand
         public boolean equals(Object other) {
             return other instanceof Accepted that && Arrays.equals(responseBytes, that.responseBytes)
                     && path.equals(that.path) && requestHeaders.equals(that.requestHeaders)
-                    && responseHeaders.equals(that.responseHeaders) && Objects.equals(subprotocol, that.subprotocol);
+                    && responseHeaders.equals(that.responseHeaders) && Objects.equals(subprotocol, that.subprotocol)
+                    && extensions.equals(that.extensions);
         }
 
         @Override
         public int hashCode() {
-            return Objects.hash(Arrays.hashCode(responseBytes), path, requestHeaders, responseHeaders, subprotocol);
+            return Objects.hash(Arrays.hashCode(responseBytes), path, requestHeaders, responseHeaders, subprotocol, extensions);
         }
 
-        /** For example {@code Accepted[path=/chat, subprotocol=chat, 129 response bytes]}. */
+        /** For example {@code Accepted[path=/chat, subprotocol=chat, extensions=[], 129 response bytes]}. */
         @Override
         public String toString() {
-            return "Accepted[path=" + path + ", subprotocol=" + subprotocol + ", " + responseBytes.length + " response bytes]";
+            return "Accepted[path=" + path + ", subprotocol=" + subprotocol + ", extensions="
+                    + extensions.stream().map(Extension::name).toList() + ", " + responseBytes.length + " response bytes]";
         }
     }
 

@@ -4,6 +4,7 @@ import java.nio.ByteBuffer;
 import java.time.Clock;
 import java.util.List;
 import java.util.Objects;
+import org.websockets4j.extensions.Negotiation;
 import org.websockets4j.http.AbortHandshake;
 import org.websockets4j.http.Handshake;
 import org.websockets4j.http.HeaderGrammar;
@@ -33,11 +34,17 @@ import org.websockets4j.http.Response;
  *       then for exactly one {@code Host} (RFC 9112 §3.2).</li>
  *   <li>The {@code Origin} header, which must appear at most once, is checked against
  *       {@link ServerOptions#origins()}.</li>
+ *   <li>Extensions are negotiated from every {@code Sec-WebSocket-Extensions} line of the request
+ *       with {@link ServerOptions#extensions()} ({@link Negotiation#server}): for each offer in
+ *       order, the first factory of that name that accepts wins; an offer that none accepts is
+ *       skipped. A malformed header is answered 400; nothing is parsed when the server has no
+ *       extension.</li>
  *   <li>A subprotocol is chosen with {@link ServerOptions#selectSubprotocol()} when the client
- *       offered some and the server has some. No extension is negotiated yet.</li>
+ *       offered some and the server has some.</li>
  *   <li>{@link ServerOptions#extraHeaders()} are computed.</li>
  *   <li>The answer is {@code 101 Switching Protocols} with {@code Upgrade}, {@code Connection},
- *       {@code Sec-WebSocket-Accept}, {@code Sec-WebSocket-Protocol} when one was chosen, the extra
+ *       {@code Sec-WebSocket-Accept}, {@code Sec-WebSocket-Extensions} when an extension was
+ *       accepted, {@code Sec-WebSocket-Protocol} when one was chosen, the extra
  *       headers, then {@code Date} and {@code Server} unless the extra headers hold them.</li>
  * </ol>
  *
@@ -54,7 +61,8 @@ import org.websockets4j.http.Response;
  *   <li>403 for an origin not in {@link ServerOptions#origins()};</li>
  *   <li>431 when the request head exceeds a limit of {@link org.websockets4j.http.HttpLimits}
  *       (the whole head is bounded, so 431 also covers an over-long request line);</li>
- *   <li>500 when a hook throws something other than an {@link InvalidHandshake}, or chooses a
+ *   <li>500 when a hook or an extension factory throws something other than an
+ *       {@link InvalidHandshake}, or breaks its contract, or chooses a
  *       subprotocol the client did not offer, or computes refused extra headers: the body says
  *       nothing of it, the exception is {@link HandshakeOutcome.Rejected#cause()};</li>
  *   <li>503 when the server is shutting down.</li>
@@ -187,11 +195,15 @@ public final class ServerHandshake {
             String key = Handshake.checkRequest(headers);
             checkHost(headers);
             checkOrigin(headers);
+            Negotiation.Result extensions = negotiateExtensions(headers);
             String subprotocol = chooseSubprotocol(headers);
             Headers extra = extraHeaders(path, headers);
 
             Headers responseHeaders = new Headers();
             Handshake.buildResponse(responseHeaders, key);
+            if (!extensions.responseHeader().isEmpty()) {
+                responseHeaders.add("Sec-WebSocket-Extensions", HeaderGrammar.buildExtension(extensions.responseHeader()));
+            }
             if (subprotocol != null) {
                 responseHeaders.add("Sec-WebSocket-Protocol", subprotocol);
             }
@@ -201,7 +213,8 @@ public final class ServerHandshake {
                 }
             }
             Response response = responses.switchingProtocols(responseHeaders);
-            return new HandshakeOutcome.Accepted(response.serialize(), path, headers, response.headers(), subprotocol);
+            return new HandshakeOutcome.Accepted(response.serialize(), path, headers, response.headers(), subprotocol,
+                    extensions.extensions());
         } catch (RuntimeException e) {
             return reject(e);
         }
@@ -227,6 +240,14 @@ public final class ServerHandshake {
         if (!options.acceptsOrigin(origin)) {
             throw new InvalidOrigin(origin);
         }
+    }
+
+    private Negotiation.Result negotiateExtensions(Headers headers) {
+        List<String> values = headers.getAll("Sec-WebSocket-Extensions");
+        if (values.isEmpty() || options.extensions().isEmpty()) {
+            return new Negotiation.Result(List.of(), List.of());
+        }
+        return Negotiation.server(HeaderGrammar.parseExtension(values), options.extensions());
     }
 
     private String chooseSubprotocol(Headers headers) {

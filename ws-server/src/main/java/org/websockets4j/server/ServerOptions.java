@@ -9,6 +9,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Executor;
+import org.websockets4j.extensions.ServerExtensionFactory;
 import org.websockets4j.http.HeaderGrammar;
 import org.websockets4j.http.Headers;
 import org.websockets4j.protocol.ConnectionOptions;
@@ -28,6 +29,8 @@ import org.websockets4j.protocol.ConnectionOptions;
  *       <td>the acceptable {@code Origin} headers; a null entry accepts a request without one</td></tr>
  *   <tr><td>{@link #subprotocols()}</td><td>empty</td>
  *       <td>the supported subprotocols, in decreasing order of preference</td></tr>
+ *   <tr><td>{@link #extensions()}</td><td>empty</td>
+ *       <td>the supported extensions, in decreasing order of preference</td></tr>
  *   <tr><td>{@link #selectSubprotocol()}</td><td>{@link SubprotocolSelector#DEFAULT}</td>
  *       <td>how a subprotocol is picked among those both sides support</td></tr>
  *   <tr><td>{@link #extraHeaders()}</td><td>null: none</td>
@@ -42,13 +45,15 @@ import org.websockets4j.protocol.ConnectionOptions;
  *       <td>where connection handlers run</td></tr>
  * </table>
  *
- * <p>Not here yet: Python's {@code extensions} and {@code compression} (permessage-deflate by
- * default). They arrive with the extension SPI; until then the server negotiates no extension
- * and ignores a client's {@code Sec-WebSocket-Extensions}, which RFC 6455 §9.1 allows.
+ * <p>Not here yet: Python's {@code compression}, {@code "deflate"} by default, which adds
+ * permessage-deflate to the extensions. Until permessage-deflate exists the default
+ * {@link #extensions()} is empty, so a server negotiates no extension unless given some and
+ * ignores a client's {@code Sec-WebSocket-Extensions}, which RFC 6455 §9.1 allows; once it lands,
+ * permessage-deflate will be enabled by default, as in Python.
  *
  * <p>Immutable and thread-safe as long as the hooks are: one instance serves every connection,
  * so {@link #processRequest()}, {@link #selectSubprotocol()} and a computed
- * {@link #extraHeaders()} must be thread-safe. Build one with {@link #builder()} or take
+ * {@link #extraHeaders()} must be thread-safe, and so must the extension factories. Build one with {@link #builder()} or take
  * {@link #defaults()}.
  */
 public final class ServerOptions {
@@ -72,6 +77,7 @@ public final class ServerOptions {
     private final Set<String> originSet;
     private final boolean noOriginAllowed;
     private final List<String> subprotocols;
+    private final List<ServerExtensionFactory> extensions;
     private final SubprotocolSelector selectSubprotocol;
     private final ExtraHeaders extraHeaders;
     private final RequestProcessor processRequest;
@@ -92,6 +98,7 @@ public final class ServerOptions {
             this.originSet = Set.copyOf(set);
         }
         this.subprotocols = List.copyOf(builder.subprotocols);
+        this.extensions = List.copyOf(builder.extensions);
         this.selectSubprotocol = builder.selectSubprotocol == null ? SubprotocolSelector.DEFAULT : builder.selectSubprotocol;
         this.extraHeaders = builder.extraHeaders;
         this.processRequest = builder.processRequest;
@@ -116,6 +123,7 @@ public final class ServerOptions {
                 .connection(connection)
                 .origins(origins)
                 .subprotocols(subprotocols)
+                .extensions(extensions)
                 .selectSubprotocol(selectSubprotocol)
                 .processRequest(processRequest)
                 .openTimeout(openTimeout)
@@ -154,6 +162,16 @@ public final class ServerOptions {
     /** The supported subprotocols, in decreasing order of preference; empty for none. Unmodifiable. */
     public List<String> subprotocols() {
         return subprotocols;
+    }
+
+    /**
+     * The supported extensions, in decreasing order of preference; empty for none (the default,
+     * until permessage-deflate exists). For each extension the client offers, in its order, the
+     * factories of that name are tried in this order; see
+     * {@link org.websockets4j.extensions.Negotiation#server}. Unmodifiable.
+     */
+    public List<ServerExtensionFactory> extensions() {
+        return extensions;
     }
 
     /** How the subprotocol is chosen; {@link SubprotocolSelector#DEFAULT} unless set. Never null. */
@@ -199,6 +217,7 @@ public final class ServerOptions {
         return "ServerOptions[connection=" + connection
                 + ", origins=" + origins
                 + ", subprotocols=" + subprotocols
+                + ", extensions=" + extensions.stream().map(ServerExtensionFactory::name).toList()
                 + ", selectSubprotocol=" + (selectSubprotocol == SubprotocolSelector.DEFAULT ? "DEFAULT" : "custom")
                 + ", extraHeaders=" + (extraHeaders == null ? "none"
                         : extraHeaders instanceof FixedHeaders fixed ? fixed.headers().toString() : "computed")
@@ -220,6 +239,7 @@ public final class ServerOptions {
         private ConnectionOptions.Builder connection = ConnectionOptions.builder();
         private List<String> origins;
         private List<String> subprotocols = List.of();
+        private List<ServerExtensionFactory> extensions = List.of();
         private SubprotocolSelector selectSubprotocol;
         private ExtraHeaders extraHeaders;
         private RequestProcessor processRequest;
@@ -317,6 +337,18 @@ public final class ServerOptions {
             return subprotocols(Arrays.asList(subprotocols));
         }
 
+        /**
+         * Sets {@link ServerOptions#extensions()}, in decreasing order of preference (copied). Python's
+         * default, permessage-deflate ({@code compression="deflate"}), will become the default here
+         * once permessage-deflate exists; until then the default is empty.
+         *
+         * @throws NullPointerException when the list is null (pass an empty list for none)
+         */
+        public Builder extensions(List<? extends ServerExtensionFactory> extensions) {
+            this.extensions = new ArrayList<>(extensions);
+            return this;
+        }
+
         /** Sets {@link ServerOptions#selectSubprotocol()}; null restores {@link SubprotocolSelector#DEFAULT}. */
         public Builder selectSubprotocol(SubprotocolSelector selectSubprotocol) {
             this.selectSubprotocol = selectSubprotocol;
@@ -377,6 +409,11 @@ public final class ServerOptions {
             ConnectionOptions built = connection.build();
             checkOrigins();
             checkSubprotocols();
+            for (int i = 0; i < extensions.size(); i++) {
+                if (extensions.get(i) == null) {
+                    throw new IllegalArgumentException("extensions[" + i + "] is null; list only extension factories");
+                }
+            }
             if (extraHeaders instanceof FixedHeaders fixed) {
                 ExtraHeaderCheck.check(fixed.headers(), "extraHeaders");
             }

@@ -327,7 +327,7 @@ public final class WebSocketServer implements AutoCloseable {
             switch (outcome) {
                 case HandshakeOutcome.Accepted accepted -> {
                     writeFully(channel, ByteBuffer.wrap(accepted.responseBytes()));
-                    WebSocket webSocket = WebSockets.open(channel, Role.SERVER, options.connection(), List.of(), buffer,
+                    WebSocket webSocket = WebSockets.open(channel, Role.SERVER, options.connection(), accepted.extensions(), buffer,
                             new HandshakeInfo(accepted.path(), accepted.requestHeaders(), accepted.responseHeaders(),
                                     accepted.subprotocol()));
                     connections.add(webSocket);

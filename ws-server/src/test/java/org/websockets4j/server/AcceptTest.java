@@ -61,7 +61,7 @@ class AcceptTest {
         String expected = client.equals("curl") ? null : "chat";
         assertEquals(expected, accepted.subprotocol());
         assertEquals(expected, response.headers().get("Sec-WebSocket-Protocol"));
-        assertFalse(response.headers().contains("Sec-WebSocket-Extensions"), "no extension is negotiated yet");
+        assertFalse(response.headers().contains("Sec-WebSocket-Extensions"), "no extension is configured");
         assertEquals(0, response.body().length);
     }
 

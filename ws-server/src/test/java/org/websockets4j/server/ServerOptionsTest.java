@@ -133,7 +133,7 @@ class ServerOptionsTest {
 
     @Test
     void toStringShowsEveryOption() {
-        assertEquals("ServerOptions[connection=" + ConnectionOptions.defaults() + ", origins=null, subprotocols=[],"
+        assertEquals("ServerOptions[connection=" + ConnectionOptions.defaults() + ", origins=null, subprotocols=[], extensions=[],"
                 + " selectSubprotocol=DEFAULT, extraHeaders=none, processRequest=none, openTimeout=PT10S, serverHeader="
                 + ServerOptions.DEFAULT_SERVER_HEADER + ", handlerExecutor=virtual thread per connection]",
                 ServerOptions.defaults().toString());

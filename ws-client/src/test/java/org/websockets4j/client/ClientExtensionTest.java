@@ -1,0 +1,92 @@
+package org.websockets4j.client;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.websockets4j.extensions.ClientExtensionFactory;
+import org.websockets4j.framing.Frame;
+import org.websockets4j.http.NegotiationError;
+import org.websockets4j.http.WebSocketUri;
+
+/** Extension offers and negotiation in the client handshake, with the third-party {@link ReverseExtension}. */
+class ClientExtensionTest {
+    private static final WebSocketUri URI = WebSocketUri.parse("ws://example.com/chat");
+
+    private static ClientHandshake handshake(ClientExtensionFactory... factories) {
+        return new ClientHandshake(URI, ClientOptions.builder().extensions(List.of(factories)).build());
+    }
+
+    @Test
+    void noOfferByDefault() {
+        assertEquals(List.of(), ClientOptions.defaults().extensions());
+        ClientHandshake handshake = new ClientHandshake(URI, ClientOptions.defaults());
+        assertNull(handshake.requestHeaders().get("Sec-WebSocket-Extensions"));
+        ClientHandshake.Accepted accepted = HandshakeTestSupport.feedWhole(handshake, HandshakeTestSupport.switching(handshake)).accepted();
+        assertEquals(List.of(), accepted.extensions());
+    }
+
+    @Test
+    void theFactoriesAreOfferedInOrder() {
+        ClientHandshake handshake = handshake(new ReverseExtension.ClientFactory("2"), new ReverseExtension.ClientFactory());
+        assertEquals(List.of("x-test-reverse; v=2, x-test-reverse; v=1"), handshake.requestHeaders().getAll("Sec-WebSocket-Extensions"));
+        String request = HandshakeTestSupport.text(handshake.request());
+        assertTrue(request.indexOf("Sec-WebSocket-Version") < request.indexOf("Sec-WebSocket-Extensions"), request);
+    }
+
+    @Test
+    void anAcceptedExtensionIsNegotiated() {
+        ClientHandshake handshake = handshake(new ReverseExtension.ClientFactory());
+        ClientHandshake.Accepted accepted = HandshakeTestSupport.feedWhole(handshake,
+                HandshakeTestSupport.switching(handshake, "Sec-WebSocket-Extensions", "x-test-reverse; v=1")).accepted();
+        assertEquals(1, accepted.extensions().size());
+        assertInstanceOf(ReverseExtension.class, accepted.extensions().get(0));
+        assertEquals(Frame.RSV1, accepted.extensions().get(0).reservedBits());
+    }
+
+    @Test
+    void noExtensionAcceptedIsFine() {
+        ClientHandshake handshake = handshake(new ReverseExtension.ClientFactory());
+        assertEquals(List.of(), HandshakeTestSupport.feedWhole(handshake, HandshakeTestSupport.switching(handshake)).accepted().extensions());
+    }
+
+    @Test
+    void anExtensionNotOfferedFails() {
+        ClientHandshake none = handshake();
+        NegotiationError e = assertThrows(NegotiationError.class, () -> HandshakeTestSupport.feedWhole(none,
+                HandshakeTestSupport.switching(none, "Sec-WebSocket-Extensions", "x-test-reverse; v=1")));
+        assertTrue(e.getMessage().contains("did not offer"), e.getMessage());
+        ClientHandshake other = handshake(new ReverseExtension.ClientFactory());
+        assertThrows(NegotiationError.class, () -> HandshakeTestSupport.feedWhole(other,
+                HandshakeTestSupport.switching(other, "Sec-WebSocket-Extensions", "permessage-deflate")));
+    }
+
+    @Test
+    void aResponseTheFactoryRefusesFails() {
+        ClientHandshake handshake = handshake(new ReverseExtension.ClientFactory());
+        assertThrows(NegotiationError.class, () -> HandshakeTestSupport.feedWhole(handshake,
+                HandshakeTestSupport.switching(handshake, "Sec-WebSocket-Extensions", "x-test-reverse; v=3")));
+    }
+
+    @Test
+    void theSameExtensionTwiceFails() {
+        ClientHandshake handshake = handshake(new ReverseExtension.ClientFactory());
+        assertThrows(NegotiationError.class, () -> HandshakeTestSupport.feedWhole(handshake, HandshakeTestSupport.switching(handshake,
+                "Sec-WebSocket-Extensions", "x-test-reverse; v=1", "Sec-WebSocket-Extensions", "x-test-reverse; v=1")));
+    }
+
+    @Test
+    void optionsCompareAndShowTheFactories() {
+        ReverseExtension.ClientFactory factory = new ReverseExtension.ClientFactory();
+        ClientOptions options = ClientOptions.builder().extensions(List.of(factory)).build();
+        assertEquals(options, options.toBuilder().build());
+        assertEquals(options, ClientOptions.builder().extensions(List.of(factory)).build());
+        assertTrue(!options.equals(ClientOptions.defaults()));
+        assertTrue(options.toString().contains("extensions=[x-test-reverse]"), options.toString());
+        assertThrows(NullPointerException.class, () -> ClientOptions.builder().extensions(null));
+    }
+}

@@ -1,0 +1,99 @@
+package org.websockets4j.server;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.websockets4j.extensions.Extension;
+import org.websockets4j.extensions.ServerExtensionFactory;
+import org.websockets4j.http.ExtensionParameter;
+import org.websockets4j.http.InvalidHeaderFormat;
+import org.websockets4j.http.Response;
+
+/** Extension negotiation in the server handshake, with the third-party {@link ReverseExtension}. */
+class ExtensionNegotiationTest {
+    private static final ServerOptions REVERSE = ServerOptions.builder()
+            .extensions(List.of(new ReverseExtension.ServerFactory())).build();
+
+    @Test
+    void theDefaultIsNoExtension() {
+        assertEquals(List.of(), ServerOptions.defaults().extensions());
+        HandshakeOutcome.Accepted accepted = Wire.feed(ServerOptions.defaults(), Wire.CHROMIUM_REQUEST).accepted();
+        assertEquals(List.of(), accepted.extensions());
+        assertEquals(List.of(), Wire.parse(accepted.responseBytes()).headers().getAll("Sec-WebSocket-Extensions"));
+    }
+
+    @Test
+    void anAcceptedExtensionIsInTheResponseAndTheOutcome() {
+        HandshakeOutcome.Accepted accepted = Wire.feed(REVERSE,
+                Wire.request("Sec-WebSocket-Extensions: permessage-deflate; client_max_window_bits, x-test-reverse; v=1\r\n"))
+                .accepted();
+        assertEquals(1, accepted.extensions().size());
+        assertInstanceOf(ReverseExtension.class, accepted.extensions().get(0));
+        Response response = Wire.parse(accepted.responseBytes());
+        assertEquals(List.of("x-test-reverse; v=1"), response.headers().getAll("Sec-WebSocket-Extensions"));
+        assertTrue(accepted.toString().contains("extensions=[x-test-reverse]"), accepted.toString());
+    }
+
+    @Test
+    void offersOnSeveralLinesAreOneListAndDeclinedOffersAreSkipped() {
+        HandshakeOutcome.Accepted accepted = Wire.feed(REVERSE,
+                Wire.request("Sec-WebSocket-Extensions: x-test-reverse; v=2\r\nSec-WebSocket-Extensions: x-test-reverse; v=1\r\n"))
+                .accepted();
+        assertEquals(1, accepted.extensions().size());
+        assertEquals(List.of("x-test-reverse; v=1"), Wire.parse(accepted.responseBytes()).headers().getAll("Sec-WebSocket-Extensions"));
+    }
+
+    @Test
+    void noHeaderWhenNothingIsAccepted() {
+        HandshakeOutcome.Accepted accepted = Wire.feed(REVERSE, Wire.request("Sec-WebSocket-Extensions: x-test-reverse; v=2\r\n"))
+                .accepted();
+        assertEquals(List.of(), accepted.extensions());
+        assertEquals(List.of(), Wire.parse(accepted.responseBytes()).headers().getAll("Sec-WebSocket-Extensions"));
+    }
+
+    @Test
+    void aMalformedHeaderIsA400() {
+        HandshakeOutcome.Rejected rejected = Wire.feed(REVERSE, Wire.request("Sec-WebSocket-Extensions: x-test-reverse;;\r\n"))
+                .rejected();
+        assertEquals(400, rejected.status());
+        assertInstanceOf(InvalidHeaderFormat.class, rejected.cause());
+    }
+
+    @Test
+    void aMalformedHeaderIsIgnoredWithoutExtensions() {
+        Wire.feed(ServerOptions.defaults(), Wire.request("Sec-WebSocket-Extensions: x-test-reverse;;\r\n")).accepted();
+    }
+
+    @Test
+    void aFailingFactoryIsA500() {
+        ServerExtensionFactory failing = new ServerExtensionFactory() {
+            @Override
+            public String name() {
+                return "x-test-reverse";
+            }
+
+            @Override
+            public Accepted accept(List<ExtensionParameter> offerParameters, List<Extension> alreadyAccepted) {
+                throw new IllegalStateException("bug");
+            }
+        };
+        ServerOptions options = ServerOptions.builder().extensions(List.of(failing)).build();
+        HandshakeOutcome.Rejected rejected = Wire.feed(options, Wire.request("Sec-WebSocket-Extensions: x-test-reverse; v=1\r\n"))
+                .rejected();
+        assertEquals(500, rejected.status());
+    }
+
+    @Test
+    void optionsCheckAndCopyTheFactories() {
+        List<ServerExtensionFactory> withNull = new java.util.ArrayList<>();
+        withNull.add(null);
+        assertThrows(IllegalArgumentException.class, () -> ServerOptions.builder().extensions(withNull).build());
+        assertThrows(NullPointerException.class, () -> ServerOptions.builder().extensions(null));
+        assertEquals(REVERSE.extensions(), REVERSE.toBuilder().build().extensions());
+        assertTrue(REVERSE.toString().contains("extensions=[x-test-reverse]"), REVERSE.toString());
+    }
+}
