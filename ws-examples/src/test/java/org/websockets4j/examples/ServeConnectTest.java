@@ -78,10 +78,32 @@ class ServeConnectTest {
                     assertThrows(ConnectionClosedOK.class, ok::recv);
                     assertEquals(1000, ok.closeCode());
                 }
+                java.util.logging.Logger log = java.util.logging.Logger.getLogger("org.websockets4j.server");
+                List<java.util.logging.LogRecord> records = new java.util.concurrent.CopyOnWriteArrayList<>();
+                java.util.logging.Handler capture = new java.util.logging.Handler() {
+                    @Override
+                    public void publish(java.util.logging.LogRecord record) {
+                        records.add(record);
+                    }
+
+                    @Override
+                    public void flush() {
+                    }
+
+                    @Override
+                    public void close() {
+                    }
+                };
+                log.addHandler(capture);
                 try (WebSocket failing = WebSocketClient.connect(uri(server, "/fail"))) {
                     ConnectionClosedError e = assertThrows(ConnectionClosedError.class, failing::recv);
                     assertEquals(1011, e.code());
+                } finally {
+                    log.removeHandler(capture);
                 }
+                assertTrue(records.stream().anyMatch(r -> r.getLevel() == java.util.logging.Level.SEVERE
+                        && r.getThrown() instanceof IllegalStateException
+                        && r.getThrown().getMessage().contains("deliberate failure")), "the handler's exception is logged");
             }
         });
     }
