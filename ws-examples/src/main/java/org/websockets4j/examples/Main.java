@@ -1,0 +1,295 @@
+package org.websockets4j.examples;
+
+import java.io.PrintStream;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.websockets4j.protocol.Message;
+import org.websockets4j.server.ServerOptions;
+import org.websockets4j.server.WebSocketServer;
+
+/**
+ * The command-line test programs, the module's main class:
+ * {@code java -p ws-examples/target/modules -m org.websockets4j.examples <command> [options]}.
+ *
+ * <ul>
+ *   <li>{@code echo-server --port P [--host H]}: echoes every message unchanged;</li>
+ *   <li>{@code broadcast-server --port P [--host H]}: sends every message it receives to every
+ *       connected client;</li>
+ *   <li>{@code echo-demo}, {@code frame-demo}: {@link EchoDemo}, {@link FrameDemo}.</li>
+ * </ul>
+ *
+ * <p>The servers print one line, {@code listening on ws://host:port/}, once they accept
+ * connections, and run until killed; SIGTERM (or Ctrl-C) closes them gracefully, each connection
+ * with 1001. {@code --help} prints the usage and exits 0; a usage error exits 2.
+ */
+public final class Main {
+    /** The exit code of a usage error. */
+    static final int USAGE_ERROR = 2;
+    /** The default interface the servers listen on. */
+    static final String DEFAULT_HOST = "127.0.0.1";
+    /** How long the shutdown hook waits for the server to close. */
+    static final long SHUTDOWN_BOUND_SECONDS = 15;
+
+    private static final String PROGRAM = "java -p ws-examples/target/modules -m org.websockets4j.examples";
+
+    static final String USAGE = """
+            Usage: %1$s <command> [options]
+
+            Commands:
+              echo-server --port P [--host H]       echo every message unchanged
+              broadcast-server --port P [--host H]  send every message received to every client
+              echo-demo                             an echo server and a client talking to it
+              frame-demo                            the frame codec at work
+
+            Run "%1$s <command> --help" for a command's options.
+            """.formatted(PROGRAM);
+
+    private static final String SERVER_USAGE = """
+            Usage: %1$s %2$s --port P [--host H]
+
+            %3$s
+            Prints "listening on ws://H:P/" once it accepts connections and runs until killed;
+            SIGTERM closes every connection with 1001 (going away).
+
+            Options:
+              --port P   the TCP port, 0-65535 (0: an ephemeral port); required
+              --host H   the interface to listen on (default %4$s)
+              --help     print this help
+            """;
+
+    private static final String DEMO_USAGE = """
+            Usage: %1$s %2$s
+
+            %3$s Takes no options but --help.
+            """;
+
+    /** The two servers. */
+    enum Kind {
+        ECHO("echo-server", "Echoes every message unchanged: text stays text, binary stays binary (maxSize 16 MiB)."),
+        BROADCAST("broadcast-server", "Sends every message received from any client to every connected client.");
+
+        final String command;
+        final String description;
+
+        Kind(String command, String description) {
+            this.command = command;
+            this.description = description;
+        }
+    }
+
+    /** What the arguments ask for. */
+    sealed interface Invocation {
+    }
+
+    /** Print {@code text} on stdout and exit 0. */
+    record Help(String text) implements Invocation {
+    }
+
+    /** Run a server. */
+    record Server(Kind kind, String host, int port) implements Invocation {
+    }
+
+    /** Run a demo. */
+    record Demo(String command) implements Invocation {
+    }
+
+    /** A usage error: the message goes to stderr and the program exits 2. */
+    static final class UsageError extends Exception {
+        private static final long serialVersionUID = 1L;
+
+        UsageError(String message) {
+            super(message);
+        }
+    }
+
+    private static final Map<String, String> DEMOS = Map.of(
+            "echo-demo", "Starts an echo server on an ephemeral loopback port, talks to it, stops it.",
+            "frame-demo", "Encodes a few frames and reads them back one byte at a time.");
+
+    private Main() {
+    }
+
+    /** Runs the command; exits 2 on a usage error. */
+    public static void main(String[] args) throws Exception {
+        int code = run(args, System.out, System.err);
+        if (code != 0) {
+            System.exit(code);
+        }
+    }
+
+    /**
+     * Parses and runs; a server blocks until it is closed.
+     *
+     * @return the exit code: 0, or {@link #USAGE_ERROR}
+     */
+    static int run(String[] args, PrintStream out, PrintStream err) throws Exception {
+        Invocation invocation;
+        try {
+            invocation = parse(args);
+        } catch (UsageError e) {
+            err.println("error: " + e.getMessage());
+            err.println("Try \"" + PROGRAM + " --help\".");
+            return USAGE_ERROR;
+        }
+        switch (invocation) {
+            case Help help -> out.print(help.text());
+            case Demo demo -> {
+                if (demo.command().equals("echo-demo")) {
+                    EchoDemo.main(new String[0]);
+                } else {
+                    FrameDemo.main(new String[0]);
+                }
+            }
+            case Server server -> {
+                WebSocketServer running = start(server);
+                Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                    running.close();
+                    try {
+                        running.closedFuture().get(SHUTDOWN_BOUND_SECONDS, TimeUnit.SECONDS);
+                    } catch (TimeoutException e) {
+                        System.err.println("the server did not close within " + SHUTDOWN_BOUND_SECONDS + " s");
+                    } catch (Exception e) {
+                        // exiting anyway
+                    }
+                }, "websockets4j-shutdown"));
+                out.println("listening on " + uri(server.host(), running.port()));
+                out.flush();
+                running.awaitClosed();
+            }
+        }
+        return 0;
+    }
+
+    /** The URI a client connects to, for the host given on the command line. */
+    static String uri(String host, int port) {
+        String shown = host.indexOf(':') >= 0 && !host.startsWith("[") ? "[" + host + "]" : host;
+        return "ws://" + shown + ":" + port + "/";
+    }
+
+    /**
+     * Parses the command line.
+     *
+     * @throws UsageError on an unknown command or option, a missing or repeated option, a missing
+     *                    value or an invalid port
+     */
+    static Invocation parse(String... args) throws UsageError {
+        if (args.length == 0) {
+            throw new UsageError("no command given");
+        }
+        String command = args[0];
+        if (command.equals("--help") || command.equals("-h")) {
+            if (args.length > 1) {
+                throw new UsageError("unexpected argument after --help: " + args[1]);
+            }
+            return new Help(USAGE);
+        }
+        List<String> rest = List.of(args).subList(1, args.length);
+        for (Kind kind : Kind.values()) {
+            if (kind.command.equals(command)) {
+                return parseServer(kind, rest);
+            }
+        }
+        String demo = DEMOS.get(command);
+        if (demo != null) {
+            if (rest.equals(List.of("--help")) || rest.equals(List.of("-h"))) {
+                return new Help(DEMO_USAGE.formatted(PROGRAM, command, demo));
+            }
+            if (!rest.isEmpty()) {
+                throw new UsageError(command + " takes no arguments, got: " + rest.get(0));
+            }
+            return new Demo(command);
+        }
+        if (command.startsWith("-")) {
+            throw new UsageError("unknown option " + command + " (expected a command)");
+        }
+        throw new UsageError("unknown command " + command);
+    }
+
+    private static Invocation parseServer(Kind kind, List<String> args) throws UsageError {
+        String host = null;
+        String port = null;
+        for (int i = 0; i < args.size(); i++) {
+            String arg = args.get(i);
+            if (arg.equals("--help") || arg.equals("-h")) {
+                return new Help(SERVER_USAGE.formatted(PROGRAM, kind.command, kind.description, DEFAULT_HOST));
+            }
+            String name = arg;
+            String value = null;
+            int equals = arg.indexOf('=');
+            if (arg.startsWith("--") && equals > 0) {
+                name = arg.substring(0, equals);
+                value = arg.substring(equals + 1);
+            }
+            if (!name.equals("--port") && !name.equals("--host")) {
+                throw new UsageError(arg.startsWith("-")
+                        ? kind.command + ": unknown option " + name
+                        : kind.command + ": unexpected argument " + arg);
+            }
+            if (value == null) {
+                if (i + 1 >= args.size()) {
+                    throw new UsageError(kind.command + ": " + name + " needs a value");
+                }
+                value = args.get(++i);
+            }
+            if (name.equals("--port")) {
+                if (port != null) {
+                    throw new UsageError(kind.command + ": --port given twice");
+                }
+                port = value;
+            } else {
+                if (host != null) {
+                    throw new UsageError(kind.command + ": --host given twice");
+                }
+                if (value.isEmpty()) {
+                    throw new UsageError(kind.command + ": --host must not be empty");
+                }
+                host = value;
+            }
+        }
+        if (port == null) {
+            throw new UsageError(kind.command + ": --port is required");
+        }
+        return new Server(kind, host == null ? DEFAULT_HOST : host, parsePort(kind, port));
+    }
+
+    private static int parsePort(Kind kind, String value) throws UsageError {
+        int port;
+        try {
+            port = Integer.parseInt(value);
+        } catch (NumberFormatException e) {
+            throw new UsageError(kind.command + ": invalid port \"" + value + "\" (expected 0-65535)");
+        }
+        if (port < 0 || port > 65535) {
+            throw new UsageError(kind.command + ": invalid port " + port + " (expected 0-65535)");
+        }
+        return port;
+    }
+
+    /** Starts the server {@code invocation} asks for and returns it running. */
+    static WebSocketServer start(Server invocation) throws java.io.IOException {
+        return switch (invocation.kind()) {
+            case ECHO -> WebSocketServer.serve(ws -> {
+                for (Message message : ws) { // ends when the client closes with 1000 or 1001
+                    ws.send(message);
+                }
+            }, invocation.host(), invocation.port(), ServerOptions.builder().maxSize(16L << 20).build());
+            case BROADCAST -> {
+                CompletableFuture<WebSocketServer> self = new CompletableFuture<>();
+                WebSocketServer server = WebSocketServer.serve(ws -> {
+                    WebSocketServer hub = self.join();
+                    for (Message message : ws) {
+                        switch (message) {
+                            case Message.Text text -> WebSocketServer.broadcast(hub.connections(), text.text());
+                            case Message.Binary binary -> WebSocketServer.broadcast(hub.connections(), binary.data());
+                        }
+                    }
+                }, invocation.host(), invocation.port());
+                self.complete(server);
+                yield server;
+            }
+        };
+    }
+}
