@@ -18,6 +18,9 @@ import org.websockets4j.server.WebSocketServer;
  *   <li>{@code echo-server --port P [--host H]}: echoes every message unchanged;</li>
  *   <li>{@code broadcast-server --port P [--host H]}: sends every message it receives to every
  *       connected client;</li>
+ *   <li>{@code chat-server --port P [--host H]}: {@link ChatServer}, a chat page for browsers;</li>
+ *   <li>{@code autobahn-client --uri U --agent NAME}: {@link AutobahnClient}, which runs every
+ *       case of an Autobahn|Testsuite fuzzing server and exits 0 when it ran them all;</li>
  *   <li>{@code echo-demo}, {@code frame-demo}: {@link EchoDemo}, {@link FrameDemo}.</li>
  * </ul>
  *
@@ -41,6 +44,8 @@ public final class Main {
             Commands:
               echo-server --port P [--host H]       echo every message unchanged
               broadcast-server --port P [--host H]  send every message received to every client
+              chat-server --port P [--host H]       a chat page at http://H:P/ for several browsers
+              autobahn-client --uri U --agent NAME  run every case of an Autobahn|Testsuite fuzzing server
               echo-demo                             an echo server and a client talking to it
               frame-demo                            the frame codec at work
 
@@ -60,6 +65,20 @@ public final class Main {
               --help     print this help
             """;
 
+    private static final String AUTOBAHN_USAGE = """
+            Usage: %1$s autobahn-client --uri U --agent NAME
+
+            Runs every case of an Autobahn|Testsuite fuzzing server: reads the case count from
+            U/getCaseCount, echoes every message of U/runCase?case=i&agent=NAME until the server
+            closes, then asks for U/updateReports?agent=NAME. Exits 0 when every case ran, 1 when
+            one could not.
+
+            Options:
+              --uri U       the fuzzing server, for example ws://127.0.0.1:9001; required
+              --agent NAME  the name in the report; required
+              --help        print this help
+            """;
+
     private static final String DEMO_USAGE = """
             Usage: %1$s %2$s
 
@@ -69,7 +88,8 @@ public final class Main {
     /** The two servers. */
     enum Kind {
         ECHO("echo-server", "Echoes every message unchanged: text stays text, binary stays binary (maxSize 16 MiB)."),
-        BROADCAST("broadcast-server", "Sends every message received from any client to every connected client.");
+        BROADCAST("broadcast-server", "Sends every message received from any client to every connected client."),
+        CHAT("chat-server", "Serves a chat page at http://H:P/; what one person says reaches everyone (text up to 4 KiB).");
 
         final String command;
         final String description;
@@ -90,6 +110,10 @@ public final class Main {
 
     /** Run a server. */
     record Server(Kind kind, String host, int port) implements Invocation {
+    }
+
+    /** Run the Autobahn|Testsuite client. */
+    record Autobahn(String uri, String agent) implements Invocation {
     }
 
     /** Run a demo. */
@@ -136,6 +160,9 @@ public final class Main {
         }
         switch (invocation) {
             case Help help -> out.print(help.text());
+            case Autobahn autobahn -> {
+                return new AutobahnClient(autobahn.uri(), autobahn.agent(), out).run();
+            }
             case Demo demo -> {
                 if (demo.command().equals("echo-demo")) {
                     EchoDemo.main(new String[0]);
@@ -192,6 +219,9 @@ public final class Main {
                 return parseServer(kind, rest);
             }
         }
+        if (command.equals("autobahn-client")) {
+            return parseAutobahn(rest);
+        }
         String demo = DEMOS.get(command);
         if (demo != null) {
             if (rest.equals(List.of("--help")) || rest.equals(List.of("-h"))) {
@@ -209,12 +239,39 @@ public final class Main {
     }
 
     private static Invocation parseServer(Kind kind, List<String> args) throws UsageError {
-        String host = null;
-        String port = null;
+        Map<String, String> options = options(kind.command, args, List.of("--port", "--host"));
+        if (options == null) {
+            return new Help(SERVER_USAGE.formatted(PROGRAM, kind.command, kind.description, DEFAULT_HOST));
+        }
+        String port = required(kind.command, options, "--port");
+        String host = options.containsKey("--host") ? required(kind.command, options, "--host") : DEFAULT_HOST;
+        return new Server(kind, host, parsePort(kind, port));
+    }
+
+    private static Invocation parseAutobahn(List<String> args) throws UsageError {
+        String command = "autobahn-client";
+        Map<String, String> options = options(command, args, List.of("--uri", "--agent"));
+        if (options == null) {
+            return new Help(AUTOBAHN_USAGE.formatted(PROGRAM));
+        }
+        String uri = required(command, options, "--uri");
+        if (!uri.startsWith("ws://")) {
+            throw new UsageError(command + ": --uri must be a ws:// URI, got \"" + uri + "\"");
+        }
+        return new Autobahn(uri, required(command, options, "--agent"));
+    }
+
+    /**
+     * The {@code --name value} and {@code --name=value} options of one command, each at most once;
+     * null when {@code --help} is among them.
+     */
+    private static Map<String, String> options(String command, List<String> args, List<String> names)
+            throws UsageError {
+        Map<String, String> options = new java.util.HashMap<>();
         for (int i = 0; i < args.size(); i++) {
             String arg = args.get(i);
             if (arg.equals("--help") || arg.equals("-h")) {
-                return new Help(SERVER_USAGE.formatted(PROGRAM, kind.command, kind.description, DEFAULT_HOST));
+                return null;
             }
             String name = arg;
             String value = null;
@@ -223,36 +280,33 @@ public final class Main {
                 name = arg.substring(0, equals);
                 value = arg.substring(equals + 1);
             }
-            if (!name.equals("--port") && !name.equals("--host")) {
+            if (!names.contains(name)) {
                 throw new UsageError(arg.startsWith("-")
-                        ? kind.command + ": unknown option " + name
-                        : kind.command + ": unexpected argument " + arg);
+                        ? command + ": unknown option " + name
+                        : command + ": unexpected argument " + arg);
             }
             if (value == null) {
                 if (i + 1 >= args.size()) {
-                    throw new UsageError(kind.command + ": " + name + " needs a value");
+                    throw new UsageError(command + ": " + name + " needs a value");
                 }
                 value = args.get(++i);
             }
-            if (name.equals("--port")) {
-                if (port != null) {
-                    throw new UsageError(kind.command + ": --port given twice");
-                }
-                port = value;
-            } else {
-                if (host != null) {
-                    throw new UsageError(kind.command + ": --host given twice");
-                }
-                if (value.isEmpty()) {
-                    throw new UsageError(kind.command + ": --host must not be empty");
-                }
-                host = value;
+            if (options.putIfAbsent(name, value) != null) {
+                throw new UsageError(command + ": " + name + " given twice");
             }
         }
-        if (port == null) {
-            throw new UsageError(kind.command + ": --port is required");
+        return options;
+    }
+
+    private static String required(String command, Map<String, String> options, String name) throws UsageError {
+        String value = options.get(name);
+        if (value == null) {
+            throw new UsageError(command + ": " + name + " is required");
         }
-        return new Server(kind, host == null ? DEFAULT_HOST : host, parsePort(kind, port));
+        if (value.isEmpty() && !name.equals("--port")) { // an empty port is reported as an invalid port
+            throw new UsageError(command + ": " + name + " must not be empty");
+        }
+        return value;
     }
 
     private static int parsePort(Kind kind, String value) throws UsageError {
@@ -290,6 +344,7 @@ public final class Main {
                 self.complete(server);
                 yield server;
             }
+            case CHAT -> ChatServer.start(invocation.host(), invocation.port());
         };
     }
 }

@@ -43,7 +43,7 @@ class MainTest {
     void helpOnTheProgramAndOnEachCommandExitsZero() throws Exception {
         String[] top = runCapturing(0, "--help");
         assertTrue(top[0].startsWith("Usage:"), top[0]);
-        for (String command : List.of("echo-server", "broadcast-server", "echo-demo", "frame-demo")) {
+        for (String command : List.of("echo-server", "broadcast-server", "chat-server", "autobahn-client", "echo-demo", "frame-demo")) {
             assertTrue(top[0].contains(command), command);
             String[] help = runCapturing(0, command, "--help");
             assertTrue(help[0].startsWith("Usage:") && help[0].contains(command), help[0]);
@@ -55,7 +55,7 @@ class MainTest {
     @Test
     void usageErrorsGoToStderrWithExitCode2() throws Exception {
         assertTrue(runCapturing(2)[1].contains("no command"));
-        assertTrue(runCapturing(2, "chat-server")[1].contains("unknown command chat-server"));
+        assertTrue(runCapturing(2, "chess-server")[1].contains("unknown command chess-server"));
         assertTrue(runCapturing(2, "--verbose")[1].contains("unknown option --verbose"));
         String[] unknown = runCapturing(2, "echo-server", "--port", "8765", "--verbose");
         assertEquals("", unknown[0]);
