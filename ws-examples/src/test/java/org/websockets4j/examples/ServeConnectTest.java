@@ -18,6 +18,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.websockets4j.examples.interop.JdkClient;
 import org.websockets4j.client.ClientOptions;
 import org.websockets4j.client.WebSocketClient;
 import org.websockets4j.http.InvalidStatusCode;

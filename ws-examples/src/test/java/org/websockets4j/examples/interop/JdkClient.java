@@ -1,4 +1,4 @@
-package org.websockets4j.examples;
+package org.websockets4j.examples.interop;
 
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -12,44 +12,53 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
 /** The JDK's own java.net.http WebSocket client, a peer nobody here wrote, driven step by step. */
-final class JdkClient implements WebSocket.Listener {
+public final class JdkClient implements WebSocket.Listener {
     private final BlockingQueue<Object> received = new LinkedBlockingQueue<>();
     private final StringBuilder text = new StringBuilder();
     private ByteBuffer binary = ByteBuffer.allocate(0);
     private final CompletableFuture<Integer> closed = new CompletableFuture<>();
     private WebSocket webSocket;
 
-    static JdkClient connect(String uri) throws Exception {
+    /** Connects to {@code uri} with the JDK's client. */
+    public static JdkClient connect(String uri) throws Exception {
         JdkClient client = new JdkClient();
         client.webSocket = HttpClient.newHttpClient().newWebSocketBuilder()
                 .buildAsync(URI.create(uri), client).get(10, TimeUnit.SECONDS);
         return client;
     }
 
-    String sendTextAndAwait(String message) throws Exception {
+    public String sendTextAndAwait(String message) throws Exception {
         webSocket.sendText(message, true).get(10, TimeUnit.SECONDS);
         return (String) received.poll(10, TimeUnit.SECONDS);
     }
 
     /** Sends a text message in several frames (fragmented) and waits for the echo. */
-    String sendFragmentsAndAwait(String... parts) throws Exception {
+    public String sendFragmentsAndAwait(String... parts) throws Exception {
         for (int i = 0; i < parts.length; i++) {
             webSocket.sendText(parts[i], i == parts.length - 1).get(10, TimeUnit.SECONDS);
         }
         return (String) received.poll(10, TimeUnit.SECONDS);
     }
 
-    byte[] sendBinaryAndAwait(byte[] message) throws Exception {
+    /** Sends a binary message in several frames (fragmented) and waits for the echo. */
+    public byte[] sendBinaryFragmentsAndAwait(byte[]... parts) throws Exception {
+        for (int i = 0; i < parts.length; i++) {
+            webSocket.sendBinary(ByteBuffer.wrap(parts[i]), i == parts.length - 1).get(10, TimeUnit.SECONDS);
+        }
+        return (byte[]) received.poll(10, TimeUnit.SECONDS);
+    }
+
+    public byte[] sendBinaryAndAwait(byte[] message) throws Exception {
         webSocket.sendBinary(ByteBuffer.wrap(message), true).get(10, TimeUnit.SECONDS);
         return (byte[]) received.poll(10, TimeUnit.SECONDS);
     }
 
-    String pingAndAwaitPong(String payload) throws Exception {
+    public String pingAndAwaitPong(String payload) throws Exception {
         webSocket.sendPing(ByteBuffer.wrap(payload.getBytes(StandardCharsets.UTF_8))).get(10, TimeUnit.SECONDS);
         return (String) received.poll(10, TimeUnit.SECONDS);
     }
 
-    int closeAndAwait(int code, String reason) throws Exception {
+    public int closeAndAwait(int code, String reason) throws Exception {
         webSocket.sendClose(code, reason).get(10, TimeUnit.SECONDS);
         return closed.get(10, TimeUnit.SECONDS);
     }

@@ -1,0 +1,25 @@
+// The messages of the interop exchange, built the same way as Scenario.java builds them.
+"use strict";
+
+function text(size) {
+  let out = "";
+  for (let count = 0, i = 0; count < size; i++) {
+    if (size - count >= 3 && i % 7 === 3) { out += "\u2713"; count += 3; }
+    else if (size - count >= 2 && i % 5 === 1) { out += "\u00e9"; count += 2; }
+    else { out += String.fromCharCode(97 + (i % 26)); count += 1; }
+  }
+  return out;
+}
+
+function binary(size) {
+  const data = Buffer.alloc(size);
+  for (let i = 0; i < size; i++) data[i] = (i * 31 + 7) & 0xff;
+  return data;
+}
+
+function thirds(message) {
+  const third = Math.floor(message.length / 3);
+  return [message.slice(0, third), message.slice(third, 2 * third), message.slice(2 * third)];
+}
+
+module.exports = { text, binary, thirds };

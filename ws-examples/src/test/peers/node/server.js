@@ -1,0 +1,18 @@
+// Interop peer: an echo server on the npm package ws, for our client.
+// Usage: node server.js [--compression=deflate]
+// Prints "listening on <port>", echoes every message unchanged, prints "closed <code> <reason>"
+// when a connection ends. Runs until killed.
+"use strict";
+const WebSocket = require("ws");
+
+const server = new WebSocket.Server({
+  host: "127.0.0.1",
+  port: 0,
+  maxPayload: 16 * 1024 * 1024,
+  perMessageDeflate: process.argv.includes("--compression=deflate"),
+});
+server.on("listening", () => console.log("listening on " + server.address().port));
+server.on("connection", ws => {
+  ws.on("message", (data, isBinary) => ws.send(data, { binary: isBinary }));
+  ws.on("close", (code, reason) => console.log(`closed ${code} ${reason.toString()}`));
+});

@@ -1,0 +1,42 @@
+"""Interop peer: Python websockets as a client of our server.
+
+Usage: client.py URI SIZES [--compression deflate|none]
+Runs the matrix exchange (see Scenario.java): for each size, text and binary, whole and in three
+fragments, each echo checked; a ping awaited; a close with 1000. Prints "OK <n> messages" and
+exits 0, or prints what went wrong and exits 1.
+"""
+import asyncio
+import sys
+
+import websockets
+
+from scenario import binary, text, thirds
+
+
+async def main(uri, sizes, compression):
+    async with websockets.connect(uri, max_size=16 * 2**20, compression=compression) as ws:
+        print("connected, extensions:", ws.response_headers.get("Sec-WebSocket-Extensions"), flush=True)
+        count = 0
+        for size in sizes:
+            for message in (text(size), binary(size)):
+                await ws.send(message)
+                echo = await ws.recv()
+                assert echo == message, f"{type(message).__name__} of {size} bytes came back different"
+                await ws.send(thirds(message))  # an iterable is sent fragmented
+                echo = await ws.recv()
+                assert echo == message, f"fragmented {type(message).__name__} of {size} bytes came back different"
+                count += 2
+        pong = await ws.ping(b"interop")
+        await asyncio.wait_for(pong, 10)
+        await ws.close(1000, "done")
+        assert ws.close_code == 1000, f"closed with {ws.close_code}"
+        print(f"OK {count} messages", flush=True)
+
+
+if __name__ == "__main__":
+    compression = "deflate" if "--compression=deflate" in sys.argv else None
+    try:
+        asyncio.run(main(sys.argv[1], [int(s) for s in sys.argv[2].split(",")], compression))
+    except Exception as e:  # one line for the test's transcript
+        print(f"FAILED {type(e).__name__}: {e}", flush=True)
+        sys.exit(1)
