@@ -1,16 +1,16 @@
 // Interop peer: the npm package ws as a client of our server.
-// Usage: node client.js URI SIZES [--compression=deflate]
+// Usage: node client.js URI SIZES [--compression=deflate | --deflate=PARAMS] (see scenario.js)
 // Runs the matrix exchange (see Scenario.java); prints "OK <n> messages" and exits 0, or prints
 // what went wrong and exits 1.
 "use strict";
 const WebSocket = require("ws");
-const { text, binary, thirds } = require("./scenario");
+const { text, binary, thirds, deflateOption } = require("./scenario");
 
 const [uri, sizesArgument] = process.argv.slice(2);
 const sizes = sizesArgument.split(",").map(Number);
 const ws = new WebSocket(uri, {
   maxPayload: 16 * 1024 * 1024,
-  perMessageDeflate: process.argv.includes("--compression=deflate"),
+  perMessageDeflate: deflateOption(process.argv),
 });
 
 const inbox = [];

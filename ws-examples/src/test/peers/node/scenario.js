@@ -22,4 +22,22 @@ function thirds(message) {
   return [message.slice(0, third), message.slice(third, 2 * third), message.slice(2 * third)];
 }
 
-module.exports = { text, binary, thirds };
+// The compression set-up asked for on the command line, as ws's perMessageDeflate option:
+//   --compression=deflate   ws's defaults
+//   --deflate=k=v,flag,...  these parameters, in RFC 7692 spelling, for example
+//                           server_max_window_bits=9,client_max_window_bits=8,client_no_context_takeover
+//   (neither)               no compression
+function deflateOption(argv) {
+  if (argv.includes("--compression=deflate")) return true;
+  const arg = argv.find(a => a.startsWith("--deflate="));
+  if (!arg) return false;
+  const option = { threshold: 0 };
+  const camel = name => name.replace(/_([a-z])/g, (_, c) => c.toUpperCase());
+  for (const item of arg.slice("--deflate=".length).split(",")) {
+    const [name, value] = item.split("=");
+    option[camel(name)] = value === undefined ? true : Number(value);
+  }
+  return option;
+}
+
+module.exports = { text, binary, thirds, deflateOption };

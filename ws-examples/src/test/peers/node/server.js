@@ -1,18 +1,20 @@
 // Interop peer: an echo server on the npm package ws, for our client.
-// Usage: node server.js [--compression=deflate]
+// Usage: node server.js [--compression=deflate | --deflate=PARAMS] (see scenario.js)
 // Prints "listening on <port>", echoes every message unchanged, prints "closed <code> <reason>"
 // when a connection ends. Runs until killed.
 "use strict";
 const WebSocket = require("ws");
+const { deflateOption } = require("./scenario");
 
 const server = new WebSocket.Server({
   host: "127.0.0.1",
   port: 0,
   maxPayload: 16 * 1024 * 1024,
-  perMessageDeflate: process.argv.includes("--compression=deflate"),
+  perMessageDeflate: deflateOption(process.argv),
 });
 server.on("listening", () => console.log("listening on " + server.address().port));
 server.on("connection", ws => {
+  console.log("extensions: " + (ws.extensions || null));
   ws.on("message", (data, isBinary) => ws.send(data, { binary: isBinary }));
   ws.on("close", (code, reason) => console.log(`closed ${code} ${reason.toString()}`));
 });

@@ -1,6 +1,6 @@
 """Interop peer: Python websockets as a client of our server.
 
-Usage: client.py URI SIZES [--compression deflate|none]
+Usage: client.py URI SIZES [--compression=deflate | --deflate=PARAMS] (see scenario.deflate_options)
 Runs the matrix exchange (see Scenario.java): for each size, text and binary, whole and in three
 fragments, each echo checked; a ping awaited; a close with 1000. Prints "OK <n> messages" and
 exits 0, or prints what went wrong and exits 1.
@@ -9,12 +9,13 @@ import asyncio
 import sys
 
 import websockets
+from websockets.extensions.permessage_deflate import ClientPerMessageDeflateFactory
 
-from scenario import binary, text, thirds
+from scenario import binary, deflate_options, text, thirds
 
 
-async def main(uri, sizes, compression):
-    async with websockets.connect(uri, max_size=16 * 2**20, compression=compression) as ws:
+async def main(uri, sizes, options):
+    async with websockets.connect(uri, max_size=16 * 2**20, **options) as ws:
         print("connected, extensions:", ws.response_headers.get("Sec-WebSocket-Extensions"), flush=True)
         count = 0
         for size in sizes:
@@ -34,9 +35,9 @@ async def main(uri, sizes, compression):
 
 
 if __name__ == "__main__":
-    compression = "deflate" if "--compression=deflate" in sys.argv else None
+    options = deflate_options(sys.argv[3:], ClientPerMessageDeflateFactory)
     try:
-        asyncio.run(main(sys.argv[1], [int(s) for s in sys.argv[2].split(",")], compression))
+        asyncio.run(main(sys.argv[1], [int(s) for s in sys.argv[2].split(",")], options))
     except Exception as e:  # one line for the test's transcript
         print(f"FAILED {type(e).__name__}: {e}", flush=True)
         sys.exit(1)

@@ -24,3 +24,23 @@ def binary(size):
 def thirds(message):
     third = len(message) // 3
     return [message[:third], message[third:2 * third], message[2 * third:]]
+
+
+def deflate_options(argv, factory_class):
+    """The compression set-up asked for on the command line, as keyword arguments of connect/serve.
+
+    --compression=deflate        permessage-deflate with the library's defaults
+    --deflate=k=v,flag,...       a permessage-deflate factory with these parameters, for example
+                                 server_max_window_bits=9,client_max_window_bits=8,client_no_context_takeover
+    (neither)                    no compression
+    """
+    for arg in argv:
+        if arg == "--compression=deflate":
+            return {"compression": "deflate"}
+        if arg.startswith("--deflate="):
+            kwargs = {}
+            for item in arg[len("--deflate="):].split(","):
+                name, _, value = item.partition("=")
+                kwargs[name] = int(value) if value else True
+            return {"compression": None, "extensions": [factory_class(**kwargs)]}
+    return {"compression": None}
