@@ -1,4 +1,5 @@
 // The messages of the interop exchange, built the same way as Scenario.java builds them.
+// Shared by the Node peers and the Chromium page (which loads it as a plain script).
 "use strict";
 
 function text(size) {
@@ -12,7 +13,7 @@ function text(size) {
 }
 
 function binary(size) {
-  const data = Buffer.alloc(size);
+  const data = typeof Buffer !== "undefined" ? Buffer.alloc(size) : new Uint8Array(size);
   for (let i = 0; i < size; i++) data[i] = (i * 31 + 7) & 0xff;
   return data;
 }
@@ -40,4 +41,4 @@ function deflateOption(argv) {
   return option;
 }
 
-module.exports = { text, binary, thirds, deflateOption };
+if (typeof module !== "undefined") module.exports = { text, binary, thirds, deflateOption };

@@ -33,11 +33,13 @@ class ChromiumInteropTest {
     void ourServerWithABrowserClient(@TempDir Path profile) throws Exception {
         String chromium = Peers.require(Peers.chromium(), "Chromium (Debian package chromium)");
         byte[] page = Files.readAllBytes(Peers.SCRIPTS.resolve("chromium/interop.html"));
+        byte[] scenario = Files.readAllBytes(Peers.SCRIPTS.resolve("node/scenario.js"));
         BlockingQueue<String> events = new LinkedBlockingQueue<>();
         ServerOptions options = ServerOptions.builder()
                 .maxSize(Scenario.MAX_SIZE)
                 .processRequest((path, headers) -> path.startsWith("/echo") ? null
                         : path.startsWith("/?") ? new HttpResponse(200, Headers.of("Content-Type", "text/html; charset=utf-8"), page)
+                        : path.equals("/scenario.js") ? new HttpResponse(200, Headers.of("Content-Type", "text/javascript"), scenario)
                         : HttpResponse.of(404))
                 .build();
         assertTimeoutPreemptively(GUARD, () -> {
