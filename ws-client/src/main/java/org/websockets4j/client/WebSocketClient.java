@@ -41,6 +41,11 @@ import org.websockets4j.protocol.internal.WebSockets;
  * Stateless and thread-safe.
  */
 public final class WebSocketClient {
+    /**
+     * The logger of module org.websockets4j.client. Failures are thrown to the caller, not logged;
+     * only redirects followed and connections opened are, at DEBUG.
+     */
+    private static final System.Logger LOG = System.getLogger("org.websockets4j.client");
     /** The most redirects followed before giving up, as in Python websockets. */
     public static final int MAX_REDIRECTS = 10;
     private static final int HANDSHAKE_BUFFER = 4096;
@@ -77,6 +82,8 @@ public final class WebSocketClient {
                 if (target.secure() && !next.secure()) {
                     throw new SecurityError("refusing a redirect from a wss:// URI to a ws:// one: " + redirect.uri());
                 }
+                WebSocketUri from = target;
+                LOG.log(System.Logger.Level.DEBUG, () -> "following a redirect from " + from + " to " + next);
                 target = next;
             }
         }
@@ -137,6 +144,7 @@ public final class WebSocketClient {
                     new HandshakeInfo(uri.resourceName(), accepted.requestHeaders(), accepted.responseHeaders(),
                             accepted.subprotocol()));
             opened = true;
+            LOG.log(System.Logger.Level.DEBUG, () -> "connected to " + uri + ": " + webSocket);
             return webSocket;
         } finally {
             if (!opened) {

@@ -116,6 +116,10 @@ public final class Connection {
     private WebSocketException failure;
     private boolean closeTimerArmed;
     private long closeDeadline;
+    /** Who this connection is in TRACE lines (the driver, naming both addresses); null: its role. */
+    private Object traceName;
+    /** Whether frames are traced: TRACE was on when the connection was created (read once, as Python does). */
+    private final boolean tracing;
 
     /**
      * An open connection with the default options and no extension; a client masks with
@@ -175,13 +179,23 @@ public final class Connection {
         this.closeTimeout = nanos(options.closeTimeout());
         this.reader = new FrameReader(role, frameLimit(0), extensions);
         MaskKeySource masks = role.masksOutgoing() && keys == null ? MaskKeySource.secure() : keys;
-        this.outbox = new Outbox(new FrameWriter(role, masks, extensions));
+        this.tracing = ProtocolLog.tracing();
+        this.outbox = new Outbox(new FrameWriter(role, masks, extensions), tracing ? this::traceName : null);
         this.keepalive = options.pingInterval() == null ? null
                 : new Keepalive(nanos(options.pingInterval()), nanos(options.pingTimeout()));
         this.state = initialState;
         if (initialState == State.OPEN && keepalive != null) {
             keepalive.start(nowNanos);
         }
+    }
+
+    /** Names this connection in TRACE lines, for example after its addresses; by default its role. */
+    void traceAs(Object name) {
+        this.traceName = name;
+    }
+
+    private Object traceName() {
+        return traceName != null ? traceName : role;
     }
 
     /** Nanoseconds in {@code duration}, capped; -1 for null (disabled). */
@@ -386,6 +400,9 @@ public final class Connection {
             }
             if (frame == null) {
                 return;
+            }
+            if (tracing) {
+                ProtocolLog.frame(traceName(), true, frame);
             }
             try {
                 // The payload is a view valid until the next read: each handler copies what it keeps.

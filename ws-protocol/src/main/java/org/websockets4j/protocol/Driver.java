@@ -55,7 +55,7 @@ import org.websockets4j.protocol.internal.Transport;
  * </ul>
  */
 final class Driver {
-    private static final System.Logger LOG = System.getLogger("org.websockets4j.protocol");
+    private static final System.Logger LOG = ProtocolLog.LOG;
 
     private final Role role;
     private final ConnectionOptions options;
@@ -138,6 +138,7 @@ final class Driver {
         this.role = role;
         this.options = options;
         this.connection = new Connection(role, options, codecs, null, System.nanoTime());
+        connection.traceAs(this);
         this.writes = new WriteQueue(options.writeLimit());
         this.readBuffer = new ReadBuffer(options.readLimit());
         this.abortAfter = bound(options.closeTimeout(), role == Role.SERVER ? 4 : 5);

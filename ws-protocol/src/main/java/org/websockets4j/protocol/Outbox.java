@@ -3,6 +3,7 @@ package org.websockets4j.protocol;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
 import org.websockets4j.framing.Frame;
 import org.websockets4j.framing.FrameWriter;
 
@@ -20,15 +21,21 @@ final class Outbox {
     private static final int ARENA_SIZE = 256;
 
     private final FrameWriter writer;
+    /** Who the connection is in TRACE lines; null when frames are not traced. */
+    private final Supplier<Object> traceName;
     private ByteBuffer arena;
     private ArrayList<ByteBuffer> pending = new ArrayList<>();
 
-    Outbox(FrameWriter writer) {
+    Outbox(FrameWriter writer, Supplier<Object> traceName) {
         this.writer = writer;
+        this.traceName = traceName;
     }
 
     /** Encodes {@code frame} and queues its header and (non-empty) payload. */
     void add(Frame frame) {
+        if (traceName != null) {
+            ProtocolLog.frame(traceName.get(), false, frame); // before a client masks the payload in place
+        }
         if (arena == null || arena.remaining() < FrameWriter.MAX_HEADER_LENGTH) {
             arena = ByteBuffer.allocate(ARENA_SIZE);
         }

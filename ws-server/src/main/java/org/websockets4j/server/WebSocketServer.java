@@ -27,6 +27,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.websockets4j.framing.CloseCodes;
 import org.websockets4j.framing.Role;
+import org.websockets4j.http.AbortHandshake;
+import org.websockets4j.http.InvalidHandshake;
 import org.websockets4j.protocol.ConnectionClosed;
 import org.websockets4j.protocol.WebSocket;
 import org.websockets4j.protocol.internal.HandshakeInfo;
@@ -52,6 +54,14 @@ import org.websockets4j.protocol.internal.WebSockets;
  * and the TCP connection is closed. Once the handler returns, the connection is closed with 1000;
  * when it throws, with 1011, and the exception is logged through {@link System.Logger}
  * {@code org.websockets4j.server}.
+ *
+ * <p>What that logger reports, each line naming the client's address: at WARNING, a handshake
+ * that failed (an invalid request, answered 4xx; a server-side error, answered 500, with its
+ * stack trace; a client that did not complete it within the open timeout) and an exception thrown
+ * by a handler (with its stack trace); at DEBUG, handshakes refused on purpose (by
+ * {@link ServerOptions#processRequest()} or because the server is closing), clients that left
+ * before sending a whole request (port scans, TCP health checks) and connections closed while a
+ * handler ran; at ERROR, a failure to start a connection's thread.
  *
  * <p>{@link #close()} stops accepting, makes handshakes still in progress answer 503, closes
  * open connections with 1001 (going away), and is idempotent; {@link #awaitClosed()} returns once
@@ -290,7 +300,7 @@ public final class WebSocketServer implements AutoCloseable {
     private void serveConnection(AsynchronousSocketChannel channel) {
         WebSocket webSocket = null;
         try {
-            webSocket = handshake(channel);
+            webSocket = handshake(channel, remoteAddress(channel));
             if (webSocket != null) {
                 runHandler(webSocket);
             }
@@ -304,8 +314,17 @@ public final class WebSocketServer implements AutoCloseable {
         }
     }
 
+    /** The client's address for log lines; null when the socket is already gone. */
+    private static SocketAddress remoteAddress(AsynchronousSocketChannel channel) {
+        try {
+            return channel.getRemoteAddress();
+        } catch (IOException e) {
+            return null;
+        }
+    }
+
     /** Runs the opening handshake; returns the open WebSocket, or null when it was refused or abandoned. */
-    private WebSocket handshake(AsynchronousSocketChannel channel) {
+    private WebSocket handshake(AsynchronousSocketChannel channel, SocketAddress remote) {
         ServerHandshake handshake = new ServerHandshake(options);
         handshakes.add(handshake);
         try {
@@ -337,31 +356,46 @@ public final class WebSocketServer implements AutoCloseable {
                     return webSocket;
                 }
                 case HandshakeOutcome.Rejected rejected -> {
-                    if (rejected.status() >= 500 && rejected.cause() != null) {
-                        LOG.log(Level.ERROR, "opening handshake failed with " + rejected.status(), rejected.cause());
-                    } else {
-                        LOG.log(Level.DEBUG, "opening handshake refused with " + rejected.status(), rejected.cause());
-                    }
+                    logRejected(remote, rejected);
                     writeFully(channel, ByteBuffer.wrap(rejected.responseBytes()));
                     lingerBeforeClose(channel);
                     return null;
                 }
                 case HandshakeOutcome.Abandoned abandoned -> {
-                    LOG.log(Level.DEBUG, "client left before completing its handshake", abandoned.cause());
+                    LOG.log(Level.DEBUG, () -> "client " + remote + " left before completing its opening handshake: "
+                            + abandoned.cause().getMessage());
                     return null;
                 }
             }
         } catch (TimeoutException e) {
-            LOG.log(Level.DEBUG, "opening handshake timed out after " + options.openTimeout());
+            LOG.log(Level.WARNING, () -> "opening handshake from " + remote + " failed: timed out after " + options.openTimeout());
             return null;
         } catch (ExecutionException e) {
-            LOG.log(Level.DEBUG, "opening handshake failed: connection lost", e.getCause());
+            LOG.log(Level.DEBUG, () -> "opening handshake from " + remote + " failed: connection lost", e.getCause());
             return null;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return null;
         } finally {
             handshakes.remove(handshake);
+        }
+    }
+
+    /**
+     * A refusal on purpose (an AbortHandshake: processRequest's answer, 503 while closing) at
+     * DEBUG; an invalid request at WARNING, its message being enough; a server-side error (500)
+     * at WARNING with its stack trace.
+     */
+    private static void logRejected(SocketAddress remote, HandshakeOutcome.Rejected rejected) {
+        Throwable cause = rejected.cause();
+        if (cause instanceof AbortHandshake) {
+            LOG.log(Level.DEBUG, () -> "opening handshake from " + remote + " answered with HTTP " + rejected.status());
+        } else if (cause instanceof InvalidHandshake) {
+            LOG.log(Level.WARNING, () -> "opening handshake from " + remote + " failed: HTTP " + rejected.status()
+                    + ": " + cause.getMessage());
+        } else {
+            LOG.log(Level.WARNING, () -> "opening handshake from " + remote + " failed: HTTP " + rejected.status()
+                    + ": server error", cause);
         }
     }
 
@@ -372,9 +406,11 @@ public final class WebSocketServer implements AutoCloseable {
             failed = false;
         } catch (ConnectionClosed e) {
             failed = false; // the peer went away: nothing to report
-            LOG.log(Level.DEBUG, "connection closed while the handler ran: " + e.getMessage());
+            LOG.log(Level.DEBUG, () -> "connection from " + webSocket.remoteAddress() + " closed while the handler ran: "
+                    + e.getMessage());
         } catch (Exception e) {
-            LOG.log(Level.ERROR, "error in connection handler", e);
+            // Not the path: its query string may carry a credential.
+            LOG.log(Level.WARNING, () -> "error in connection handler for " + webSocket.remoteAddress() + "; closing with 1011", e);
         } finally {
             webSocket.close(failed ? CloseCodes.INTERNAL_ERROR : CloseCodes.NORMAL_CLOSURE, "");
         }

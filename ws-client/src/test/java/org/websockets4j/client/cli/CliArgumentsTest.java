@@ -1,0 +1,31 @@
+package org.websockets4j.client.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.websockets4j.client.ClientOptions;
+
+class CliArgumentsTest {
+    @Test
+    void optionsMayComeBeforeOrAfterTheUriInBothForms() throws Exception {
+        CliArguments parsed = CliArguments.parse("--header", "A: 1", "ws://h/", "--header=B:2 ", "--subprotocol=chat",
+                "--subprotocol", "v2", "--no-compression");
+        assertEquals("ws://h/", parsed.uri());
+        assertEquals(List.of("A", "1", "B", "2"), parsed.headers().stream().flatMap(h -> List.of(h).stream()).toList());
+        assertEquals(List.of("chat", "v2"), parsed.subprotocols());
+        assertTrue(parsed.noCompression());
+        ClientOptions options = parsed.toOptions();
+        assertEquals("1", options.extraHeaders().get("A"));
+        assertEquals(List.of("chat", "v2"), options.subprotocols());
+        assertEquals(List.of(), options.extensions());
+    }
+
+    @Test
+    void helpWinsAndDoubleDashEndsOptions() throws Exception {
+        assertTrue(CliArguments.parse("--help", "--bogus-later").help());
+        assertTrue(CliArguments.parse("ws://h/", "--help").help());
+        assertEquals("--odd", CliArguments.parse("--", "--odd").uri());
+    }
+}
