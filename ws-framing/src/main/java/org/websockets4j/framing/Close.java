@@ -22,6 +22,8 @@ public record Close(int code, String reason) {
     public static final Close NO_STATUS = new Close(CloseCodes.NO_STATUS_RECEIVED, "");
 
     /**
+     * A close status; the code is not checked here ({@link #serialize()} checks it).
+     *
      * @throws NullPointerException when {@code reason} is null
      */
     public Close {
@@ -34,6 +36,7 @@ public record Close(int code, String reason) {
      * Parses a close frame's payload, from its position to its limit (the position is left
      * unchanged).
      *
+     * @param payload the close frame's payload
      * @return the code and reason; {@link #NO_STATUS} for an empty payload
      * @throws ProtocolError when the payload is one byte long, or the code may not appear on the wire
      * @throws InvalidUtf8   when the reason is not valid UTF-8 (close with 1007)
@@ -62,6 +65,7 @@ public record Close(int code, String reason) {
     /**
      * The close frame payload for this code and reason: two bytes of code, then the reason in UTF-8.
      *
+     * @return a new buffer holding the payload, ready to read
      * @throws IllegalArgumentException when the code may not be sent (see {@link CloseCodes}), or
      *                                  the reason is longer than 123 UTF-8 bytes or holds an
      *                                  unpaired surrogate
@@ -81,7 +85,14 @@ public record Close(int code, String reason) {
         return out;
     }
 
-    /** Shorthand for {@code new Close(code, reason).serialize()}. */
+    /**
+     * Shorthand for {@code new Close(code, reason).serialize()}.
+     *
+     * @param code   the close code
+     * @param reason the reason, possibly empty
+     * @return a new buffer holding the payload, ready to read
+     * @throws IllegalArgumentException as {@link #serialize()} does
+     */
     public static ByteBuffer serialize(int code, String reason) {
         return new Close(code, reason).serialize();
     }

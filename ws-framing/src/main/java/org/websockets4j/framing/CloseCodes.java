@@ -45,14 +45,24 @@ public final class CloseCodes {
     private CloseCodes() {
     }
 
-    /** True when {@code code} may be sent and received in a close frame. */
+    /**
+     * Whether {@code code} may be sent and received in a close frame.
+     *
+     * @param code a close code
+     * @return true for 1000-1003, 1007-1014 and 3000-4999
+     */
     public static boolean isValidOnWire(int code) {
         return (code >= 1000 && code <= 1003)
                 || (code >= 1007 && code <= 1014)
                 || (code >= 3000 && code <= 4999);
     }
 
-    /** A short English description of the code, for messages and logs (never null). */
+    /**
+     * A short English description of the code, for messages and logs.
+     *
+     * @param code any close code
+     * @return the description, never null
+     */
     public static String describe(int code) {
         return switch (code) {
             case NORMAL_CLOSURE -> "OK";

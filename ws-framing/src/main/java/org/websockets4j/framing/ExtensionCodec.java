@@ -11,19 +11,34 @@ package org.websockets4j.framing;
  * at a time.
  */
 public interface ExtensionCodec {
-    /** The extension's registered name, for example {@code permessage-deflate}. */
+    /**
+     * The extension's registered name.
+     *
+     * @return the name, for example {@code permessage-deflate}
+     */
     String name();
 
-    /** The reserved bits this extension may set: a combination of {@link Frame#RSV1}, {@link Frame#RSV2}, {@link Frame#RSV3}. */
+    /**
+     * The reserved bits this extension may set.
+     *
+     * @return a combination of {@link Frame#RSV1}, {@link Frame#RSV2}, {@link Frame#RSV3}
+     */
     int reservedBits();
 
-    /** Transforms an outgoing frame; returns it unchanged when there is nothing to do. */
+    /**
+     * Transforms an outgoing frame.
+     *
+     * @param frame the frame as the application or the previous codec made it
+     * @return the frame to send, or {@code frame} itself when there is nothing to do
+     */
     Frame encode(Frame frame);
 
     /**
      * Transforms an incoming frame and clears the reserved bits it consumed.
      *
+     * @param frame   the frame as read, or as the next codec decoded it
      * @param maxSize the largest payload the result may have, in bytes ({@link Long#MAX_VALUE} for no limit)
+     * @return the decoded frame
      * @throws PayloadTooBig when the result would exceed {@code maxSize}
      * @throws ProtocolError when the frame cannot be decoded
      */

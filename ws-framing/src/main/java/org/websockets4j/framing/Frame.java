@@ -37,6 +37,9 @@ public record Frame(boolean fin, boolean rsv1, boolean rsv2, boolean rsv3, Opcod
     private static final ByteBuffer EMPTY = ByteBuffer.allocate(0).asReadOnlyBuffer();
 
     /**
+     * A frame with every bit as given; nothing but nulls is checked here ({@link #check()} checks
+     * the rules).
+     *
      * @throws NullPointerException when {@code opcode} or {@code payload} is null
      */
     public Frame {
@@ -44,32 +47,65 @@ public record Frame(boolean fin, boolean rsv1, boolean rsv2, boolean rsv3, Opcod
         Objects.requireNonNull(payload, "payload");
     }
 
-    /** A frame with no reserved bit set. */
+    /**
+     * A frame with no reserved bit set.
+     *
+     * @param fin     true on the last (or only) frame of a message
+     * @param opcode  the opcode
+     * @param payload the payload, from its position to its limit (not copied)
+     */
     public Frame(boolean fin, Opcode opcode, ByteBuffer payload) {
         this(fin, false, false, false, opcode, payload);
     }
 
-    /** A final text frame carrying {@code text} in UTF-8; rejects unpaired surrogates. */
+    /**
+     * A final text frame carrying {@code text} in UTF-8.
+     *
+     * @param text the text
+     * @return the frame
+     * @throws IllegalArgumentException when {@code text} holds an unpaired surrogate
+     */
     public static Frame text(String text) {
         return new Frame(true, Opcode.TEXT, ByteBuffer.wrap(FrameData.utf8(text)));
     }
 
-    /** A final binary frame whose payload wraps {@code data} (not copied). */
+    /**
+     * A final binary frame.
+     *
+     * @param data the payload, wrapped, not copied
+     * @return the frame
+     */
     public static Frame binary(byte[] data) {
         return new Frame(true, Opcode.BINARY, ByteBuffer.wrap(data));
     }
 
-    /** A final frame of the given opcode and payload (not copied). */
+    /**
+     * A final frame of the given opcode and payload.
+     *
+     * @param opcode  the opcode
+     * @param payload the payload, from its position to its limit (not copied)
+     * @return the frame
+     */
     public static Frame of(Opcode opcode, ByteBuffer payload) {
         return new Frame(true, opcode, payload);
     }
 
-    /** A ping carrying {@code data} (not copied). */
+    /**
+     * A ping.
+     *
+     * @param data the payload, at most 125 bytes to pass {@link #check()}; wrapped, not copied
+     * @return the frame
+     */
     public static Frame ping(byte[] data) {
         return new Frame(true, Opcode.PING, ByteBuffer.wrap(data));
     }
 
-    /** A pong carrying {@code data} (not copied). */
+    /**
+     * A pong.
+     *
+     * @param data the payload, at most 125 bytes to pass {@link #check()}; wrapped, not copied
+     * @return the frame
+     */
     public static Frame pong(byte[] data) {
         return new Frame(true, Opcode.PONG, ByteBuffer.wrap(data));
     }
@@ -77,40 +113,69 @@ public record Frame(boolean fin, boolean rsv1, boolean rsv2, boolean rsv3, Opcod
     /**
      * A close frame with the given code and reason.
      *
+     * @param code   the close code
+     * @param reason the reason, possibly empty
+     * @return the frame
      * @throws IllegalArgumentException when the code may not be sent or the reason is too long (see {@link Close#serialize()})
      */
     public static Frame close(int code, String reason) {
         return new Frame(true, Opcode.CLOSE, Close.serialize(code, reason));
     }
 
-    /** A close frame with no payload (the peer reports 1005). */
+    /**
+     * A close frame with no payload (the peer reports 1005).
+     *
+     * @return the frame
+     */
     public static Frame close() {
         return new Frame(true, Opcode.CLOSE, EMPTY);
     }
 
-    /** The reserved bits as they sit in the first header byte: a combination of {@link #RSV1}, {@link #RSV2}, {@link #RSV3}. */
+    /**
+     * The reserved bits as they sit in the first header byte.
+     *
+     * @return a combination of {@link #RSV1}, {@link #RSV2}, {@link #RSV3}
+     */
     public int rsvBits() {
         return (rsv1 ? RSV1 : 0) | (rsv2 ? RSV2 : 0) | (rsv3 ? RSV3 : 0);
     }
 
-    /** The payload length in bytes. */
+    /**
+     * The payload length.
+     *
+     * @return the bytes from the payload's position to its limit
+     */
     public int length() {
         return payload.remaining();
     }
 
-    /** A copy of the payload bytes; the payload's position is unchanged. */
+    /**
+     * A copy of the payload bytes; the payload's position is unchanged.
+     *
+     * @return a new array
+     */
     public byte[] payloadBytes() {
         byte[] copy = new byte[payload.remaining()];
         payload.get(payload.position(), copy);
         return copy;
     }
 
-    /** This frame with another payload. */
+    /**
+     * This frame with another payload.
+     *
+     * @param newPayload the payload of the new frame (not copied)
+     * @return a new frame with the same bits and opcode
+     */
     public Frame withPayload(ByteBuffer newPayload) {
         return new Frame(fin, rsv1, rsv2, rsv3, opcode, newPayload);
     }
 
-    /** This frame with its reserved bits replaced by {@code bits} (a combination of RSV1, RSV2, RSV3). */
+    /**
+     * This frame with its reserved bits replaced.
+     *
+     * @param bits a combination of {@link #RSV1}, {@link #RSV2}, {@link #RSV3}
+     * @return a new frame with the same payload, FIN bit and opcode
+     */
     public Frame withRsvBits(int bits) {
         return new Frame(fin, (bits & RSV1) != 0, (bits & RSV2) != 0, (bits & RSV3) != 0, opcode, payload);
     }
@@ -129,6 +194,8 @@ public record Frame(boolean fin, boolean rsv1, boolean rsv2, boolean rsv3, Opcod
      * extensions) are set, and that a control frame is final and carries at most 125 bytes.
      * Reserved opcodes cannot be represented at all: {@link Opcode#of(int)} rejects them.
      *
+     * @param allowedRsvBits the reserved bits that may be set, a combination of {@link #RSV1},
+     *                       {@link #RSV2}, {@link #RSV3}
      * @throws ProtocolError when a rule is broken
      */
     public void check(int allowedRsvBits) {

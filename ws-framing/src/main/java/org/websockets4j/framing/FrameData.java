@@ -24,17 +24,34 @@ public final class FrameData {
     public record Prepared(Opcode opcode, ByteBuffer data) {
     }
 
-    /** TEXT and the UTF-8 encoding of {@code text}. @throws IllegalArgumentException on an unpaired surrogate */
+    /**
+     * A text message's opcode and payload.
+     *
+     * @param text the message
+     * @return TEXT and the UTF-8 encoding of {@code text}
+     * @throws IllegalArgumentException on an unpaired surrogate
+     */
     public static Prepared prepare(String text) {
         return new Prepared(Opcode.TEXT, ByteBuffer.wrap(utf8(text)));
     }
 
-    /** BINARY and {@code data}, wrapped without copying. */
+    /**
+     * A binary message's opcode and payload.
+     *
+     * @param data the message
+     * @return BINARY and {@code data}, wrapped without copying
+     */
     public static Prepared prepare(byte[] data) {
         return new Prepared(Opcode.BINARY, ByteBuffer.wrap(data));
     }
 
-    /** BINARY and a view of {@code data}'s remaining bytes (its position is not moved; nothing is copied). */
+    /**
+     * A binary message's opcode and payload.
+     *
+     * @param data the message, from its position to its limit
+     * @return BINARY and a view of {@code data}'s remaining bytes (its position is not moved;
+     *         nothing is copied)
+     */
     public static Prepared prepare(ByteBuffer data) {
         return new Prepared(Opcode.BINARY, data.slice());
     }
@@ -43,6 +60,8 @@ public final class FrameData {
      * Dispatches on the type of {@code data}: a {@link CharSequence} is text; {@code byte[]} and
      * {@link ByteBuffer} are binary.
      *
+     * @param data the message
+     * @return its opcode and payload, as the typed overloads make them
      * @throws IllegalArgumentException for any other type (Python's TypeError), naming the type
      */
     public static Prepared prepare(Object data) {
@@ -56,17 +75,33 @@ public final class FrameData {
         throw unsupported(data);
     }
 
-    /** The UTF-8 bytes of {@code text}, for a ping or pong payload. @throws IllegalArgumentException on an unpaired surrogate */
+    /**
+     * A ping or pong payload from text.
+     *
+     * @param text the payload text
+     * @return the UTF-8 bytes of {@code text}
+     * @throws IllegalArgumentException on an unpaired surrogate
+     */
     public static ByteBuffer encode(String text) {
         return ByteBuffer.wrap(utf8(text));
     }
 
-    /** {@code data} wrapped without copying, for a ping or pong payload. */
+    /**
+     * A ping or pong payload from bytes.
+     *
+     * @param data the payload
+     * @return {@code data} wrapped without copying
+     */
     public static ByteBuffer encode(byte[] data) {
         return ByteBuffer.wrap(data);
     }
 
-    /** A view of {@code data}'s remaining bytes, for a ping or pong payload. */
+    /**
+     * A ping or pong payload from a buffer.
+     *
+     * @param data the payload, from its position to its limit
+     * @return a view of {@code data}'s remaining bytes
+     */
     public static ByteBuffer encode(ByteBuffer data) {
         return data.slice();
     }
@@ -74,6 +109,8 @@ public final class FrameData {
     /**
      * Dispatches on the type of {@code data} like {@link #prepare(Object)}.
      *
+     * @param data the payload: a {@link CharSequence}, {@code byte[]} or {@link ByteBuffer}
+     * @return the payload bytes
      * @throws IllegalArgumentException for an unsupported type
      */
     public static ByteBuffer encode(Object data) {
@@ -83,6 +120,8 @@ public final class FrameData {
     /**
      * Strict UTF-8 encoding: the same bytes as {@code text.getBytes(UTF_8)} for well-formed text.
      *
+     * @param text the text
+     * @return a new array
      * @throws IllegalArgumentException when {@code text} holds an unpaired surrogate, which has no UTF-8 form
      */
     public static byte[] utf8(String text) {

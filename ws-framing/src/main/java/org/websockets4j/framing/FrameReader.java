@@ -64,7 +64,11 @@ public final class FrameReader {
     /** A small gathering buffer kept between frames so that split small frames allocate nothing. */
     private ByteBuffer spare;
 
-    /** A reader for {@code role} with no size limit and no extension. */
+    /**
+     * A reader with no size limit and no extension.
+     *
+     * @param role the side that reads: {@link Role#SERVER} expects masked frames, {@link Role#CLIENT} unmasked ones
+     */
     public FrameReader(Role role) {
         this(role, NO_LIMIT, List.of());
     }
@@ -84,7 +88,11 @@ public final class FrameReader {
         this.claimedRsvBits = claimedBits(this.codecs);
     }
 
-    /** The largest payload accepted, in bytes. */
+    /**
+     * The current limit.
+     *
+     * @return the largest payload accepted, in bytes
+     */
     public long maxPayloadSize() {
         return maxPayloadSize;
     }
@@ -93,6 +101,7 @@ public final class FrameReader {
      * Changes the limit for frames whose header has not been read yet; a connection lowers it to
      * what is left of its message budget while a fragmented message is in progress.
      *
+     * @param limit the largest payload accepted, in bytes, or {@link #NO_LIMIT}
      * @throws IllegalArgumentException when negative
      */
     public void maxPayloadSize(long limit) {
@@ -102,7 +111,11 @@ public final class FrameReader {
         this.maxPayloadSize = limit;
     }
 
-    /** True when part of a frame has been consumed but not yet returned: an end of stream now cuts a frame. */
+    /**
+     * Whether an end of stream now would cut a frame.
+     *
+     * @return true when part of a frame has been consumed but not yet returned
+     */
     public boolean hasPartialFrame() {
         return inPayload || headLength > 0;
     }
@@ -111,6 +124,9 @@ public final class FrameReader {
      * Consumes bytes from {@code in} and returns the next complete frame, or {@code null} when
      * {@code in} ran out first (all its bytes are then consumed and kept).
      *
+     * @param in the bytes received, from its position to its limit; the position advances past
+     *           what was consumed
+     * @return the frame, whose payload is a view valid until the next call, or {@code null}
      * @throws ProtocolError         when the peer broke a framing rule ({@link ProtocolError#closeCode()} says how to close)
      * @throws PayloadTooBig         when the announced length exceeds the limit (close with 1009)
      * @throws IllegalStateException when an earlier call threw

@@ -28,7 +28,11 @@ public final class FrameWriter {
     private final ExtensionCodec[] codecs;
     private final int claimedRsvBits;
 
-    /** A writer for {@code role} with no extension; a client writer uses {@link MaskKeySource#secure()}. */
+    /**
+     * A writer with no extension; a client writer uses {@link MaskKeySource#secure()}.
+     *
+     * @param role {@link Role#CLIENT} masks every frame, {@link Role#SERVER} none
+     */
     public FrameWriter(Role role) {
         this(role, role.masksOutgoing() ? MaskKeySource.secure() : null, List.of());
     }
@@ -49,7 +53,13 @@ public final class FrameWriter {
         this.claimedRsvBits = FrameReader.claimedBits(this.codecs);
     }
 
-    /** The header length for a payload of {@code payloadLength} bytes: 2, 4 or 10, plus 4 when masked. */
+    /**
+     * The header length for a payload.
+     *
+     * @param payloadLength the payload length in bytes
+     * @param masked        whether the frame is masked (sent by a client)
+     * @return 2, 4 or 10, plus 4 when masked
+     */
     public static int headerLength(long payloadLength, boolean masked) {
         int length = payloadLength < 126 ? 2 : payloadLength <= 0xFFFF ? 4 : 10;
         return masked ? length + 4 : length;
@@ -112,6 +122,10 @@ public final class FrameWriter {
     /**
      * Encodes {@code frame} into two buffers, header then payload, ready for a gathering write.
      * Allocates the header buffer and the array; use {@link #encode(Frame, ByteBuffer)} on hot paths.
+     *
+     * @param frame the frame; a client masks its payload in place
+     * @return the header, ready to read, and the payload to write after it
+     * @throws ProtocolError when the frame breaks a rule ({@link Frame#check()})
      */
     public ByteBuffer[] encode(Frame frame) {
         ByteBuffer header = ByteBuffer.allocate(MAX_HEADER_LENGTH);
@@ -119,7 +133,13 @@ public final class FrameWriter {
         return new ByteBuffer[] {header.flip(), payload};
     }
 
-    /** Encodes {@code frame} into one new array holding the whole frame: handy for tests and tools. */
+    /**
+     * Encodes {@code frame} into one new array holding the whole frame: handy for tests and tools.
+     *
+     * @param frame the frame; a client masks its payload in place
+     * @return the frame's bytes as they go on the wire
+     * @throws ProtocolError when the frame breaks a rule ({@link Frame#check()})
+     */
     public byte[] toBytes(Frame frame) {
         ByteBuffer[] parts = encode(frame);
         int headerLength = parts[0].remaining();

@@ -11,15 +11,25 @@ package org.websockets4j.framing;
 public final class InvalidUtf8 extends ProtocolError {
     private static final long serialVersionUID = 1L;
 
+    /** The index of the first invalid byte. */
     private final long offset;
 
-    /** Creates the error for the first invalid byte at {@code offset}. */
+    /**
+     * Creates the error for the first invalid byte at {@code offset}.
+     *
+     * @param message what is wrong, for the exception message
+     * @param offset  the index of the first invalid byte, from the start of the validated data
+     */
     public InvalidUtf8(String message, long offset) {
         super(message, CloseCodes.INVALID_PAYLOAD_DATA);
         this.offset = offset;
     }
 
-    /** Index of the first invalid byte, counted from the start of the validated data. */
+    /**
+     * Where the data went wrong.
+     *
+     * @return the index of the first invalid byte, counted from the start of the validated data
+     */
     public long offset() {
         return offset;
     }

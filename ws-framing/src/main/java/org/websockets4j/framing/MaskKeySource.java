@@ -9,7 +9,11 @@ package org.websockets4j.framing;
  */
 @FunctionalInterface
 public interface MaskKeySource {
-    /** The next 4-byte masking key; the most significant byte goes on the wire first. */
+    /**
+     * The next masking key.
+     *
+     * @return 4 bytes of key; the most significant byte goes on the wire first
+     */
     int nextKey();
 
     /**
@@ -17,6 +21,8 @@ public interface MaskKeySource {
      * security configuration offers it) that draws 1 KiB at a time and
      * hands it out four bytes per key, so the cost of the strong generator is paid once per 256
      * keys. Not thread-safe: use one per writer.
+     *
+     * @return a new source
      */
     static MaskKeySource secure() {
         return new SecureMaskKeySource();

@@ -31,6 +31,7 @@ public final class Masking {
      * Masks the bytes from the buffer's position to its limit in place; the position and limit are
      * unchanged.
      *
+     * @param buffer the bytes to mask, from its position to its limit
      * @param key    the masking key, first wire byte in the most significant position
      * @param offset the index into the key of the first byte (only its two low bits count)
      * @return the key offset for the byte after the last one masked
@@ -61,6 +62,11 @@ public final class Masking {
     /**
      * Masks {@code length} bytes of {@code bytes} from {@code from} in place.
      *
+     * @param bytes  the array
+     * @param from   the index of the first byte to mask
+     * @param length how many bytes to mask
+     * @param key    the masking key, first wire byte in the most significant position
+     * @param offset the index into the key of the first byte (only its two low bits count)
      * @return the key offset for the byte after the last one masked
      * @throws IndexOutOfBoundsException when the range is outside the array
      */
@@ -83,6 +89,10 @@ public final class Masking {
      * Copies {@code source}'s remaining bytes into {@code target} at its position, masking them on
      * the way, and advances both positions. Neither buffer may overlap the other.
      *
+     * @param source the bytes to mask, from its position to its limit
+     * @param target where the masked bytes go, from its position
+     * @param key    the masking key, first wire byte in the most significant position
+     * @param offset the index into the key of the first byte (only its two low bits count)
      * @return the key offset for the byte after the last one masked
      * @throws java.nio.BufferOverflowException when {@code target} has less room than {@code source} has bytes
      * @throws ReadOnlyBufferException          when {@code target} is read-only

@@ -32,17 +32,29 @@ public enum Opcode {
         this.code = code;
     }
 
-    /** The 4-bit value on the wire. */
+    /**
+     * The value on the wire.
+     *
+     * @return the 4-bit opcode
+     */
     public int code() {
         return code;
     }
 
-    /** True for close, ping and pong: frames that must not be fragmented and carry at most 125 bytes. */
+    /**
+     * Whether this is a control opcode: frames that must not be fragmented and carry at most 125 bytes.
+     *
+     * @return true for close, ping and pong
+     */
     public boolean isControl() {
         return code >= 0x8;
     }
 
-    /** True for continuation, text and binary. */
+    /**
+     * Whether this is a data opcode.
+     *
+     * @return true for continuation, text and binary
+     */
     public boolean isData() {
         return code < 0x8;
     }
@@ -50,6 +62,8 @@ public enum Opcode {
     /**
      * The opcode for a 4-bit wire value.
      *
+     * @param code the value, 0-15
+     * @return the opcode
      * @throws ProtocolError for a reserved opcode (3–7, 11–15)
      * @throws IllegalArgumentException for a value outside 0–15
      */

@@ -11,27 +11,46 @@ package org.websockets4j.framing;
 public final class PayloadTooBig extends WebSocketException {
     private static final long serialVersionUID = 1L;
 
+    /** The size announced or reached, in bytes. */
     private final long size;
+    /** The limit exceeded, in bytes. */
     private final long maxSize;
 
-    /** Creates the error for a payload of {@code size} bytes above {@code maxSize}. */
+    /**
+     * Creates the error for a payload of {@code size} bytes above {@code maxSize}.
+     *
+     * @param size    the size announced or reached, in bytes
+     * @param maxSize the limit exceeded, in bytes
+     */
     public PayloadTooBig(long size, long maxSize) {
         super("payload length " + size + " exceeds the limit of " + maxSize + " bytes");
         this.size = size;
         this.maxSize = maxSize;
     }
 
-    /** The size announced or reached, in bytes. */
+    /**
+     * How big the payload was.
+     *
+     * @return the size announced or reached, in bytes
+     */
     public long size() {
         return size;
     }
 
-    /** The limit that was exceeded, in bytes. */
+    /**
+     * The limit.
+     *
+     * @return the limit that was exceeded, in bytes
+     */
     public long maxSize() {
         return maxSize;
     }
 
-    /** The close code the connection must send: 1009. */
+    /**
+     * The close code the connection must send.
+     *
+     * @return 1009, message too big
+     */
     public int closeCode() {
         return CloseCodes.MESSAGE_TOO_BIG;
     }

@@ -11,12 +11,20 @@ public enum Role {
     /** The side that accepted the connection: it sends unmasked frames and expects masked ones. */
     SERVER;
 
-    /** True when frames sent by this side are masked. */
+    /**
+     * Whether frames sent by this side are masked.
+     *
+     * @return true for the client
+     */
     public boolean masksOutgoing() {
         return this == CLIENT;
     }
 
-    /** True when frames received by this side must be masked. */
+    /**
+     * Whether frames received by this side must be masked.
+     *
+     * @return true for the server
+     */
     public boolean expectsMaskedIncoming() {
         return this == SERVER;
     }

@@ -41,6 +41,7 @@ public final class Utf8Validator {
     /**
      * Validates the bytes from the buffer's position to its limit, leaving the position unchanged.
      *
+     * @param bytes the next bytes of the text
      * @throws InvalidUtf8 at the first invalid byte
      */
     public void update(ByteBuffer bytes) {
@@ -72,6 +73,9 @@ public final class Utf8Validator {
     /**
      * Validates {@code length} bytes of {@code bytes} from {@code offset}.
      *
+     * @param bytes  the array
+     * @param offset the index of the first byte to validate
+     * @param length how many bytes to validate
      * @throws InvalidUtf8 at the first invalid byte
      * @throws IndexOutOfBoundsException when the range is outside the array
      */
@@ -188,7 +192,11 @@ public final class Utf8Validator {
         return new InvalidUtf8("invalid UTF-8 at byte " + offset + ": " + what, offset);
     }
 
-    /** True when the bytes so far end on a character boundary. */
+    /**
+     * Whether the text could end here.
+     *
+     * @return true when the bytes so far end on a character boundary
+     */
     public boolean isComplete() {
         return pending == 0;
     }
@@ -218,6 +226,7 @@ public final class Utf8Validator {
     /**
      * Validates a complete text, from the buffer's position to its limit (left unchanged).
      *
+     * @param bytes the whole text
      * @throws InvalidUtf8 at the first invalid byte or when the text ends inside a sequence
      */
     public static void validate(ByteBuffer bytes) {
@@ -226,7 +235,12 @@ public final class Utf8Validator {
         validator.finish();
     }
 
-    /** True when the bytes from the buffer's position to its limit are complete, valid UTF-8. */
+    /**
+     * Checks a complete text without throwing.
+     *
+     * @param bytes the whole text, from its position to its limit (left unchanged)
+     * @return true when the bytes are complete, valid UTF-8
+     */
     public static boolean isValid(ByteBuffer bytes) {
         try {
             validate(bytes);

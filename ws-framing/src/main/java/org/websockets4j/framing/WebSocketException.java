@@ -15,12 +15,21 @@ package org.websockets4j.framing;
 public class WebSocketException extends RuntimeException {
     private static final long serialVersionUID = 1L;
 
-    /** Creates an exception with a message that says what happened. */
+    /**
+     * Creates an exception with a message.
+     *
+     * @param message what happened
+     */
     public WebSocketException(String message) {
         super(message);
     }
 
-    /** Creates an exception with a message and the failure that caused it. */
+    /**
+     * Creates an exception with a message and the failure that caused it.
+     *
+     * @param message what happened
+     * @param cause   the failure that caused it
+     */
     public WebSocketException(String message, Throwable cause) {
         super(message, cause);
     }

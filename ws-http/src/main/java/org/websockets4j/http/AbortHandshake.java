@@ -8,11 +8,16 @@ package org.websockets4j.http;
 public class AbortHandshake extends InvalidHandshake {
     private static final long serialVersionUID = 1L;
 
+    /** What {@link #status()} returns. */
     private final int status;
+    /** What {@link #headers()} returns. */
     private final Headers headers;
+    /** What {@link #body()} returns. */
     private final byte[] body;
 
     /**
+     * Creates the exception.
+     *
      * @param status  the HTTP status to send (100-599)
      * @param headers the response headers (copied)
      * @param body    the response body (copied)
@@ -34,17 +39,17 @@ public class AbortHandshake extends InvalidHandshake {
         return "HTTP " + status + ", " + headers.size() + " headers, " + body.length + " bytes";
     }
 
-    /** The HTTP status to send. */
+    /** {@return the HTTP status to send} */
     public int status() {
         return status;
     }
 
-    /** The response headers (immutable). */
+    /** {@return the response headers (immutable)} */
     public Headers headers() {
         return headers;
     }
 
-    /** A copy of the response body. */
+    /** {@return a copy of the response body} */
     public byte[] body() {
         return body.clone();
     }

@@ -13,6 +13,8 @@ import java.util.Objects;
  */
 public record BasicCredentials(String username, String password) {
     /**
+     * Checks both parts.
+     *
      * @throws NullPointerException     when either part is null
      * @throws IllegalArgumentException when the username holds a colon (RFC 7617 §2)
      */

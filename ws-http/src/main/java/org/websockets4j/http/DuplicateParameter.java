@@ -4,15 +4,20 @@ package org.websockets4j.http;
 public class DuplicateParameter extends NegotiationError {
     private static final long serialVersionUID = 1L;
 
+    /** What {@link #name()} returns. */
     private final String name;
 
-    /** @param name the repeated parameter */
+    /**
+     * Creates the exception.
+     *
+     * @param name the repeated parameter
+     */
     public DuplicateParameter(String name) {
         super("duplicate parameter: " + name);
         this.name = name;
     }
 
-    /** The repeated parameter. */
+    /** {@return the repeated parameter} */
     public String name() {
         return name;
     }

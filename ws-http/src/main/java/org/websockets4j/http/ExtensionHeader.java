@@ -13,6 +13,8 @@ import java.util.Objects;
  */
 public record ExtensionHeader(String name, List<ExtensionParameter> parameters) {
     /**
+     * Checks the name and copies the parameters.
+     *
      * @throws NullPointerException     when the name, the list or an element is null
      * @throws IllegalArgumentException when the name is not a token
      */
@@ -27,6 +29,9 @@ public record ExtensionHeader(String name, List<ExtensionParameter> parameters) 
     /**
      * An extension with the given parameters.
      *
+     * @param name       the extension name, a token
+     * @param parameters the parameters, in order
+     * @return the extension
      * @throws NullPointerException     when an argument or a parameter is null
      * @throws IllegalArgumentException when the name is not a token
      */

@@ -14,6 +14,8 @@ import java.util.Objects;
  */
 public record ExtensionParameter(String name, String value) {
     /**
+     * Checks the name and the value.
+     *
      * @throws NullPointerException     when the name is null
      * @throws IllegalArgumentException when the name, or a non-null value, is not a token
      */
@@ -31,6 +33,7 @@ public record ExtensionParameter(String name, String value) {
     /**
      * A parameter without a value.
      *
+     * @param name the parameter name, a token
      * @throws IllegalArgumentException when the name is not a token
      */
     public ExtensionParameter(String name) {

@@ -47,6 +47,7 @@ public final class Handshake {
      * {@code Sec-WebSocket-Version: 13}. Each replaces any value already there, so calling it
      * twice does not leave two keys.
      *
+     * @param headers the request headers to complete
      * @return the key, to pass to {@link #checkResponse(Headers, String)}
      * @throws UnsupportedOperationException when the headers are immutable
      */
@@ -74,6 +75,7 @@ public final class Handshake {
      * The version is checked before the key because the version decides what a valid request
      * looks like: a client speaking another version must get 426 and the list of versions, not 400.
      *
+     * @param headers the request headers received
      * @return the key, to pass to {@link #buildResponse(Headers, String)}
      * @throws InvalidHeaderFormat when {@code Connection} or {@code Upgrade} is malformed
      * @throws InvalidUpgrade      when {@code Connection} or {@code Upgrade} is missing or does not
@@ -108,7 +110,8 @@ public final class Handshake {
      * {@code Connection: Upgrade} and {@code Sec-WebSocket-Accept} computed from {@code key}.
      * Each replaces any value already there.
      *
-     * @param key the key returned by {@link #checkRequest(Headers)}
+     * @param headers the response headers to complete
+     * @param key     the key returned by {@link #checkRequest(Headers)}
      * @throws IllegalArgumentException      when the key holds a character above U+00FF
      * @throws UnsupportedOperationException when the headers are immutable
      */
@@ -125,7 +128,8 @@ public final class Handshake {
      * {@code websocket} (case-insensitively; §4.1 fails the connection on any other value), and
      * {@code Sec-WebSocket-Accept} appears once and matches {@code key}.
      *
-     * @param key the key returned by {@link #buildRequest(Headers)}
+     * @param headers the response headers received
+     * @param key     the key returned by {@link #buildRequest(Headers)}
      * @throws InvalidHeaderFormat when {@code Connection} or {@code Upgrade} is malformed
      * @throws InvalidUpgrade      when {@code Connection} or {@code Upgrade} is missing or wrong
      * @throws InvalidHeader       when {@code Sec-WebSocket-Accept} is missing or repeated
@@ -148,6 +152,8 @@ public final class Handshake {
      * {@code base64(SHA-1(key + GUID))} (RFC 6455 §1.3, §4.2.2). The key is used as received,
      * each character one byte, as on the wire.
      *
+     * @param key the {@code Sec-WebSocket-Key} value
+     * @return the accept value, 28 characters of base64
      * @throws IllegalArgumentException when the key holds a character above U+00FF, which no
      *                                  header read from the wire can hold
      */

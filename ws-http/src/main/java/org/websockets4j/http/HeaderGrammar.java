@@ -99,6 +99,7 @@ public final class HeaderGrammar {
      * Parses a {@code Connection} header value: {@code 1#token}. Options keep their case; compare
      * them case-insensitively.
      *
+     * @param header one header value
      * @return the connection options, in order (never empty)
      * @throws InvalidHeaderFormat when the value does not match the grammar
      */
@@ -110,6 +111,7 @@ public final class HeaderGrammar {
      * Parses every {@code Connection} field line (as {@link Headers#getAll(String)} returns them)
      * as one list, as RFC 9110 §5.3 combines repeated fields.
      *
+     * @param values the field lines, in order
      * @return the options of all lines, in order; empty when {@code values} is empty
      * @throws InvalidHeaderFormat when a line does not match the grammar
      */
@@ -121,6 +123,7 @@ public final class HeaderGrammar {
      * Parses an {@code Upgrade} header value: {@code 1#protocol} where
      * {@code protocol = token ["/" token]} (RFC 9110 §7.8).
      *
+     * @param header one header value
      * @return the protocols, such as {@code websocket} or {@code HTTP/2.0}, in order (never empty)
      * @throws InvalidHeaderFormat when the value does not match the grammar
      */
@@ -131,6 +134,7 @@ public final class HeaderGrammar {
     /**
      * Parses every {@code Upgrade} field line as one list.
      *
+     * @param values the field lines, in order
      * @return the protocols of all lines, in order; empty when {@code values} is empty
      * @throws InvalidHeaderFormat when a line does not match the grammar
      */
@@ -141,6 +145,7 @@ public final class HeaderGrammar {
     /**
      * Parses a {@code Sec-WebSocket-Protocol} header value: {@code 1#token} (RFC 6455 §4.3).
      *
+     * @param header one header value
      * @return the subprotocols, in order (never empty)
      * @throws InvalidHeaderFormat when the value does not match the grammar
      */
@@ -151,6 +156,7 @@ public final class HeaderGrammar {
     /**
      * Parses every {@code Sec-WebSocket-Protocol} field line as one list.
      *
+     * @param values the field lines, in order
      * @return the subprotocols of all lines, in order; empty when {@code values} is empty
      * @throws InvalidHeaderFormat when a line does not match the grammar
      */
@@ -162,6 +168,8 @@ public final class HeaderGrammar {
      * Builds a {@code Sec-WebSocket-Protocol} header value: the subprotocols joined with
      * {@code ", "}. The reverse of {@link #parseSubprotocol(String)}.
      *
+     * @param protocols the subprotocols, in order of preference
+     * @return the header value
      * @throws IllegalArgumentException when the list is empty or a subprotocol is not a token
      */
     public static String buildSubprotocol(List<String> protocols) {
@@ -186,6 +194,7 @@ public final class HeaderGrammar {
      * opening quote. Repeated parameters are kept: rejecting them is negotiation's job
      * ({@link DuplicateParameter}).
      *
+     * @param header one header value
      * @return the extensions, in order (never empty)
      * @throws InvalidHeaderFormat when the value does not match the grammar
      */
@@ -196,6 +205,7 @@ public final class HeaderGrammar {
     /**
      * Parses every {@code Sec-WebSocket-Extensions} field line as one list.
      *
+     * @param values the field lines, in order
      * @return the extensions of all lines, in order; empty when {@code values} is empty
      * @throws InvalidHeaderFormat when a line does not match the grammar
      */
@@ -209,6 +219,8 @@ public final class HeaderGrammar {
      * {@link #parseExtension(String)}. Values are written bare: {@link ExtensionParameter}
      * guarantees they are tokens, so quoting is never needed.
      *
+     * @param extensions the extensions, in order
+     * @return the header value
      * @throws IllegalArgumentException when the list is empty
      */
     public static String buildExtension(List<ExtensionHeader> extensions) {
@@ -238,6 +250,8 @@ public final class HeaderGrammar {
      * {@code Basic realm="...", charset="UTF-8"}, the realm quoted with {@code "} and {@code \}
      * escaped. The charset parameter tells clients to encode credentials in UTF-8.
      *
+     * @param realm the protection space, shown to users
+     * @return the header value
      * @throws IllegalArgumentException when the realm holds a character a quoted-string cannot
      *                                  carry (a control character other than tab, or above U+00FF)
      */
@@ -256,6 +270,7 @@ public final class HeaderGrammar {
      * length, so the position stays exact), and an {@link InvalidHeaderValue}'s value is a
      * description such as {@code "expected base64-encoded credentials"}, as in Python websockets.
      *
+     * @param header the {@code Authorization} header value
      * @return the user-id and password
      * @throws InvalidHeaderFormat when the value does not match {@code scheme 1*SP token68}
      *                             ({@code "expected token"}, {@code "expected space after scheme"},
@@ -325,6 +340,9 @@ public final class HeaderGrammar {
      * {@code Basic base64(utf8(username ":" password))}. The reverse of
      * {@link #parseAuthorizationBasic(String)}.
      *
+     * @param username the user-id
+     * @param password the password
+     * @return the header value
      * @throws IllegalArgumentException when the username holds a colon, or either holds a control
      *                                  character (RFC 7617 §2)
      */
@@ -336,6 +354,8 @@ public final class HeaderGrammar {
      * Builds an {@code Authorization} header value for Basic authentication from
      * {@code credentials}; see {@link #buildAuthorizationBasic(String, String)}.
      *
+     * @param credentials the user-id and password
+     * @return the header value
      * @throws IllegalArgumentException when either part holds a control character (RFC 7617 §2)
      *                                  or an unpaired surrogate (which UTF-8 cannot encode)
      */

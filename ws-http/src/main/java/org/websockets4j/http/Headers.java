@@ -30,7 +30,11 @@ public final class Headers implements Iterable<Headers.Field>, java.io.Serializa
      * @param value the value, without surrounding whitespace
      */
     public record Field(String name, String value) implements java.io.Serializable {
-        /** @throws IllegalArgumentException when the name is not a token or the value holds a forbidden character */
+        /**
+         * Checks the name and the value, and strips the value's surrounding whitespace.
+         *
+         * @throws IllegalArgumentException when the name is not a token or the value holds a forbidden character
+         */
         public Field {
             checkName(name);
             value = checkValue(name, value);
@@ -43,8 +47,10 @@ public final class Headers implements Iterable<Headers.Field>, java.io.Serializa
         }
     }
 
+    /** The fields, in order. */
     @SuppressWarnings("serial") // always an ArrayList or an immutable List.copyOf, both serializable
     private final List<Field> fields;
+    /** False for an immutable copy. */
     private final boolean mutable;
 
     /** Empty, mutable headers. */
@@ -60,6 +66,8 @@ public final class Headers implements Iterable<Headers.Field>, java.io.Serializa
     /**
      * Mutable headers from alternating names and values: {@code of("Host", "a", "Upgrade", "websocket")}.
      *
+     * @param namesAndValues a name, its value, the next name, its value, ...
+     * @return new mutable headers
      * @throws IllegalArgumentException on an odd count or an invalid name or value
      */
     public static Headers of(String... namesAndValues) {
@@ -73,14 +81,23 @@ public final class Headers implements Iterable<Headers.Field>, java.io.Serializa
         return headers;
     }
 
-    /** Mutable headers with one field per map entry, in the map's iteration order. */
+    /**
+     * {@return mutable headers with one field per map entry, in the map's iteration order}
+     *
+     * @param map names to values
+     * @throws IllegalArgumentException on an invalid name or value
+     */
     public static Headers of(Map<String, String> map) {
         Headers headers = new Headers();
         map.forEach(headers::add);
         return headers;
     }
 
-    /** Mutable headers holding {@code fields} in order. */
+    /**
+     * {@return mutable headers holding {@code fields} in order}
+     *
+     * @param fields the fields, already checked
+     */
     public static Headers of(Iterable<Field> fields) {
         Headers headers = new Headers();
         for (Field field : fields) {
@@ -90,8 +107,10 @@ public final class Headers implements Iterable<Headers.Field>, java.io.Serializa
     }
 
     /**
-     * The only value of {@code name}, or null when there is none.
+     * The only value of a header.
      *
+     * @param name the header name, in any case
+     * @return its value, or null when there is none
      * @throws MultipleValuesError when {@code name} has several values
      */
     public String get(String name) {
@@ -107,7 +126,11 @@ public final class Headers implements Iterable<Headers.Field>, java.io.Serializa
         return found;
     }
 
-    /** Every value of {@code name}, in order; empty when there is none. */
+    /**
+     * {@return every value of {@code name}, in order; empty when there is none}
+     *
+     * @param name the header name, in any case
+     */
     public List<String> getAll(String name) {
         List<String> values = new ArrayList<>(2);
         for (Field field : fields) {
@@ -118,7 +141,11 @@ public final class Headers implements Iterable<Headers.Field>, java.io.Serializa
         return values;
     }
 
-    /** True when at least one field is called {@code name}. */
+    /**
+     * {@return true when at least one field is called {@code name}}
+     *
+     * @param name the header name, in any case
+     */
     public boolean contains(String name) {
         for (Field field : fields) {
             if (field.name.equalsIgnoreCase(name)) {
@@ -128,12 +155,12 @@ public final class Headers implements Iterable<Headers.Field>, java.io.Serializa
         return false;
     }
 
-    /** Every field, in order, with names in the case they were given (unmodifiable view). */
+    /** {@return every field, in order, with names in the case they were given (unmodifiable view)} */
     public List<Field> rawItems() {
         return Collections.unmodifiableList(fields);
     }
 
-    /** The distinct names, lower-cased, in order of first appearance. */
+    /** {@return the distinct names, lower-cased, in order of first appearance} */
     public List<String> names() {
         List<String> names = new ArrayList<>();
         for (Field field : fields) {
@@ -145,12 +172,12 @@ public final class Headers implements Iterable<Headers.Field>, java.io.Serializa
         return names;
     }
 
-    /** The number of fields (a name with two values counts twice). */
+    /** {@return the number of fields (a name with two values counts twice)} */
     public int size() {
         return fields.size();
     }
 
-    /** True when there is no field. */
+    /** {@return true when there is no field} */
     public boolean isEmpty() {
         return fields.isEmpty();
     }
@@ -158,6 +185,8 @@ public final class Headers implements Iterable<Headers.Field>, java.io.Serializa
     /**
      * Appends a field, keeping any existing values of {@code name}.
      *
+     * @param name  the header name, a token
+     * @param value the value; surrounding whitespace is stripped
      * @return this, for chaining
      * @throws IllegalArgumentException      when the name is not a token or the value holds CR, LF, NUL or another control character
      * @throws UnsupportedOperationException on an immutable copy
@@ -172,6 +201,8 @@ public final class Headers implements Iterable<Headers.Field>, java.io.Serializa
      * Replaces every value of {@code name} with {@code value}, at the place of its first
      * occurrence (at the end when there was none).
      *
+     * @param name  the header name, a token
+     * @param value the value; surrounding whitespace is stripped
      * @return this, for chaining
      * @throws IllegalArgumentException      on an invalid name or value
      * @throws UnsupportedOperationException on an immutable copy
@@ -193,6 +224,7 @@ public final class Headers implements Iterable<Headers.Field>, java.io.Serializa
     /**
      * Removes every field called {@code name}.
      *
+     * @param name the header name, in any case
      * @return this, for chaining
      * @throws UnsupportedOperationException on an immutable copy
      */
@@ -208,12 +240,12 @@ public final class Headers implements Iterable<Headers.Field>, java.io.Serializa
         fields.clear();
     }
 
-    /** A mutable copy. */
+    /** {@return a mutable copy} */
     public Headers copy() {
         return new Headers(new ArrayList<>(fields), true);
     }
 
-    /** A frozen copy, safe to share between threads; returns this when already frozen. */
+    /** {@return a frozen copy, safe to share between threads; returns this when already frozen} */
     public Headers immutableCopy() {
         return mutable ? new Headers(List.copyOf(fields), false) : this;
     }

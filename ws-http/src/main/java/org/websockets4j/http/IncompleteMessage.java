@@ -11,6 +11,7 @@ package org.websockets4j.http;
 public class IncompleteMessage extends InvalidHandshake {
     private static final long serialVersionUID = 1L;
 
+    /** What {@link #bytesReceived()} returns. */
     private final long bytesReceived;
 
     /**

@@ -7,10 +7,14 @@ package org.websockets4j.http;
 public class InvalidHeader extends InvalidHandshake {
     private static final long serialVersionUID = 1L;
 
+    /** What {@link #name()} returns. */
     private final String name;
+    /** What {@link #value()} returns. */
     private final String value;
 
     /**
+     * Creates the exception.
+     *
      * @param name  the header name
      * @param value the offending value; null when the header is missing, empty when it is empty
      */
@@ -18,7 +22,13 @@ public class InvalidHeader extends InvalidHandshake {
         this(name, value, describe(name, value));
     }
 
-    /** For subclasses that phrase their own message. */
+    /**
+     * For subclasses that phrase their own message.
+     *
+     * @param name    the header name
+     * @param value   the offending value; null when the header is missing
+     * @param message the exception message
+     */
     protected InvalidHeader(String name, String value, String message) {
         super(message);
         this.name = name;
@@ -35,12 +45,12 @@ public class InvalidHeader extends InvalidHandshake {
         return "invalid " + name + " header: " + value;
     }
 
-    /** The header name. */
+    /** {@return the header name} */
     public String name() {
         return name;
     }
 
-    /** The offending value: null when the header was missing. */
+    /** {@return the offending value: null when the header was missing} */
     public String value() {
         return value;
     }

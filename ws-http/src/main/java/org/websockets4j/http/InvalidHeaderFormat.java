@@ -7,10 +7,14 @@ package org.websockets4j.http;
 public class InvalidHeaderFormat extends InvalidHeader {
     private static final long serialVersionUID = 1L;
 
+    /** What {@link #error()} returns. */
     private final String error;
+    /** What {@link #position()} returns. */
     private final int position;
 
     /**
+     * Creates the exception.
+     *
      * @param name     the header name
      * @param error    what was expected, for example {@code "expected token"}
      * @param header   the whole header value
@@ -22,12 +26,12 @@ public class InvalidHeaderFormat extends InvalidHeader {
         this.position = position;
     }
 
-    /** What was expected at {@link #position()}. */
+    /** {@return what was expected at {@link #position()}} */
     public String error() {
         return error;
     }
 
-    /** The index in the header value where parsing failed. */
+    /** {@return the index in the header value where parsing failed} */
     public int position() {
         return position;
     }

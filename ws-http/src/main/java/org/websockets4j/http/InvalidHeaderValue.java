@@ -9,6 +9,8 @@ public class InvalidHeaderValue extends InvalidHeader {
     private static final long serialVersionUID = 1L;
 
     /**
+     * Creates the exception.
+     *
      * @param name  the header name
      * @param value the offending value (null when missing)
      */
@@ -16,7 +18,13 @@ public class InvalidHeaderValue extends InvalidHeader {
         super(name, value);
     }
 
-    /** For subclasses that phrase their own message. */
+    /**
+     * For subclasses that phrase their own message.
+     *
+     * @param name    the header name
+     * @param value   the offending value; null when the header is missing
+     * @param message the exception message
+     */
     protected InvalidHeaderValue(String name, String value, String message) {
         super(name, value, message);
     }

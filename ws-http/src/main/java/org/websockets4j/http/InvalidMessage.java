@@ -6,12 +6,21 @@ package org.websockets4j.http;
 public class InvalidMessage extends InvalidHandshake {
     private static final long serialVersionUID = 1L;
 
-    /** Creates the exception with a message that says what was wrong. */
+    /**
+     * Creates the exception with a message that says what was wrong.
+     *
+     * @param message what was wrong
+     */
     public InvalidMessage(String message) {
         super(message);
     }
 
-    /** Creates the exception with a message and its cause. */
+    /**
+     * Creates the exception with a message and its cause.
+     *
+     * @param message what was wrong
+     * @param cause   the failure behind it
+     */
     public InvalidMessage(String message, Throwable cause) {
         super(message, cause);
     }

@@ -4,12 +4,16 @@ package org.websockets4j.http;
 public class InvalidOrigin extends InvalidHeader {
     private static final long serialVersionUID = 1L;
 
-    /** @param origin the origin received, or null when the request had none */
+    /**
+     * Creates the exception.
+     *
+     * @param origin the origin received, or null when the request had none
+     */
     public InvalidOrigin(String origin) {
         super("Origin", origin);
     }
 
-    /** The origin received, or null when there was none. */
+    /** {@return the origin received, or null when there was none} */
     public String origin() {
         return value();
     }

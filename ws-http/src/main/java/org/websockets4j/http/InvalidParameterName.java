@@ -4,15 +4,20 @@ package org.websockets4j.http;
 public class InvalidParameterName extends NegotiationError {
     private static final long serialVersionUID = 1L;
 
+    /** What {@link #name()} returns. */
     private final String name;
 
-    /** @param name the unknown parameter */
+    /**
+     * Creates the exception.
+     *
+     * @param name the unknown parameter
+     */
     public InvalidParameterName(String name) {
         super("invalid parameter name: " + name);
         this.name = name;
     }
 
-    /** The unknown parameter. */
+    /** {@return the unknown parameter} */
     public String name() {
         return name;
     }

@@ -4,10 +4,14 @@ package org.websockets4j.http;
 public class InvalidParameterValue extends NegotiationError {
     private static final long serialVersionUID = 1L;
 
+    /** What {@link #name()} returns. */
     private final String name;
+    /** What {@link #value()} returns. */
     private final String value;
 
     /**
+     * Creates the exception.
+     *
      * @param name  the parameter
      * @param value its value, or null when it had none
      */
@@ -17,12 +21,12 @@ public class InvalidParameterValue extends NegotiationError {
         this.value = value;
     }
 
-    /** The parameter. */
+    /** {@return the parameter} */
     public String name() {
         return name;
     }
 
-    /** The value received, or null when the parameter had none. */
+    /** {@return the value received, or null when the parameter had none} */
     public String value() {
         return value;
     }

@@ -8,12 +8,21 @@ import org.websockets4j.framing.WebSocketException;
 public class InvalidState extends WebSocketException {
     private static final long serialVersionUID = 1L;
 
-    /** Creates the exception with a message that says what was wrong. */
+    /**
+     * Creates the exception with a message that says what was wrong.
+     *
+     * @param message what was wrong
+     */
     public InvalidState(String message) {
         super(message);
     }
 
-    /** Creates the exception with a message and its cause. */
+    /**
+     * Creates the exception with a message and its cause.
+     *
+     * @param message what was wrong
+     * @param cause   the failure behind it
+     */
     public InvalidState(String message, Throwable cause) {
         super(message, cause);
     }

@@ -8,15 +8,23 @@ package org.websockets4j.http;
 public class InvalidStatusCode extends InvalidHandshake {
     private static final long serialVersionUID = 1L;
 
+    /** What {@link #statusCode()} returns. */
     private final int statusCode;
+    /** What {@link #body()} returns. */
     private final byte[] body;
 
-    /** @param statusCode the status received */
+    /**
+     * Creates the exception.
+     *
+     * @param statusCode the status received
+     */
     public InvalidStatusCode(int statusCode) {
         this(statusCode, new byte[0]);
     }
 
     /**
+     * Creates the exception.
+     *
      * @param statusCode the status received
      * @param body       the response body (copied; empty when there was none)
      */
@@ -26,12 +34,12 @@ public class InvalidStatusCode extends InvalidHandshake {
         this.body = body.clone();
     }
 
-    /** The HTTP status code received. */
+    /** {@return the HTTP status code received} */
     public int statusCode() {
         return statusCode;
     }
 
-    /** A copy of the response body; empty when there was none. */
+    /** {@return a copy of the response body; empty when there was none} */
     public byte[] body() {
         return body.clone();
     }

@@ -6,9 +6,12 @@ import org.websockets4j.framing.WebSocketException;
 public class InvalidURI extends WebSocketException {
     private static final long serialVersionUID = 1L;
 
+    /** What {@link #uri()} returns. */
     private final String uri;
 
     /**
+     * Creates the exception.
+     *
      * @param uri    the URI as given (callers mask a password in it before passing it)
      * @param reason what is wrong with it
      */
@@ -17,7 +20,7 @@ public class InvalidURI extends WebSocketException {
         this.uri = uri;
     }
 
-    /** The URI as given, with any password replaced by {@code ***} and control characters escaped. */
+    /** {@return the URI as given, with any password replaced by {@code ***} and control characters escaped} */
     public String uri() {
         return uri;
     }

@@ -9,6 +9,8 @@ public class InvalidUpgrade extends InvalidHeader {
     private static final long serialVersionUID = 1L;
 
     /**
+     * Creates the exception.
+     *
      * @param name  {@code Upgrade} or {@code Connection}
      * @param value the value received (null when missing)
      */

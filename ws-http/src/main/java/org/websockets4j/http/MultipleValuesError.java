@@ -10,15 +10,20 @@ import org.websockets4j.framing.WebSocketException;
 public class MultipleValuesError extends WebSocketException {
     private static final long serialVersionUID = 1L;
 
+    /** What {@link #name()} returns. */
     private final String name;
 
-    /** @param name the header name that has several values */
+    /**
+     * Creates the exception.
+     *
+     * @param name the header name that has several values
+     */
     public MultipleValuesError(String name) {
         super("more than one " + name + " header found");
         this.name = name;
     }
 
-    /** The header name. */
+    /** {@return the header name} */
     public String name() {
         return name;
     }

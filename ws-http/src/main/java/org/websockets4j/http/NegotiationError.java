@@ -4,7 +4,11 @@ package org.websockets4j.http;
 public class NegotiationError extends InvalidHandshake {
     private static final long serialVersionUID = 1L;
 
-    /** Creates the exception with a message that says what could not be agreed. */
+    /**
+     * Creates the exception with a message that says what could not be agreed.
+     *
+     * @param message what could not be agreed
+     */
     public NegotiationError(String message) {
         super(message);
     }

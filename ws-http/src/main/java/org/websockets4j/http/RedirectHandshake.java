@@ -4,15 +4,20 @@ package org.websockets4j.http;
 public class RedirectHandshake extends InvalidHandshake {
     private static final long serialVersionUID = 1L;
 
+    /** What {@link #uri()} returns. */
     private final String uri;
 
-    /** @param uri the redirect target, as given in the {@code Location} header */
+    /**
+     * Creates the exception.
+     *
+     * @param uri the redirect target, as given in the {@code Location} header
+     */
     public RedirectHandshake(String uri) {
         super("redirect to " + uri);
         this.uri = uri;
     }
 
-    /** The redirect target. */
+    /** {@return the redirect target} */
     public String uri() {
         return uri;
     }

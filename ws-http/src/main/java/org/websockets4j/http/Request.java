@@ -38,6 +38,9 @@ public record Request(String method, String path, Headers headers) {
     /**
      * A {@code GET} request for {@code path}: the opening handshake of a WebSocket client.
      *
+     * @param path    the request-target, for example {@code /chat?room=1}
+     * @param headers the headers (copied)
+     * @return the request
      * @throws IllegalArgumentException when the path is invalid, as for the canonical constructor
      */
     public static Request get(String path, Headers headers) {
@@ -48,6 +51,8 @@ public record Request(String method, String path, Headers headers) {
      * The request as sent on the wire: {@code METHOD SP path SP HTTP/1.1 CRLF}, one
      * {@code Name: value CRLF} per header field in order, then an empty line. Every character
      * becomes one ISO-8859-1 byte.
+     *
+     * @return a new array holding the request head
      */
     public byte[] serialize() {
         ByteArrayOutputStream out = new ByteArrayOutputStream(64 + 32 * headers.size());

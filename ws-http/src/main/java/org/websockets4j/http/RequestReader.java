@@ -55,6 +55,8 @@ public final class RequestReader {
      * (its bytes are then consumed and kept). Once the request is complete, further calls return it
      * again and consume nothing.
      *
+     * @param in the bytes received; its position advances past what was consumed
+     * @return the request, or null when more bytes are needed
      * @throws UnsupportedMethod     when the request is well formed but its method is not GET (answer 405 with {@code Allow: GET})
      * @throws InvalidMessage        when the request is malformed or not HTTP/1.1 (answer 400)
      * @throws SecurityError         when the request exceeds a limit of {@link HttpLimits}

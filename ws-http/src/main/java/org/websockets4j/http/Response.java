@@ -46,12 +46,19 @@ public record Response(int status, String reason, Headers headers, byte[] body) 
         body = body.length == 0 ? EMPTY : body.clone();
     }
 
-    /** A response without a body. @throws IllegalArgumentException as the canonical constructor */
+    /**
+     * A response without a body.
+     *
+     * @param status  the status code, 100-599
+     * @param reason  the reason phrase, possibly empty
+     * @param headers the headers (copied)
+     * @throws IllegalArgumentException as the canonical constructor
+     */
     public Response(int status, String reason, Headers headers) {
         this(status, reason, headers, EMPTY);
     }
 
-    /** A copy of the body; empty when there is none. */
+    /** {@return a copy of the body; empty when there is none} */
     @Override
     public byte[] body() {
         return body.length == 0 ? EMPTY : body.clone();
@@ -62,6 +69,8 @@ public record Response(int status, String reason, Headers headers, byte[] body) 
      * {@code Name: value CRLF} per header field in order, an empty line, then the body as it is.
      * Every character becomes one ISO-8859-1 byte. Nothing is added: no {@code Content-Length},
      * no chunked framing.
+     *
+     * @return a new array holding the response
      */
     public byte[] serialize() {
         ByteArrayOutputStream out = new ByteArrayOutputStream(64 + 32 * headers.size() + body.length);

@@ -80,6 +80,8 @@ public final class ResponseReader {
      * {@link #eof()}). Once the response is complete, further calls return it again and consume
      * nothing.
      *
+     * @param in the bytes received; its position advances past what was consumed
+     * @return the response, or null when more bytes are needed
      * @throws InvalidMessage        when the response is malformed or not HTTP/1.1
      * @throws SecurityError         when the response exceeds a limit of {@link HttpLimits}
      * @throws IllegalStateException when an earlier call threw, or after {@link #eof()}

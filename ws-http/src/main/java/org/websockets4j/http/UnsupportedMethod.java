@@ -14,26 +14,31 @@ public class UnsupportedMethod extends InvalidMessage {
     /** The status a server should answer with: 405 Method Not Allowed. */
     public static final int STATUS = 405;
 
+    /** What {@link #method()} returns. */
     private final String method;
 
-    /** @param method the method received, a token (RFC 9110 §9.1) */
+    /**
+     * Creates the exception.
+     *
+     * @param method the method received, a token (RFC 9110 §9.1)
+     */
     public UnsupportedMethod(String method) {
         super("unsupported HTTP method " + Tokens.quoteForMessage(method)
                 + ": a WebSocket handshake request must use GET (answer " + STATUS + " with Allow: GET)");
         this.method = method;
     }
 
-    /** The method received; method names are case-sensitive, so this may be {@code "get"}. */
+    /** {@return the method received; method names are case-sensitive, so this may be {@code "get"}} */
     public String method() {
         return method;
     }
 
-    /** {@value #STATUS}, the status to answer with. */
+    /** {@return {@value #STATUS}, the status to answer with} */
     public int status() {
         return STATUS;
     }
 
-    /** New mutable headers holding {@code Allow: GET}, to send with {@link #status()}. */
+    /** {@return new mutable headers holding {@code Allow: GET}, to send with {@link #status()}} */
     public Headers responseHeaders() {
         return Headers.of("Allow", "GET");
     }

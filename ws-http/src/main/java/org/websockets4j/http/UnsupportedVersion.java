@@ -18,24 +18,28 @@ public class UnsupportedVersion extends InvalidHeaderValue {
     /** The only version this library speaks. */
     public static final String SUPPORTED_VERSION = "13";
 
-    /** @param version the {@code Sec-WebSocket-Version} value received */
+    /**
+     * Creates the exception.
+     *
+     * @param version the {@code Sec-WebSocket-Version} value received
+     */
     public UnsupportedVersion(String version) {
         super("Sec-WebSocket-Version", version, "unsupported Sec-WebSocket-Version: " + version
                 + " (only version " + SUPPORTED_VERSION + " is supported; answer " + STATUS
                 + " Upgrade Required with Sec-WebSocket-Version: " + SUPPORTED_VERSION + ")");
     }
 
-    /** The version the client asked for, as received. */
+    /** {@return the version the client asked for, as received} */
     public String version() {
         return value();
     }
 
-    /** {@value #STATUS}, the status to answer with. */
+    /** {@return {@value #STATUS}, the status to answer with} */
     public int status() {
         return STATUS;
     }
 
-    /** New mutable headers holding {@code Sec-WebSocket-Version: 13}, to send with {@link #status()}. */
+    /** {@return new mutable headers holding {@code Sec-WebSocket-Version: 13}, to send with {@link #status()}} */
     public Headers responseHeaders() {
         return Headers.of("Sec-WebSocket-Version", SUPPORTED_VERSION);
     }

@@ -1,0 +1,4 @@
+/** A program that needs the frame codec and nothing else of websockets4j. */
+module sample.framing {
+    requires org.websockets4j.framing;
+}
