@@ -32,7 +32,7 @@ import org.websockets4j.server.WebSocketServer;
  * What the library logs through System.Logger, seen through java.util.logging (the JDK's default
  * backend when java.logging is in the boot layer): one logger per module, handshake failures and
  * handler exceptions at WARNING naming the client's address, deliberate refusals at DEBUG (JUL
- * FINE), every frame at TRACE (JUL FINER) and only when that level is on.
+ * FINE), every frame at TRACE (JUL FINER), only on connections opened while that level is on.
  */
 class LoggingTest {
     private static final Duration GUARD = Duration.ofSeconds(20);
@@ -175,11 +175,15 @@ class LoggingTest {
                 assertEquals(1, frames.stream().filter(r -> r.getMessage().contains("< TEXT")
                         && r.getMessage().contains("SERVER")).count());
 
-                protocol.setLevel(Level.FINE);
+            }
+            // The level is read when a connection opens: with TRACE off, a new one traces nothing.
+            protocol.setLevel(Level.FINE);
+            try (WebSocketServer running = serve(ServerOptions.defaults());
+                 WebSocket ws = WebSocketClient.connect("ws://127.0.0.1:" + running.port() + "/")) {
                 ws.send("quiet");
                 assertEquals(new Message.Text("quiet"), ws.recv());
-                assertEquals(List.of(), mentioning("quiet"));
             }
+            assertEquals(List.of(), mentioning("quiet"));
         });
     }
 }

@@ -118,6 +118,8 @@ public final class Connection {
     private long closeDeadline;
     /** Who this connection is in TRACE lines (the driver, naming both addresses); null: its role. */
     private Object traceName;
+    /** Whether frames are traced: TRACE was on when the connection was created (read once, as Python does). */
+    private final boolean tracing;
 
     /**
      * An open connection with the default options and no extension; a client masks with
@@ -177,7 +179,8 @@ public final class Connection {
         this.closeTimeout = nanos(options.closeTimeout());
         this.reader = new FrameReader(role, frameLimit(0), extensions);
         MaskKeySource masks = role.masksOutgoing() && keys == null ? MaskKeySource.secure() : keys;
-        this.outbox = new Outbox(new FrameWriter(role, masks, extensions), this::traceName);
+        this.tracing = ProtocolLog.tracing();
+        this.outbox = new Outbox(new FrameWriter(role, masks, extensions), tracing ? this::traceName : null);
         this.keepalive = options.pingInterval() == null ? null
                 : new Keepalive(nanos(options.pingInterval()), nanos(options.pingTimeout()));
         this.state = initialState;
@@ -398,7 +401,7 @@ public final class Connection {
             if (frame == null) {
                 return;
             }
-            if (ProtocolLog.tracing()) {
+            if (tracing) {
                 ProtocolLog.frame(traceName(), true, frame);
             }
             try {

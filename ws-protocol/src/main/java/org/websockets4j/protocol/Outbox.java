@@ -21,7 +21,7 @@ final class Outbox {
     private static final int ARENA_SIZE = 256;
 
     private final FrameWriter writer;
-    /** Who the connection is in TRACE lines. */
+    /** Who the connection is in TRACE lines; null when frames are not traced. */
     private final Supplier<Object> traceName;
     private ByteBuffer arena;
     private ArrayList<ByteBuffer> pending = new ArrayList<>();
@@ -33,7 +33,7 @@ final class Outbox {
 
     /** Encodes {@code frame} and queues its header and (non-empty) payload. */
     void add(Frame frame) {
-        if (ProtocolLog.tracing()) {
+        if (traceName != null) {
             ProtocolLog.frame(traceName.get(), false, frame); // before a client masks the payload in place
         }
         if (arena == null || arena.remaining() < FrameWriter.MAX_HEADER_LENGTH) {

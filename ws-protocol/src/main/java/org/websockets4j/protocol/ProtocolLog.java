@@ -9,8 +9,9 @@ import java.lang.System.Logger.Level;
  * Nothing is logged at INFO or WARNING: what happens to a connection is reported to its user
  * (exceptions, close codes), and the server module logs what no user sees.
  *
- * <p>Per-frame lines are guarded by {@link #tracing()} so that, when TRACE is off, the hot path
- * builds no string and allocates nothing.
+ * <p>Whether frames are traced is read once, when a connection is created (as Python websockets
+ * does): while TRACE is off the hot path then costs one final-field test per frame, no level
+ * check, no string, no allocation. Turning TRACE on or off affects connections opened afterwards.
  */
 final class ProtocolLog {
     /** The logger of module org.websockets4j.protocol. */
@@ -19,7 +20,7 @@ final class ProtocolLog {
     private ProtocolLog() {
     }
 
-    /** Whether per-frame tracing is on; one level check, no allocation. */
+    /** Whether TRACE is on now; a connection asks once. */
     static boolean tracing() {
         return LOG.isLoggable(Level.TRACE);
     }
