@@ -143,9 +143,9 @@ class SingleModuleConsumerTest {
         } finally {
             process.destroyForcibly();
         }
+        // stderr is only reported, not asserted: a JVM may print notes there (JAVA_TOOL_OPTIONS).
         String stderr = Files.readString(err);
         assertEquals(0, process.exitValue(), command + "\nstderr:\n" + stderr);
-        assertEquals("", stderr, "stderr of " + command);
         return Files.readAllLines(out);
     }
 
