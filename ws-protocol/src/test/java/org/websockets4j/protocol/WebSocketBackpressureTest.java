@@ -37,7 +37,7 @@ class WebSocketBackpressureTest {
             while (sent < 5000) { // 20 MiB: far more than any buffer involved
                 CompletableFuture<Void> future = sender.sendAsync(message(sent++));
                 futures.add(future);
-                if (!future.isDone() && !completesWithin(future, 200)) {
+                if (!future.isDone() && blockedForGood(future, sender, receiver)) {
                     break; // the socket buffers are full, not just busy
                 }
             }
@@ -70,13 +70,30 @@ class WebSocketBackpressureTest {
         }
     }
 
-    private static boolean completesWithin(CompletableFuture<Void> future, long millis) throws Exception {
-        try {
-            future.get(millis, TimeUnit.MILLISECONDS);
-            return true;
-        } catch (java.util.concurrent.TimeoutException e) {
-            return false;
+    /**
+     * Whether {@code future} is pending because nothing can move any more, not because the machine
+     * is slow: the receiver has stopped reading (its queue is full) and neither side's counters
+     * change over several samples. False as soon as the send completes. No fixed time window
+     * decides it, so a loaded CI machine cannot make it wrong, only slower.
+     */
+    private static boolean blockedForGood(CompletableFuture<Void> future, WebSocket sender, WebSocket receiver)
+            throws InterruptedException {
+        long lastBuffered = -1;
+        long lastQueued = -1;
+        int stableSamples = 0;
+        while (stableSamples < 3) {
+            if (future.isDone()) {
+                return false;
+            }
+            Thread.sleep(100);
+            long buffered = sender.bufferedBytes();
+            long queued = receiver.queuedMessages();
+            boolean stable = buffered == lastBuffered && queued == lastQueued && queued >= MAX_QUEUE;
+            stableSamples = stable ? stableSamples + 1 : 0;
+            lastBuffered = buffered;
+            lastQueued = queued;
         }
+        return !future.isDone();
     }
 
     private static byte[] message(int sequence) {
