@@ -68,10 +68,10 @@ final class Decompressor {
         int limit = (int) Math.min(maxSize, MAX_ARRAY);
         Output out = new Output((int) Math.min(limit, Math.max(256L, 4L * payload.remaining())));
         try {
-            inflate(payload.duplicate(), out, limit, maxSize, false);
+            inflate(payload.duplicate(), out, limit, maxSize);
             if (fin && !inflater.finished()) {
-                inflate(ByteBuffer.wrap(TAIL), out, limit, maxSize, true);
-                if (!inflater.needsInput()) {
+                inflate(ByteBuffer.wrap(TAIL), out, limit, maxSize);
+                if (!inflater.finished() && !inflater.needsInput()) {
                     throw new InvalidCompressedData("corrupt compressed message: the stream does not end after the"
                             + " message's last frame");
                 }
@@ -90,12 +90,10 @@ final class Decompressor {
         return ByteBuffer.wrap(out.bytes, 0, out.length).slice();
     }
 
-    private void inflate(ByteBuffer input, Output out, int limit, long maxSize, boolean tail)
-            throws DataFormatException {
+    private void inflate(ByteBuffer input, Output out, int limit, long maxSize) throws DataFormatException {
         if (inflater.finished()) {
-            if (input.hasRemaining()) {
-                throw new InvalidCompressedData("corrupt compressed message: data after the final DEFLATE block");
-            }
+            // RFC 7692 §7.2.3.4 ends a message's stream with a final block followed by a stray
+            // byte: what follows a final block is ignored, as zlib itself does.
             return;
         }
         inflater.setInput(input);
@@ -118,9 +116,6 @@ final class Decompressor {
         }
         if (inflater.needsDictionary()) {
             throw new InvalidCompressedData("corrupt compressed message: a preset dictionary is requested");
-        }
-        if (inflater.finished() && inflater.getRemaining() > 0 && !tail) {
-            throw new InvalidCompressedData("corrupt compressed message: data after the final DEFLATE block");
         }
     }
 

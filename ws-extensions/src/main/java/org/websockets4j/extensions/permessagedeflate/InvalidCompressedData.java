@@ -5,7 +5,7 @@ import org.websockets4j.framing.ProtocolError;
 
 /**
  * Raised when a compressed message cannot be decompressed: not valid DEFLATE, a distance further
- * back than the negotiated window, or data after a final block. The connection fails with
+ * back than the negotiated window. The connection fails with
  * {@link CloseCodes#INVALID_PAYLOAD_DATA} (1007).
  *
  * <p><b>Why 1007 and not 1002.</b> RFC 7692 §8.1 leaves the code open; the framing around a
