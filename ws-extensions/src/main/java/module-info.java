@@ -6,4 +6,5 @@ module org.websockets4j.extensions {
     requires transitive org.websockets4j.http;
 
     exports org.websockets4j.extensions;
+    exports org.websockets4j.extensions.permessagedeflate;
 }

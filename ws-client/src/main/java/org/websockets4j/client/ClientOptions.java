@@ -12,6 +12,8 @@ import java.util.Locale;
 import java.util.Objects;
 import java.util.Set;
 import org.websockets4j.extensions.ClientExtensionFactory;
+import org.websockets4j.extensions.Compression;
+import org.websockets4j.extensions.permessagedeflate.ClientPerMessageDeflateFactory;
 import org.websockets4j.http.HeaderGrammar;
 import org.websockets4j.http.Headers;
 import org.websockets4j.protocol.ConnectionOptions;
@@ -30,7 +32,10 @@ import org.websockets4j.protocol.ConnectionOptions;
  *   <tr><td>{@link #origin()}</td><td>null (no {@code Origin} header)</td><td>the {@code Origin} header</td></tr>
  *   <tr><td>{@link #subprotocols()}</td><td>empty (none offered)</td>
  *       <td>the {@code Sec-WebSocket-Protocol} offer, in decreasing preference</td></tr>
- *   <tr><td>{@link #extensions()}</td><td>empty (none offered)</td>
+ *   <tr><td>{@link #compression()}</td><td>{@link Compression#DEFLATE}</td>
+ *       <td>Python's {@code compression}: offers permessage-deflate; {@link Compression#NONE}
+ *       turns it off</td></tr>
+ *   <tr><td>{@link #extensions()}</td><td>permessage-deflate (from {@link #compression()})</td>
  *       <td>the {@code Sec-WebSocket-Extensions} offer, in decreasing preference</td></tr>
  *   <tr><td>{@link #extraHeaders()}</td><td>empty</td><td>more request headers, sent last</td></tr>
  *   <tr><td>{@link #userAgent()}</td><td>{@link #DEFAULT_USER_AGENT}</td><td>the {@code User-Agent} header; null sends none</td></tr>
@@ -49,11 +54,12 @@ import org.websockets4j.protocol.ConnectionOptions;
  * carries user information, which already sets it ({@link ClientHandshake} then refuses the pair).
  * Any other header, repeated or not, is sent as given.
  *
- * <p><b>Not here yet.</b> Python's {@code compression} option, {@code "deflate"} by default,
- * which adds permessage-deflate to the extensions: until permessage-deflate exists the default
- * {@link #extensions()} is empty, so a client offers no extension unless given some (as Python with
- * {@code compression=None}) and refuses a response that accepts one; once it lands,
- * permessage-deflate will be offered by default, as in Python. {@code openTimeout} is not in
+ * <p><b>Compression.</b> As in Python, {@link #compression()} {@link Compression#DEFLATE} (the
+ * default) appends {@link ClientPerMessageDeflateFactory#defaults()} (offering
+ * {@code client_max_window_bits} without a value) to the extensions configured, unless one of them
+ * is already named {@code permessage-deflate}; {@link Compression#NONE} offers no compression.
+ *
+ * <p><b>Not in Python 8.</b> {@code openTimeout} is not in
  * Python 8 (websockets 10 added {@code open_timeout} with this default); like
  * {@link #socketAddress()} it is enforced by {@code connect()}, not by the Sans-I/O
  * {@link ClientHandshake}. TLS settings will come with {@code connect()}.
@@ -94,6 +100,8 @@ public final class ClientOptions {
     private final ConnectionOptions connection;
     private final String origin;
     private final List<String> subprotocols;
+    private final Compression compression;
+    private final List<ClientExtensionFactory> configuredExtensions;
     private final List<ClientExtensionFactory> extensions;
     private final Headers extraHeaders;
     private final String userAgent;
@@ -104,11 +112,29 @@ public final class ClientOptions {
         this.connection = connection;
         this.origin = builder.origin;
         this.subprotocols = List.copyOf(builder.subprotocols);
-        this.extensions = List.copyOf(builder.extensions);
+        this.compression = builder.compression;
+        this.configuredExtensions = List.copyOf(builder.extensions);
+        this.extensions = withCompression(configuredExtensions, compression);
         this.extraHeaders = builder.extraHeaders.immutableCopy();
         this.userAgent = builder.userAgent;
         this.openTimeout = builder.openTimeout;
         this.socketAddress = socketAddress;
+    }
+
+    /** Python's {@code compression="deflate"}: append the deflate factory unless one is configured. */
+    private static List<ClientExtensionFactory> withCompression(List<ClientExtensionFactory> configured,
+                                                                Compression compression) {
+        if (compression != Compression.DEFLATE) {
+            return configured;
+        }
+        for (ClientExtensionFactory factory : configured) {
+            if (ClientPerMessageDeflateFactory.defaults().name().equals(factory.name())) {
+                return configured;
+            }
+        }
+        List<ClientExtensionFactory> all = new ArrayList<>(configured);
+        all.add(ClientPerMessageDeflateFactory.defaults());
+        return List.copyOf(all);
     }
 
     /**
@@ -139,7 +165,8 @@ public final class ClientOptions {
                 .connection(connection)
                 .origin(origin)
                 .subprotocols(subprotocols)
-                .extensions(extensions)
+                .compression(compression)
+                .extensions(configuredExtensions)
                 .extraHeaders(extraHeaders)
                 .userAgent(userAgent)
                 .openTimeout(openTimeout);
@@ -176,9 +203,21 @@ public final class ClientOptions {
     }
 
     /**
+     * Python's {@code compression}: {@link Compression#DEFLATE} (the default) adds
+     * permessage-deflate to {@link #extensions()}, {@link Compression#NONE} adds nothing.
+     *
+     * @return the compression option, never null
+     */
+    public Compression compression() {
+        return compression;
+    }
+
+    /**
      * The extensions offered in {@code Sec-WebSocket-Extensions}, in decreasing order of
-     * preference (each factory's name and request parameters, in this order); empty to offer none
-     * (the default until permessage-deflate exists; then the header is not sent). The server's
+     * preference (each factory's name and request parameters, in this order): those set with
+     * {@link Builder#extensions}, followed by {@link ClientPerMessageDeflateFactory#defaults()}
+     * when {@link #compression()} is {@link Compression#DEFLATE} and none of them is named
+     * {@code permessage-deflate}; empty to offer none (the header is then not sent). The server's
      * answer is checked with {@link org.websockets4j.extensions.Negotiation#client}.
      *
      * @return an immutable list
@@ -237,7 +276,8 @@ public final class ClientOptions {
                 && connection.equals(that.connection)
                 && Objects.equals(origin, that.origin)
                 && subprotocols.equals(that.subprotocols)
-                && extensions.equals(that.extensions)
+                && compression == that.compression
+                && configuredExtensions.equals(that.configuredExtensions)
                 && extraHeaders.equals(that.extraHeaders)
                 && Objects.equals(userAgent, that.userAgent)
                 && Objects.equals(openTimeout, that.openTimeout)
@@ -247,7 +287,7 @@ public final class ClientOptions {
     /** A hash of every option, consistent with {@link #equals(Object)}. */
     @Override
     public int hashCode() {
-        return Objects.hash(connection, origin, subprotocols, extensions, extraHeaders, userAgent, openTimeout, socketAddress);
+        return Objects.hash(connection, origin, subprotocols, compression, configuredExtensions, extraHeaders, userAgent, openTimeout, socketAddress);
     }
 
     /**
@@ -258,6 +298,7 @@ public final class ClientOptions {
     public String toString() {
         return "ClientOptions[origin=" + origin
                 + ", subprotocols=" + subprotocols
+                + ", compression=" + compression
                 + ", extensions=" + extensions.stream().map(ClientExtensionFactory::name).toList()
                 + ", extraHeaders=" + extraHeaders.rawItems().stream().map(Headers.Field::name).toList()
                 + ", userAgent=" + userAgent
@@ -281,6 +322,7 @@ public final class ClientOptions {
         private ConnectionOptions.Builder connection = ConnectionOptions.builder();
         private String origin;
         private List<String> subprotocols = List.of();
+        private Compression compression = Compression.DEFLATE;
         private List<ClientExtensionFactory> extensions = List.of();
         private Headers extraHeaders = new Headers();
         private String userAgent = DEFAULT_USER_AGENT;
@@ -405,9 +447,22 @@ public final class ClientOptions {
         }
 
         /**
-         * Sets {@link ClientOptions#extensions()} (copied). Python's default, permessage-deflate
-         * ({@code compression="deflate"}), will become the default here once permessage-deflate
-         * exists; until then the default is empty.
+         * Sets {@link ClientOptions#compression()}: {@link Compression#NONE} to offer no
+         * compression (unless an extension set with {@link #extensions} compresses).
+         *
+         * @param compression the compression option
+         * @return this builder
+         * @throws NullPointerException when null
+         */
+        public Builder compression(Compression compression) {
+            this.compression = Objects.requireNonNull(compression, "compression");
+            return this;
+        }
+
+        /**
+         * Sets the extensions configured (copied); {@link ClientOptions#extensions()} adds
+         * permessage-deflate to them unless {@link #compression(Compression)} is
+         * {@link Compression#NONE} or one is named {@code permessage-deflate}.
          *
          * @param extensions the extension factories in decreasing preference; empty to offer none
          * @return this builder

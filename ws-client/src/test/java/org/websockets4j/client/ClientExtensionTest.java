@@ -9,6 +9,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.websockets4j.extensions.ClientExtensionFactory;
+import org.websockets4j.extensions.Compression;
+import org.websockets4j.extensions.permessagedeflate.ClientPerMessageDeflateFactory;
+import org.websockets4j.extensions.permessagedeflate.PerMessageDeflate;
 import org.websockets4j.framing.Frame;
 import org.websockets4j.http.NegotiationError;
 import org.websockets4j.http.WebSocketUri;
@@ -18,16 +21,42 @@ class ClientExtensionTest {
     private static final WebSocketUri URI = WebSocketUri.parse("ws://example.com/chat");
 
     private static ClientHandshake handshake(ClientExtensionFactory... factories) {
-        return new ClientHandshake(URI, ClientOptions.builder().extensions(List.of(factories)).build());
+        return new ClientHandshake(URI, ClientOptions.builder().compression(Compression.NONE)
+                .extensions(List.of(factories)).build());
     }
 
     @Test
-    void noOfferByDefault() {
-        assertEquals(List.of(), ClientOptions.defaults().extensions());
+    void permessageDeflateIsOfferedByDefault() {
+        assertEquals(List.of(ClientPerMessageDeflateFactory.defaults()), ClientOptions.defaults().extensions());
         ClientHandshake handshake = new ClientHandshake(URI, ClientOptions.defaults());
+        assertEquals("permessage-deflate; client_max_window_bits", handshake.requestHeaders().get("Sec-WebSocket-Extensions"));
+        ClientHandshake.Accepted accepted = HandshakeTestSupport.feedWhole(handshake, HandshakeTestSupport.switching(handshake,
+                "Sec-WebSocket-Extensions", "permessage-deflate; server_max_window_bits=12; client_max_window_bits=10")).accepted();
+        PerMessageDeflate deflate = assertInstanceOf(PerMessageDeflate.class, accepted.extensions().get(0));
+        assertEquals(12, deflate.remoteMaxWindowBits());
+        assertEquals(10, deflate.localMaxWindowBits());
+        // A server that does not answer it is fine.
+        ClientHandshake plain = new ClientHandshake(URI, ClientOptions.defaults());
+        assertEquals(List.of(), HandshakeTestSupport.feedWhole(plain, HandshakeTestSupport.switching(plain)).accepted().extensions());
+    }
+
+    @Test
+    void compressionNoneOffersNothing() {
+        ClientOptions none = ClientOptions.builder().compression(Compression.NONE).build();
+        assertEquals(List.of(), none.extensions());
+        ClientHandshake handshake = new ClientHandshake(URI, none);
         assertNull(handshake.requestHeaders().get("Sec-WebSocket-Extensions"));
-        ClientHandshake.Accepted accepted = HandshakeTestSupport.feedWhole(handshake, HandshakeTestSupport.switching(handshake)).accepted();
-        assertEquals(List.of(), accepted.extensions());
+        assertEquals(none, none.toBuilder().build());
+        // A configured permessage-deflate factory replaces the default one.
+        ClientPerMessageDeflateFactory custom = ClientPerMessageDeflateFactory.builder().clientMaxWindowBits(9).build();
+        assertEquals(List.of(custom), ClientOptions.builder().extensions(List.of(custom)).build().extensions());
+    }
+
+    @Test
+    void aBadDeflateAnswerFailsTheHandshake() {
+        ClientHandshake handshake = new ClientHandshake(URI, ClientOptions.defaults());
+        assertThrows(NegotiationError.class, () -> HandshakeTestSupport.feedWhole(handshake,
+                HandshakeTestSupport.switching(handshake, "Sec-WebSocket-Extensions", "permessage-deflate; client_max_window_bits")));
     }
 
     @Test
@@ -82,9 +111,9 @@ class ClientExtensionTest {
     @Test
     void optionsCompareAndShowTheFactories() {
         ReverseExtension.ClientFactory factory = new ReverseExtension.ClientFactory();
-        ClientOptions options = ClientOptions.builder().extensions(List.of(factory)).build();
+        ClientOptions options = ClientOptions.builder().compression(Compression.NONE).extensions(List.of(factory)).build();
         assertEquals(options, options.toBuilder().build());
-        assertEquals(options, ClientOptions.builder().extensions(List.of(factory)).build());
+        assertEquals(options, ClientOptions.builder().compression(Compression.NONE).extensions(List.of(factory)).build());
         assertTrue(!options.equals(ClientOptions.defaults()));
         assertTrue(options.toString().contains("extensions=[x-test-reverse]"), options.toString());
         assertThrows(NullPointerException.class, () -> ClientOptions.builder().extensions(null));

@@ -18,6 +18,8 @@ import org.websockets4j.http.WebSocketUri;
 
 class ClientRequestTest {
     private static final ClientOptions NO_AGENT = ClientOptions.builder().userAgent(null).build();
+    /** permessage-deflate is offered by default (compression DEFLATE), as by Python websockets. */
+    private static final String DEFLATE_OFFER = "Sec-WebSocket-Extensions: permessage-deflate; client_max_window_bits\r\n";
 
     private static String request(String uri, ClientOptions options) {
         byte[] bytes = new ClientHandshake(WebSocketUri.parse(uri), options).request();
@@ -32,6 +34,7 @@ class ClientRequestTest {
                 + "Connection: Upgrade\r\n"
                 + "Sec-WebSocket-Key: KEY\r\n"
                 + "Sec-WebSocket-Version: 13\r\n"
+                + DEFLATE_OFFER
                 + "User-Agent: " + ClientOptions.DEFAULT_USER_AGENT + "\r\n"
                 + "\r\n", request("ws://example.com/chat", ClientOptions.defaults()));
     }
@@ -60,6 +63,7 @@ class ClientRequestTest {
                 + "Connection: Upgrade\r\n"
                 + "Sec-WebSocket-Key: KEY\r\n"
                 + "Sec-WebSocket-Version: 13\r\n"
+                + DEFLATE_OFFER
                 + "\r\n", request(uri, NO_AGENT));
     }
 
@@ -72,6 +76,7 @@ class ClientRequestTest {
                 + "Connection: Upgrade\r\n"
                 + "Sec-WebSocket-Key: KEY\r\n"
                 + "Sec-WebSocket-Version: 13\r\n"
+                + DEFLATE_OFFER
                 + "\r\n", request("ws://alice:secret@example.com/chat", NO_AGENT));
         // Percent-decoded, then encoded as UTF-8.
         assertTrue(request("ws://alice:s3cr%C3%A9t@example.com/", NO_AGENT)
@@ -96,6 +101,7 @@ class ClientRequestTest {
                 + "Connection: Upgrade\r\n"
                 + "Sec-WebSocket-Key: KEY\r\n"
                 + "Sec-WebSocket-Version: 13\r\n"
+                + DEFLATE_OFFER
                 + "Sec-WebSocket-Protocol: chat.v2, chat\r\n"
                 + "User-Agent: probe/1.0\r\n"
                 + "Cookie: a=1\r\n"
@@ -107,7 +113,7 @@ class ClientRequestTest {
     @Test
     void authorizationExtraHeaderIsAllowedWithoutUserInfoOnly() {
         ClientOptions bearer = ClientOptions.builder().userAgent(null).addHeader("Authorization", "Bearer t0k3n").build();
-        assertTrue(request("ws://example.com/", bearer).endsWith("Sec-WebSocket-Version: 13\r\nAuthorization: Bearer t0k3n\r\n\r\n"));
+        assertTrue(request("ws://example.com/", bearer).endsWith("Sec-WebSocket-Version: 13\r\n" + DEFLATE_OFFER + "Authorization: Bearer t0k3n\r\n\r\n"));
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> new ClientHandshake(WebSocketUri.parse("ws://a:b@example.com/"), bearer));
         assertTrue(e.getMessage().contains("Authorization"), e.getMessage());

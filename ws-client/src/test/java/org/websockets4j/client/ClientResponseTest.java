@@ -204,7 +204,9 @@ class ClientResponseTest {
 
     @Test
     void extensionNotOffered() {
-        ClientHandshake handshake = handshake();
+        // permessage-deflate is offered by default: turn compression off to offer nothing.
+        ClientHandshake handshake = handshake(ClientOptions.builder()
+                .compression(org.websockets4j.extensions.Compression.NONE).build());
         NegotiationError e = assertThrows(NegotiationError.class, () -> feedWhole(handshake,
                 switching(handshake, "Sec-WebSocket-Extensions", "permessage-deflate; server_no_context_takeover")));
         assertTrue(e.getMessage().contains("permessage-deflate; server_no_context_takeover"), e.getMessage());

@@ -17,6 +17,7 @@ import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.websockets4j.client.ClientOptions;
 import org.websockets4j.client.WebSocketClient;
+import org.websockets4j.extensions.Compression;
 import org.websockets4j.protocol.Message;
 import org.websockets4j.protocol.WebSocket;
 import org.websockets4j.server.ServerOptions;
@@ -25,10 +26,13 @@ import org.websockets4j.server.WebSocketServer;
 /** A third-party extension ({@link ReverseExtension}) negotiated and applied by serve() and connect(). */
 class ExtensionEndToEndTest {
     private static final Duration GUARD = Duration.ofSeconds(20);
-    private static final ServerOptions SERVER_REVERSE = ServerOptions.builder()
+    // Compression (on by default) is turned off: these tests watch the third-party extension alone.
+    private static final ServerOptions SERVER_REVERSE = ServerOptions.builder().compression(Compression.NONE)
             .extensions(List.of(new ReverseExtension.ServerFactory())).build();
-    private static final ClientOptions CLIENT_REVERSE = ClientOptions.builder()
+    private static final ClientOptions CLIENT_REVERSE = ClientOptions.builder().compression(Compression.NONE)
             .extensions(List.of(new ReverseExtension.ClientFactory())).build();
+    private static final ServerOptions SERVER_PLAIN = ServerOptions.builder().compression(Compression.NONE).build();
+    private static final ClientOptions CLIENT_PLAIN = ClientOptions.builder().compression(Compression.NONE).build();
 
     private static WebSocketServer echoServer(ServerOptions options) throws Exception {
         return WebSocketServer.serve(ws -> {
@@ -93,7 +97,7 @@ class ExtensionEndToEndTest {
     void onlyTheServerEnablesIt() throws Exception {
         assertTimeoutPreemptively(GUARD, () -> {
             try (WebSocketServer server = echoServer(SERVER_REVERSE);
-                 WebSocket ws = WebSocketClient.connect(uri(server), ClientOptions.defaults())) {
+                 WebSocket ws = WebSocketClient.connect(uri(server), CLIENT_PLAIN)) {
                 assertNull(ws.requestHeaders().get("Sec-WebSocket-Extensions"));
                 assertNull(ws.responseHeaders().get("Sec-WebSocket-Extensions"));
                 echoes(ws);
@@ -104,7 +108,7 @@ class ExtensionEndToEndTest {
     @Test
     void onlyTheClientEnablesIt() throws Exception {
         assertTimeoutPreemptively(GUARD, () -> {
-            try (WebSocketServer server = echoServer(ServerOptions.defaults());
+            try (WebSocketServer server = echoServer(SERVER_PLAIN);
                  WebSocket ws = WebSocketClient.connect(uri(server), CLIENT_REVERSE)) {
                 assertEquals(List.of("x-test-reverse; v=1"), ws.requestHeaders().getAll("Sec-WebSocket-Extensions"));
                 assertNull(ws.responseHeaders().get("Sec-WebSocket-Extensions"));

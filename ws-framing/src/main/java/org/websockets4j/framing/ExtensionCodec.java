@@ -43,4 +43,13 @@ public interface ExtensionCodec {
      * @throws ProtocolError when the frame cannot be decoded
      */
     Frame decode(Frame frame, long maxSize);
+
+    /**
+     * Releases what the codec holds outside the Java heap (for example native zlib state), once
+     * the connection is over: the connection calls it exactly once, when it reaches CLOSED (after
+     * a closing handshake, a failure, a timeout or a lost transport), and never calls
+     * {@link #encode} or {@link #decode} afterwards. It must not throw; the default does nothing.
+     */
+    default void release() {
+    }
 }

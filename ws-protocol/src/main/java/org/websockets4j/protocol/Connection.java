@@ -95,6 +95,8 @@ public final class Connection {
     private final PendingPings pings = new PendingPings();
     private final Keepalive keepalive;
     private final Utf8Validator utf8 = new Utf8Validator();
+    /** The negotiated extensions, released once when the connection reaches CLOSED. */
+    private final List<ExtensionCodec> extensions;
 
     private State state;
     private ArrayList<Event> events = new ArrayList<>();
@@ -175,6 +177,7 @@ public final class Connection {
             throw new IllegalArgumentException("a connection starts CONNECTING or OPEN, not " + initialState);
         }
         List<ExtensionCodec> extensions = List.copyOf(codecs);
+        this.extensions = extensions;
         this.maxSize = options.maxSize();
         this.closeTimeout = nanos(options.closeTimeout());
         this.reader = new FrameReader(role, frameLimit(0), extensions);
@@ -851,12 +854,32 @@ public final class Connection {
 
     /** The TCP connection is over, or must be: nothing more happens. */
     private void closed() {
+        if (state == State.CLOSED) {
+            return;
+        }
         state = State.CLOSED;
+        releaseExtensions();
         closeTransport = true;
         discarding = true;
         closeTimerArmed = false;
         receiving = null;
         sendingFragmented = false;
+    }
+
+    /**
+     * Native state (zlib's) must not wait for the garbage collector: release it the moment nothing
+     * more can be encoded or decoded. A codec that breaks its contract and throws must not keep
+     * the others from releasing theirs.
+     */
+    private void releaseExtensions() {
+        for (ExtensionCodec extension : extensions) {
+            try {
+                extension.release();
+            } catch (RuntimeException e) {
+                System.getLogger(Connection.class.getName()).log(System.Logger.Level.WARNING,
+                        () -> "extension " + extension.name() + " failed to release its resources", e);
+            }
+        }
     }
 
     /** A heap copy of a data frame's payload: the one copy of received data. */

@@ -9,7 +9,9 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Executor;
+import org.websockets4j.extensions.Compression;
 import org.websockets4j.extensions.ServerExtensionFactory;
+import org.websockets4j.extensions.permessagedeflate.ServerPerMessageDeflateFactory;
 import org.websockets4j.http.HeaderGrammar;
 import org.websockets4j.http.Headers;
 import org.websockets4j.protocol.ConnectionOptions;
@@ -29,7 +31,10 @@ import org.websockets4j.protocol.ConnectionOptions;
  *       <td>the acceptable {@code Origin} headers; a null entry accepts a request without one</td></tr>
  *   <tr><td>{@link #subprotocols()}</td><td>empty</td>
  *       <td>the supported subprotocols, in decreasing order of preference</td></tr>
- *   <tr><td>{@link #extensions()}</td><td>empty</td>
+ *   <tr><td>{@link #compression()}</td><td>{@link Compression#DEFLATE}</td>
+ *       <td>Python's {@code compression}: adds permessage-deflate to the extensions;
+ *       {@link Compression#NONE} turns it off</td></tr>
+ *   <tr><td>{@link #extensions()}</td><td>permessage-deflate (from {@link #compression()})</td>
  *       <td>the supported extensions, in decreasing order of preference</td></tr>
  *   <tr><td>{@link #selectSubprotocol()}</td><td>{@link SubprotocolSelector#DEFAULT}</td>
  *       <td>how a subprotocol is picked among those both sides support</td></tr>
@@ -45,11 +50,11 @@ import org.websockets4j.protocol.ConnectionOptions;
  *       <td>where connection handlers run</td></tr>
  * </table>
  *
- * <p>Not here yet: Python's {@code compression}, {@code "deflate"} by default, which adds
- * permessage-deflate to the extensions. Until permessage-deflate exists the default
- * {@link #extensions()} is empty, so a server negotiates no extension unless given some and
- * ignores a client's {@code Sec-WebSocket-Extensions}, which RFC 6455 §9.1 allows; once it lands,
- * permessage-deflate will be enabled by default, as in Python.
+ * <p>As in Python, {@link #compression()} {@link Compression#DEFLATE} (the default) appends
+ * {@link ServerPerMessageDeflateFactory#defaults()} to the extensions configured, unless one of
+ * them is already named {@code permessage-deflate}: configure a
+ * {@link ServerPerMessageDeflateFactory} in {@link #extensions()} to change its parameters, and
+ * set {@link Compression#NONE} to negotiate no compression.
  *
  * <p>Immutable and thread-safe as long as the hooks are: one instance serves every connection,
  * so {@link #processRequest()}, {@link #selectSubprotocol()} and a computed
@@ -77,6 +82,8 @@ public final class ServerOptions {
     private final Set<String> originSet;
     private final boolean noOriginAllowed;
     private final List<String> subprotocols;
+    private final Compression compression;
+    private final List<ServerExtensionFactory> configuredExtensions;
     private final List<ServerExtensionFactory> extensions;
     private final SubprotocolSelector selectSubprotocol;
     private final ExtraHeaders extraHeaders;
@@ -98,13 +105,31 @@ public final class ServerOptions {
             this.originSet = Set.copyOf(set);
         }
         this.subprotocols = List.copyOf(builder.subprotocols);
-        this.extensions = List.copyOf(builder.extensions);
+        this.compression = builder.compression;
+        this.configuredExtensions = List.copyOf(builder.extensions);
+        this.extensions = withCompression(configuredExtensions, compression);
         this.selectSubprotocol = builder.selectSubprotocol == null ? SubprotocolSelector.DEFAULT : builder.selectSubprotocol;
         this.extraHeaders = builder.extraHeaders;
         this.processRequest = builder.processRequest;
         this.openTimeout = builder.openTimeout;
         this.serverHeader = builder.serverHeader;
         this.handlerExecutor = builder.handlerExecutor;
+    }
+
+    /** Python's {@code compression="deflate"}: append the deflate factory unless one is configured. */
+    private static List<ServerExtensionFactory> withCompression(List<ServerExtensionFactory> configured,
+                                                                Compression compression) {
+        if (compression != Compression.DEFLATE) {
+            return configured;
+        }
+        for (ServerExtensionFactory factory : configured) {
+            if (ServerPerMessageDeflateFactory.defaults().name().equals(factory.name())) {
+                return configured;
+            }
+        }
+        List<ServerExtensionFactory> all = new ArrayList<>(configured);
+        all.add(ServerPerMessageDeflateFactory.defaults());
+        return List.copyOf(all);
     }
 
     /** The options with every default. */
@@ -123,7 +148,8 @@ public final class ServerOptions {
                 .connection(connection)
                 .origins(origins)
                 .subprotocols(subprotocols)
-                .extensions(extensions)
+                .compression(compression)
+                .extensions(configuredExtensions)
                 .selectSubprotocol(selectSubprotocol)
                 .processRequest(processRequest)
                 .openTimeout(openTimeout)
@@ -165,9 +191,19 @@ public final class ServerOptions {
     }
 
     /**
-     * The supported extensions, in decreasing order of preference; empty for none (the default,
-     * until permessage-deflate exists). For each extension the client offers, in its order, the
-     * factories of that name are tried in this order; see
+     * Python's {@code compression}: {@link Compression#DEFLATE} (the default) adds
+     * permessage-deflate to {@link #extensions()}, {@link Compression#NONE} adds nothing.
+     */
+    public Compression compression() {
+        return compression;
+    }
+
+    /**
+     * The supported extensions, in decreasing order of preference, as negotiated: those set with
+     * {@link Builder#extensions}, followed by {@link ServerPerMessageDeflateFactory#defaults()}
+     * when {@link #compression()} is {@link Compression#DEFLATE} and none of them is named
+     * {@code permessage-deflate}; empty for none. For each extension the client offers, in its
+     * order, the factories of that name are tried in this order; see
      * {@link org.websockets4j.extensions.Negotiation#server}. Unmodifiable.
      */
     public List<ServerExtensionFactory> extensions() {
@@ -217,6 +253,7 @@ public final class ServerOptions {
         return "ServerOptions[connection=" + connection
                 + ", origins=" + origins
                 + ", subprotocols=" + subprotocols
+                + ", compression=" + compression
                 + ", extensions=" + extensions.stream().map(ServerExtensionFactory::name).toList()
                 + ", selectSubprotocol=" + (selectSubprotocol == SubprotocolSelector.DEFAULT ? "DEFAULT" : "custom")
                 + ", extraHeaders=" + (extraHeaders == null ? "none"
@@ -239,6 +276,7 @@ public final class ServerOptions {
         private ConnectionOptions.Builder connection = ConnectionOptions.builder();
         private List<String> origins;
         private List<String> subprotocols = List.of();
+        private Compression compression = Compression.DEFLATE;
         private List<ServerExtensionFactory> extensions = List.of();
         private SubprotocolSelector selectSubprotocol;
         private ExtraHeaders extraHeaders;
@@ -338,9 +376,21 @@ public final class ServerOptions {
         }
 
         /**
-         * Sets {@link ServerOptions#extensions()}, in decreasing order of preference (copied). Python's
-         * default, permessage-deflate ({@code compression="deflate"}), will become the default here
-         * once permessage-deflate exists; until then the default is empty.
+         * Sets {@link ServerOptions#compression()}: {@link Compression#NONE} to negotiate no
+         * compression (unless an extension set with {@link #extensions} compresses).
+         *
+         * @throws NullPointerException when null
+         */
+        public Builder compression(Compression compression) {
+            this.compression = java.util.Objects.requireNonNull(compression, "compression");
+            return this;
+        }
+
+        /**
+         * Sets the extensions configured, in decreasing order of preference (copied);
+         * {@link ServerOptions#extensions()} adds permessage-deflate to them unless
+         * {@link #compression(Compression)} is {@link Compression#NONE} or one is named
+         * {@code permessage-deflate}.
          *
          * @throws NullPointerException when the list is null (pass an empty list for none)
          */

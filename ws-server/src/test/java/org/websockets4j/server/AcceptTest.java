@@ -61,7 +61,10 @@ class AcceptTest {
         String expected = client.equals("curl") ? null : "chat";
         assertEquals(expected, accepted.subprotocol());
         assertEquals(expected, response.headers().get("Sec-WebSocket-Protocol"));
-        assertFalse(response.headers().contains("Sec-WebSocket-Extensions"), "no extension is configured");
+        // permessage-deflate is on by default: accepted when offered (Chromium and Python offer it).
+        String offer = request.headers().get("Sec-WebSocket-Extensions");
+        assertEquals(offer == null ? null : "permessage-deflate", response.headers().get("Sec-WebSocket-Extensions"));
+        assertEquals(offer == null ? 0 : 1, accepted.extensions().size());
         assertEquals(0, response.body().length);
     }
 

@@ -7,23 +7,49 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.websockets4j.extensions.Compression;
 import org.websockets4j.extensions.Extension;
 import org.websockets4j.extensions.ServerExtensionFactory;
 import org.websockets4j.http.ExtensionParameter;
 import org.websockets4j.http.InvalidHeaderFormat;
 import org.websockets4j.http.Response;
+import org.websockets4j.extensions.permessagedeflate.PerMessageDeflate;
+import org.websockets4j.extensions.permessagedeflate.ServerPerMessageDeflateFactory;
 
 /** Extension negotiation in the server handshake, with the third-party {@link ReverseExtension}. */
 class ExtensionNegotiationTest {
-    private static final ServerOptions REVERSE = ServerOptions.builder()
+    private static final ServerOptions REVERSE = ServerOptions.builder().compression(Compression.NONE)
             .extensions(List.of(new ReverseExtension.ServerFactory())).build();
+    private static final ServerOptions NO_COMPRESSION = ServerOptions.builder().compression(Compression.NONE).build();
 
     @Test
-    void theDefaultIsNoExtension() {
-        assertEquals(List.of(), ServerOptions.defaults().extensions());
+    void theDefaultIsPermessageDeflate() {
+        assertEquals(Compression.DEFLATE, ServerOptions.defaults().compression());
+        assertEquals(List.of(ServerPerMessageDeflateFactory.defaults()), ServerOptions.defaults().extensions());
         HandshakeOutcome.Accepted accepted = Wire.feed(ServerOptions.defaults(), Wire.CHROMIUM_REQUEST).accepted();
+        assertInstanceOf(PerMessageDeflate.class, accepted.extensions().get(0));
+        assertEquals(List.of("permessage-deflate"),
+                Wire.parse(accepted.responseBytes()).headers().getAll("Sec-WebSocket-Extensions"));
+    }
+
+    @Test
+    void compressionNoneNegotiatesNoExtension() {
+        assertEquals(List.of(), NO_COMPRESSION.extensions());
+        HandshakeOutcome.Accepted accepted = Wire.feed(NO_COMPRESSION, Wire.CHROMIUM_REQUEST).accepted();
         assertEquals(List.of(), accepted.extensions());
         assertEquals(List.of(), Wire.parse(accepted.responseBytes()).headers().getAll("Sec-WebSocket-Extensions"));
+        assertEquals(Compression.NONE, NO_COMPRESSION.toBuilder().build().compression());
+    }
+
+    @Test
+    void compressionIsAddedAfterTheConfiguredExtensionsUnlessOneIsDeflate() {
+        ServerOptions both = ServerOptions.builder().extensions(List.of(new ReverseExtension.ServerFactory())).build();
+        assertEquals(List.of("x-test-reverse", "permessage-deflate"),
+                both.extensions().stream().map(ServerExtensionFactory::name).toList());
+        assertEquals(both.extensions(), both.toBuilder().build().extensions(), "toBuilder does not add it twice");
+        ServerPerMessageDeflateFactory custom = ServerPerMessageDeflateFactory.builder().serverMaxWindowBits(10).build();
+        ServerOptions own = ServerOptions.builder().extensions(List.of(custom)).build();
+        assertEquals(List.of(custom), own.extensions());
     }
 
     @Test
@@ -65,7 +91,7 @@ class ExtensionNegotiationTest {
 
     @Test
     void aMalformedHeaderIsIgnoredWithoutExtensions() {
-        Wire.feed(ServerOptions.defaults(), Wire.request("Sec-WebSocket-Extensions: x-test-reverse;;\r\n")).accepted();
+        Wire.feed(NO_COMPRESSION, Wire.request("Sec-WebSocket-Extensions: x-test-reverse;;\r\n")).accepted();
     }
 
     @Test
@@ -81,7 +107,7 @@ class ExtensionNegotiationTest {
                 throw new IllegalStateException("bug");
             }
         };
-        ServerOptions options = ServerOptions.builder().extensions(List.of(failing)).build();
+        ServerOptions options = ServerOptions.builder().compression(Compression.NONE).extensions(List.of(failing)).build();
         HandshakeOutcome.Rejected rejected = Wire.feed(options, Wire.request("Sec-WebSocket-Extensions: x-test-reverse; v=1\r\n"))
                 .rejected();
         assertEquals(500, rejected.status());

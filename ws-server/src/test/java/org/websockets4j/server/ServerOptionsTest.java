@@ -133,8 +133,8 @@ class ServerOptionsTest {
 
     @Test
     void toStringShowsEveryOption() {
-        assertEquals("ServerOptions[connection=" + ConnectionOptions.defaults() + ", origins=null, subprotocols=[], extensions=[],"
-                + " selectSubprotocol=DEFAULT, extraHeaders=none, processRequest=none, openTimeout=PT10S, serverHeader="
+        assertEquals("ServerOptions[connection=" + ConnectionOptions.defaults() + ", origins=null, subprotocols=[], compression=DEFLATE,"
+                + " extensions=[permessage-deflate], selectSubprotocol=DEFAULT, extraHeaders=none, processRequest=none, openTimeout=PT10S, serverHeader="
                 + ServerOptions.DEFAULT_SERVER_HEADER + ", handlerExecutor=virtual thread per connection]",
                 ServerOptions.defaults().toString());
     }

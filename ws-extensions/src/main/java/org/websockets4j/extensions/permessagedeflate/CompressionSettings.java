@@ -1,0 +1,168 @@
+package org.websockets4j.extensions.permessagedeflate;
+
+import java.util.zip.Deflater;
+
+/**
+ * How permessage-deflate compresses what this side sends: the counterpart of Python websockets'
+ * {@code compress_settings}, immutable. Decompression needs no settings: it follows what the peer
+ * negotiated.
+ *
+ * <table>
+ *   <caption>Settings and defaults</caption>
+ *   <tr><th>setting</th><th>default</th><th>meaning</th></tr>
+ *   <tr><td>{@link #level()}</td><td>6</td><td>zlib's compression level, 0 (stored blocks only)
+ *       to 9 (smallest); 6 is zlib's own default and Python's</td></tr>
+ *   <tr><td>{@link #threshold()}</td><td>{@value #DEFAULT_THRESHOLD} bytes</td><td>a message sent
+ *       in one frame and shorter than this goes uncompressed (RSV1 clear)</td></tr>
+ *   <tr><td>{@link #windowBits()}</td><td>15</td><td>the largest window the compressor uses even
+ *       when the peer allows more (8 to 15): with context takeover, what a connection keeps
+ *       between messages is 2<sup>windowBits</sup> bytes of heap</td></tr>
+ *   <tr><td>{@link #dedicatedDeflater()}</td><td>false</td><td>keep one {@link Deflater} per
+ *       connection instead of borrowing one from a shared pool per frame</td></tr>
+ * </table>
+ *
+ * <p><b>Why a threshold of {@value #DEFAULT_THRESHOLD} bytes.</b> Without a matching context,
+ * DEFLATE makes short text longer: its fixed Huffman codes spend 8 to 9 bits on most literals
+ * plus a block header and an end-of-block code, so JSON-like text only starts to shrink between 32
+ * and 48 bytes (measured with zlib at level 6: 32 bytes → 33, 48 → 44, 64 → 55). Below 32 bytes
+ * the saving is at best a couple of dozen bytes even when the context matches, while the cost per
+ * message (a native call, and with a borrowed deflater a dictionary load) is fixed. Set 0 to
+ * compress every message, as Python websockets does. Uncompressed messages do not enter the
+ * compression context (RFC 7692 §6.1), so a skipped message costs nothing later either.
+ *
+ * <p><b>Memory.</b> {@link Deflater} cannot be given zlib's {@code memLevel} or {@code windowBits}:
+ * the JDK always initialises it with a 32 KiB window and memLevel 8, about 260 KiB of native
+ * memory. The memory knobs are therefore what a connection keeps between messages:
+ * {@link #windowBits()} bounds the history kept on the heap, and {@link #dedicatedDeflater()}
+ * trades a native deflater per connection (faster for small messages with a 15-bit window and
+ * context takeover: no dictionary to load per message) for the pool's bounded set.
+ */
+public final class CompressionSettings {
+    /** The default {@link #threshold()}, in bytes. */
+    public static final int DEFAULT_THRESHOLD = 32;
+
+    private static final CompressionSettings DEFAULTS = builder().build();
+
+    private final int level;
+    private final int threshold;
+    private final int windowBits;
+    private final boolean dedicatedDeflater;
+
+    private CompressionSettings(Builder builder) {
+        this.level = builder.level;
+        this.threshold = builder.threshold;
+        this.windowBits = builder.windowBits;
+        this.dedicatedDeflater = builder.dedicatedDeflater;
+    }
+
+    /** The default settings (see the class comment). */
+    public static CompressionSettings defaults() {
+        return DEFAULTS;
+    }
+
+    /** A builder starting from the defaults. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** A builder starting from these settings. */
+    public Builder toBuilder() {
+        return new Builder().level(level).threshold(threshold).windowBits(windowBits)
+                .dedicatedDeflater(dedicatedDeflater);
+    }
+
+    /** zlib's compression level, 0 to 9. */
+    public int level() {
+        return level;
+    }
+
+    /** Messages sent in one frame with fewer bytes than this go uncompressed; 0 compresses all. */
+    public int threshold() {
+        return threshold;
+    }
+
+    /** The largest LZ77 window the compressor uses, 8 to 15 bits, whatever the peer allows. */
+    public int windowBits() {
+        return windowBits;
+    }
+
+    /** True to keep one native deflater per connection rather than borrow from the shared pool. */
+    public boolean dedicatedDeflater() {
+        return dedicatedDeflater;
+    }
+
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof CompressionSettings that && level == that.level && threshold == that.threshold
+                && windowBits == that.windowBits && dedicatedDeflater == that.dedicatedDeflater;
+    }
+
+    @Override
+    public int hashCode() {
+        return ((level * 31 + threshold) * 31 + windowBits) * 2 + (dedicatedDeflater ? 1 : 0);
+    }
+
+    @Override
+    public String toString() {
+        return "CompressionSettings[level=" + level + ", threshold=" + threshold + ", windowBits=" + windowBits
+                + ", dedicatedDeflater=" + dedicatedDeflater + "]";
+    }
+
+    /** Builds {@link CompressionSettings}; not thread-safe. */
+    public static final class Builder {
+        private int level = 6;
+        private int threshold = DEFAULT_THRESHOLD;
+        private int windowBits = 15;
+        private boolean dedicatedDeflater;
+
+        private Builder() {
+        }
+
+        /**
+         * Sets {@link CompressionSettings#level()}.
+         *
+         * @throws IllegalArgumentException when not between 0 and 9
+         */
+        public Builder level(int level) {
+            if (level < Deflater.NO_COMPRESSION || level > Deflater.BEST_COMPRESSION) {
+                throw new IllegalArgumentException("level must be between 0 and 9, got " + level);
+            }
+            this.level = level;
+            return this;
+        }
+
+        /**
+         * Sets {@link CompressionSettings#threshold()}.
+         *
+         * @throws IllegalArgumentException when negative
+         */
+        public Builder threshold(int bytes) {
+            if (bytes < 0) {
+                throw new IllegalArgumentException("threshold must be >= 0, got " + bytes);
+            }
+            this.threshold = bytes;
+            return this;
+        }
+
+        /**
+         * Sets {@link CompressionSettings#windowBits()}.
+         *
+         * @throws IllegalArgumentException when not between 8 and 15
+         */
+        public Builder windowBits(int bits) {
+            this.windowBits = WindowBits.check("windowBits", bits);
+            return this;
+        }
+
+        /** Sets {@link CompressionSettings#dedicatedDeflater()}. */
+        public Builder dedicatedDeflater(boolean dedicated) {
+            this.dedicatedDeflater = dedicated;
+            return this;
+        }
+
+        /** The settings. */
+        public CompressionSettings build() {
+            return new CompressionSettings(this);
+        }
+    }
+}

@@ -1,0 +1,187 @@
+package org.websockets4j.extensions.permessagedeflate;
+
+import java.nio.ByteBuffer;
+import java.util.Arrays;
+import java.util.zip.Deflater;
+
+/**
+ * The sending half of permessage-deflate for one connection: raw DEFLATE that never refers
+ * further back than the window negotiated, whatever its size.
+ *
+ * <p><b>Honouring windows below 15 bits.</b> {@link Deflater} always runs zlib with a 32 KiB
+ * window, so left alone it may emit distances up to 32 KiB, which a peer that negotiated a
+ * smaller window must reject. Here the input is cut into chunks; for each chunk the deflater is
+ * reset, given the last {@code D} bytes of history as its dictionary, and fed {@code C} new bytes
+ * ending with a SYNC_FLUSH, where {@code D + C <= 2^bits}. zlib only refers to bytes it has seen,
+ * which are these {@code D + C}, so no distance can exceed the window. A SYNC_FLUSH leaves the
+ * stream byte-aligned after a non-final block, so the chunks' outputs simply concatenate into one
+ * valid stream. {@code C} is at most half the window, so a message of up to half a window costs
+ * exactly what plain zlib costs, with up to a full window of context before it; larger messages
+ * pay about 5 bytes of flush marker and one block header per half window. With a 15-bit window
+ * zlib's own window is the negotiated one, and the whole input is one chunk.
+ *
+ * <p><b>Native state.</b> By default the deflater is borrowed from {@link ZlibPool} for one frame
+ * and the context survives between frames and messages as {@link History} (at most
+ * 2<sup>bits</sup> heap bytes): an idle connection holds no native memory. With
+ * {@link CompressionSettings#dedicatedDeflater()} the connection keeps its own deflater; with a
+ * 15-bit window it then streams through it without ever loading a dictionary, and keeps no
+ * history. {@link #release()} hands back or ends whatever is held.
+ *
+ * <p>Not thread-safe: one connection, one thread at a time.
+ */
+final class Compressor {
+    /** The empty stored block a SYNC_FLUSH ends with; RFC 7692 §7.2.1 removes it from each message. */
+    static final int TAIL_LENGTH = 4;
+    private static final int ZLIB_WINDOW = 1 << 15;
+
+    private final int window;
+    private final boolean noContextTakeover;
+    private final int level;
+    private final boolean dedicated;
+    private final boolean streaming;
+    private final ZlibPool pool;
+    private final History history;
+    private Deflater owned;
+
+    /**
+     * @param bits              the window this side may use, 8 to 15
+     * @param noContextTakeover true to start every message with an empty window
+     */
+    Compressor(int bits, boolean noContextTakeover, CompressionSettings settings, ZlibPool pool) {
+        this.window = 1 << bits;
+        this.noContextTakeover = noContextTakeover;
+        this.level = settings.level();
+        this.dedicated = settings.dedicatedDeflater();
+        this.streaming = dedicated && window == ZLIB_WINDOW;
+        this.pool = pool;
+        this.history = streaming ? null : new History(window);
+    }
+
+    /** The window used, in bytes. */
+    int window() {
+        return window;
+    }
+
+    /**
+     * Compresses one frame's payload of the message in progress; on its last frame ({@code fin}),
+     * without the final {@code 00 00 ff ff}. {@code input} is read, not modified; its position is
+     * left alone.
+     *
+     * @return a new buffer holding the compressed bytes
+     */
+    ByteBuffer compress(ByteBuffer input, boolean fin) {
+        Output out = new Output(input.remaining() / 2 + 64);
+        if (streaming) {
+            Deflater deflater = owned();
+            deflater.setInput(input.duplicate());
+            drain(deflater, out);
+            if (fin && noContextTakeover) {
+                deflater.reset();
+            }
+        } else {
+            compressInChunks(input.duplicate(), out);
+            if (fin && noContextTakeover) {
+                history.clear();
+            }
+        }
+        if (fin) {
+            out.removeTail();
+        }
+        return out.toBuffer();
+    }
+
+    private void compressInChunks(ByteBuffer rest, Output out) {
+        Deflater deflater = dedicated ? owned() : pool.deflater(level);
+        try {
+            do {
+                int chunk = window == ZLIB_WINDOW ? rest.remaining() : Math.min(rest.remaining(), window / 2);
+                // zlib's own 32 KiB window bounds a 15-bit stream; smaller ones need D + C <= window.
+                int dictionary = window == ZLIB_WINDOW ? history.size() : Math.min(history.size(), window - chunk);
+                deflater.reset();
+                if (dictionary > 0) {
+                    deflater.setDictionary(history.array(), history.size() - dictionary, dictionary);
+                }
+                ByteBuffer slice = rest.slice(rest.position(), chunk);
+                rest.position(rest.position() + chunk);
+                deflater.setInput(slice);
+                drain(deflater, out);
+                history.append(slice.rewind());
+            } while (rest.hasRemaining());
+        } finally {
+            if (!dedicated) {
+                pool.give(deflater, level);
+            }
+        }
+    }
+
+    /** Deflates all input with SYNC_FLUSH: done once the output is not filled to the brim. */
+    private static void drain(Deflater deflater, Output out) {
+        while (true) {
+            out.ensureRoom(64);
+            int room = out.room();
+            int n = deflater.deflate(out.bytes, out.length, room, Deflater.SYNC_FLUSH);
+            out.length += n;
+            if (n < room) {
+                return;
+            }
+        }
+    }
+
+    private Deflater owned() {
+        if (owned == null) {
+            owned = pool.dedicatedDeflater(level);
+        }
+        return owned;
+    }
+
+    /** True while a native deflater belongs to this connection (only with a dedicated one). */
+    boolean holdsNativeState() {
+        return owned != null;
+    }
+
+    /** Heap bytes of context kept between messages. */
+    int historyFootprint() {
+        return history == null ? 0 : history.footprint();
+    }
+
+    /** Ends the dedicated deflater, if any; idempotent. */
+    void release() {
+        if (owned != null) {
+            pool.end(owned);
+            owned = null;
+        }
+    }
+
+    /** A growable byte array. */
+    private static final class Output {
+        byte[] bytes;
+        int length;
+
+        Output(int capacity) {
+            bytes = new byte[capacity];
+        }
+
+        int room() {
+            return bytes.length - length;
+        }
+
+        void ensureRoom(int n) {
+            if (room() < n) {
+                bytes = Arrays.copyOf(bytes, Math.max(bytes.length * 2, length + n));
+            }
+        }
+
+        void removeTail() {
+            // A SYNC_FLUSH always ends with the empty stored block's LEN/NLEN: 00 00 ff ff.
+            if (length < TAIL_LENGTH || bytes[length - 4] != 0 || bytes[length - 3] != 0
+                    || bytes[length - 2] != (byte) 0xff || bytes[length - 1] != (byte) 0xff) {
+                throw new IllegalStateException("deflater output does not end with 00 00 ff ff");
+            }
+            length -= TAIL_LENGTH;
+        }
+
+        ByteBuffer toBuffer() {
+            return ByteBuffer.wrap(bytes, 0, length).slice();
+        }
+    }
+}
