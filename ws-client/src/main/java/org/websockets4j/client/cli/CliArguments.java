@@ -3,6 +3,7 @@ package org.websockets4j.client.cli;
 import java.util.ArrayList;
 import java.util.List;
 import org.websockets4j.client.ClientOptions;
+import org.websockets4j.extensions.Compression;
 
 /**
  * The parsed command line of the interactive client. Immutable.
@@ -118,10 +119,7 @@ record CliArguments(String uri, List<String[]> headers, List<String> subprotocol
             }
             builder.subprotocols(subprotocols);
             if (noCompression) {
-                // TODO(compression): once ClientOptions gets its "compression" option (Python's
-                // compression=None), set it to none here. Until then no extension offered is the
-                // same thing: the default offers none either, so this is explicit, not different.
-                builder.extensions(List.of());
+                builder.compression(Compression.NONE); // Python's compression=None
             }
             return builder.build();
         } catch (IllegalArgumentException e) {

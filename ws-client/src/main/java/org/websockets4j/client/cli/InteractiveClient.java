@@ -59,7 +59,7 @@ final class InteractiveClient {
             Options:
               --header "Name: value"  add a request header (repeatable)
               --subprotocol NAME      offer a subprotocol (repeatable, in order of preference)
-              --no-compression        offer no compression extension
+              --no-compression        do not offer permessage-deflate (offered by default)
               --help                  print this help
 
             wss:// (TLS) is not supported yet.

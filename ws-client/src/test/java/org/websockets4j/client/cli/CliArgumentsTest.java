@@ -20,6 +20,7 @@ class CliArgumentsTest {
         assertEquals("1", options.extraHeaders().get("A"));
         assertEquals(List.of("chat", "v2"), options.subprotocols());
         assertEquals(List.of(), options.extensions());
+        assertEquals(1, CliArguments.parse("ws://h/").toOptions().extensions().size(), "permessage-deflate by default");
     }
 
     @Test
