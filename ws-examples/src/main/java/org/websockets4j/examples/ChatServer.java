@@ -38,11 +38,11 @@ final class ChatServer {
     private ChatServer() {
     }
 
-    /** Starts the chat server on {@code host}:{@code port} and returns it running. */
-    static WebSocketServer start(String host, int port) throws IOException {
+    /** Starts the chat server on {@code host}:{@code port} with {@code base}'s other options and returns it running. */
+    static WebSocketServer start(String host, int port, ServerOptions.Builder base) throws IOException {
         byte[] page = page();
         CompletableFuture<WebSocketServer> self = new CompletableFuture<>();
-        ServerOptions options = ServerOptions.builder()
+        ServerOptions options = base
                 .maxSize(MAX_MESSAGE)
                 .processRequest((path, headers) -> route(path, headers, page))
                 .build();

@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import org.websockets4j.extensions.Compression;
 import org.websockets4j.protocol.Message;
 import org.websockets4j.server.ServerOptions;
 import org.websockets4j.server.WebSocketServer;
@@ -53,16 +54,17 @@ public final class Main {
             """.formatted(PROGRAM);
 
     private static final String SERVER_USAGE = """
-            Usage: %1$s %2$s --port P [--host H]
+            Usage: %1$s %2$s --port P [--host H] [--no-compression]
 
             %3$s
             Prints "listening on ws://H:P/" once it accepts connections and runs until killed;
             SIGTERM closes every connection with 1001 (going away).
 
             Options:
-              --port P   the TCP port, 0-65535 (0: an ephemeral port); required
-              --host H   the interface to listen on (default %4$s)
-              --help     print this help
+              --port P          the TCP port, 0-65535 (0: an ephemeral port); required
+              --host H          the interface to listen on (default %4$s)
+              --no-compression  do not negotiate permessage-deflate (on by default, as in Python)
+              --help            print this help
             """;
 
     private static final String AUTOBAHN_USAGE = """
@@ -109,7 +111,11 @@ public final class Main {
     }
 
     /** Run a server. */
-    record Server(Kind kind, String host, int port) implements Invocation {
+    record Server(Kind kind, String host, int port, boolean compression) implements Invocation {
+        /** A server with compression on, the default. */
+        Server(Kind kind, String host, int port) {
+            this(kind, host, port, true);
+        }
     }
 
     /** Run the Autobahn|Testsuite client. */
@@ -239,18 +245,18 @@ public final class Main {
     }
 
     private static Invocation parseServer(Kind kind, List<String> args) throws UsageError {
-        Map<String, String> options = options(kind.command, args, List.of("--port", "--host"));
+        Map<String, String> options = options(kind.command, args, List.of("--port", "--host"), List.of("--no-compression"));
         if (options == null) {
             return new Help(SERVER_USAGE.formatted(PROGRAM, kind.command, kind.description, DEFAULT_HOST));
         }
         String port = required(kind.command, options, "--port");
         String host = options.containsKey("--host") ? required(kind.command, options, "--host") : DEFAULT_HOST;
-        return new Server(kind, host, parsePort(kind, port));
+        return new Server(kind, host, parsePort(kind, port), !options.containsKey("--no-compression"));
     }
 
     private static Invocation parseAutobahn(List<String> args) throws UsageError {
         String command = "autobahn-client";
-        Map<String, String> options = options(command, args, List.of("--uri", "--agent"));
+        Map<String, String> options = options(command, args, List.of("--uri", "--agent"), List.of());
         if (options == null) {
             return new Help(AUTOBAHN_USAGE.formatted(PROGRAM));
         }
@@ -262,11 +268,11 @@ public final class Main {
     }
 
     /**
-     * The {@code --name value} and {@code --name=value} options of one command, each at most once;
-     * null when {@code --help} is among them.
+     * The {@code --name value} and {@code --name=value} options of one command and its flags
+     * (mapped to an empty value), each at most once; null when {@code --help} is among them.
      */
-    private static Map<String, String> options(String command, List<String> args, List<String> names)
-            throws UsageError {
+    private static Map<String, String> options(String command, List<String> args, List<String> names,
+                                               List<String> flags) throws UsageError {
         Map<String, String> options = new java.util.HashMap<>();
         for (int i = 0; i < args.size(); i++) {
             String arg = args.get(i);
@@ -279,6 +285,15 @@ public final class Main {
             if (arg.startsWith("--") && equals > 0) {
                 name = arg.substring(0, equals);
                 value = arg.substring(equals + 1);
+            }
+            if (flags.contains(arg)) {
+                if (options.putIfAbsent(arg, "") != null) {
+                    throw new UsageError(command + ": " + arg + " given twice");
+                }
+                continue;
+            }
+            if (flags.contains(name)) {
+                throw new UsageError(command + ": " + name + " takes no value");
             }
             if (!names.contains(name)) {
                 throw new UsageError(arg.startsWith("-")
@@ -329,7 +344,7 @@ public final class Main {
                 for (Message message : ws) { // ends when the client closes with 1000 or 1001
                     ws.send(message);
                 }
-            }, invocation.host(), invocation.port(), ServerOptions.builder().maxSize(16L << 20).build());
+            }, invocation.host(), invocation.port(), options(invocation).maxSize(16L << 20).build());
             case BROADCAST -> {
                 CompletableFuture<WebSocketServer> self = new CompletableFuture<>();
                 WebSocketServer server = WebSocketServer.serve(ws -> {
@@ -340,11 +355,16 @@ public final class Main {
                             case Message.Binary binary -> WebSocketServer.broadcast(hub.connections(), binary.data());
                         }
                     }
-                }, invocation.host(), invocation.port());
+                }, invocation.host(), invocation.port(), options(invocation).build());
                 self.complete(server);
                 yield server;
             }
-            case CHAT -> ChatServer.start(invocation.host(), invocation.port());
+            case CHAT -> ChatServer.start(invocation.host(), invocation.port(), options(invocation));
         };
+    }
+
+    /** The options every server shares: the library's defaults, compression as asked. */
+    private static ServerOptions.Builder options(Server invocation) {
+        return ServerOptions.builder().compression(invocation.compression() ? Compression.DEFLATE : Compression.NONE);
     }
 }

@@ -82,6 +82,9 @@ class MainTest {
     void validArgumentsParse() throws Exception {
         assertEquals(new Main.Server(Main.Kind.ECHO, "127.0.0.1", 8765), Main.parse("echo-server", "--port", "8765"));
         assertEquals(new Main.Server(Main.Kind.BROADCAST, "::1", 0), Main.parse("broadcast-server", "--host=::1", "--port=0"));
+        assertEquals(new Main.Server(Main.Kind.ECHO, "127.0.0.1", 1, false), Main.parse("echo-server", "--no-compression", "--port", "1"));
+        assertThrows(Main.UsageError.class, () -> Main.parse("echo-server", "--port", "1", "--no-compression=yes"));
+        assertThrows(Main.UsageError.class, () -> Main.parse("echo-server", "--port", "1", "--no-compression", "--no-compression"));
         assertEquals(new Main.Demo("frame-demo"), Main.parse("frame-demo"));
         assertEquals("ws://[::1]:80/", Main.uri("::1", 80));
         assertEquals("ws://127.0.0.1:80/", Main.uri("127.0.0.1", 80));
@@ -101,6 +104,25 @@ class MainTest {
                     assertArrayEquals(big, ws.recvBinary());
                     ws.send(new byte[0]);
                     assertEquals(new Message.Binary(new byte[0]), ws.recv());
+                }
+            }
+        });
+    }
+
+    @Test
+    void theServersCompressByDefaultAndNotWithNoCompression() throws Exception {
+        assertTimeoutPreemptively(GUARD, () -> {
+            for (String command : List.of("echo-server", "broadcast-server", "chat-server")) {
+                for (boolean compression : List.of(true, false)) {
+                    String[] args = compression
+                            ? new String[] {command, "--port", "0"}
+                            : new String[] {command, "--port", "0", "--no-compression"};
+                    try (WebSocketServer server = Main.start((Main.Server) Main.parse(args));
+                         WebSocket ws = WebSocketClient.connect("ws://127.0.0.1:" + server.port() + "/chat")) {
+                        String negotiated = ws.responseHeaders().get("Sec-WebSocket-Extensions");
+                        assertEquals(compression, negotiated != null && negotiated.startsWith("permessage-deflate"),
+                                String.join(" ", args) + ": " + negotiated);
+                    }
                 }
             }
         });

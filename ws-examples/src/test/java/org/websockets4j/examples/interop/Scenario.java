@@ -99,9 +99,12 @@ final class Scenario {
     static final class EchoServer implements AutoCloseable {
         final WebSocketServer server;
         final BlockingQueue<String> closes = new LinkedBlockingQueue<>();
+        /** The Sec-WebSocket-Extensions answered to each connection, "none" when there was none. */
+        final BlockingQueue<String> negotiated = new LinkedBlockingQueue<>();
 
         EchoServer(ServerOptions options) throws IOException {
             this.server = WebSocketServer.serve(ws -> {
+                negotiated.add(String.valueOf(ws.responseHeaders().get("Sec-WebSocket-Extensions")));
                 try {
                     for (Message message : ws) {
                         ws.send(message);
@@ -132,6 +135,15 @@ final class Scenario {
                 throw new AssertionError("no connection closed on the server within 20 s");
             }
             return close;
+        }
+
+        /** The extensions negotiated on the next connection, null when none. */
+        String nextNegotiated() throws InterruptedException {
+            String header = negotiated.poll(20, TimeUnit.SECONDS);
+            if (header == null) {
+                throw new AssertionError("no connection opened on the server within 20 s");
+            }
+            return header.equals("null") ? null : header;
         }
 
         @Override
