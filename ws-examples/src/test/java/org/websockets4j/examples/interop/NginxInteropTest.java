@@ -39,8 +39,10 @@ class NginxInteropTest {
                  PeerProcess proxy = startProxy(nginx, prefix, server.port())) {
                 ClientOptions options = ClientOptions.builder().maxSize(Scenario.MAX_SIZE).build();
                 try (WebSocket ws = WebSocketClient.connect(proxyUri(prefix) + "/through/nginx", options)) {
+                    PeerCompression.DEFAULTS.checkWithPeerServer(ws.responseHeaders().get("Sec-WebSocket-Extensions"));
                     Scenario.runAsClient(ws);
                 }
+                PeerCompression.DEFAULTS.checkWithPeerClient(server.nextNegotiated());
                 assertEquals("1000 done", server.nextClose(), "the client's close reached the server");
             }
         });
