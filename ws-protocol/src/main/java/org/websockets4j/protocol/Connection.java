@@ -211,17 +211,29 @@ public final class Connection {
 
     // ---------------------------------------------------------------- state
 
-    /** Which side this connection is. */
+    /**
+     * Which side this connection is.
+     *
+     * @return the role given at creation, never null
+     */
     public Role role() {
         return role;
     }
 
-    /** The options it was created with. */
+    /**
+     * The options it was created with.
+     *
+     * @return the options, never null; immutable
+     */
     public ConnectionOptions options() {
         return options;
     }
 
-    /** The current state. */
+    /**
+     * The current state.
+     *
+     * @return the state, never null; it only moves forward
+     */
     public State state() {
         return state;
     }
@@ -248,6 +260,9 @@ public final class Connection {
      * {@link #dataToSend()} returned: a server once the closing handshake completed, either side
      * after failing the connection, after the close timeout, or when the input ended. It never
      * turns false again, and no frame may be sent afterwards.
+     *
+     * @return whether the driver must close the TCP connection once {@link #dataToSend()} is
+     *         written
      */
     public boolean closeTransport() {
         return closeTransport;
@@ -257,6 +272,8 @@ public final class Connection {
      * True when the peer is expected to end the TCP connection next, so that the driver should
      * keep reading until the end of the stream; the connection is then {@link State#CLOSING}, and
      * {@link #nextDeadline()} holds the close timeout. Python websockets' {@code close_expected()}.
+     *
+     * @return whether the connection is CLOSING and waits for the peer to end the TCP connection
      */
     public boolean closeExpected() {
         return state == State.CLOSING;
@@ -266,6 +283,8 @@ public final class Connection {
      * The close code (RFC 6455 §7.1.5) once the connection is {@link State#CLOSED}: the code of
      * the close frame received, 1005 when it carried none, 1006 when none was received (the
      * connection ended abnormally, or failed, or timed out). 0 before CLOSED.
+     *
+     * @return the close code, or 0 before {@link State#CLOSED}
      */
     public int closeCode() {
         if (state != State.CLOSED) {
@@ -277,6 +296,8 @@ public final class Connection {
     /**
      * The close reason (RFC 6455 §7.1.6) once the connection is {@link State#CLOSED}: the reason
      * in the close frame received, or empty. Null before CLOSED.
+     *
+     * @return the reason received (empty when none), or null before {@link State#CLOSED}
      */
     public String closeReason() {
         if (state != State.CLOSED) {
@@ -285,12 +306,20 @@ public final class Connection {
         return closeReceived != null ? closeReceived.reason() : "";
     }
 
-    /** The close frame sent so far, or null; {@link Close#NO_STATUS} for an empty close frame. */
+    /**
+     * The close frame sent so far, or null; {@link Close#NO_STATUS} for an empty close frame.
+     *
+     * @return the close frame this side sent, or null when none was sent
+     */
     public Close closeSent() {
         return closeSent;
     }
 
-    /** The close frame received so far, or null; {@link Close#NO_STATUS} for an empty close frame. */
+    /**
+     * The close frame received so far, or null; {@link Close#NO_STATUS} for an empty close frame.
+     *
+     * @return the close frame the peer sent, or null when none was received
+     */
     public Close closeReceived() {
         return closeReceived;
     }
@@ -301,6 +330,8 @@ public final class Connection {
      * caused by the peer's error when the connection failed because of one. A new instance each
      * call, so that each has the stack trace of its thrower.
      *
+     * @return a new {@link ConnectionClosedOK} (1000, 1001) or {@link ConnectionClosedError} (any
+     *         other code)
      * @throws InvalidState when the connection is not {@link State#CLOSED} yet
      */
     public ConnectionClosed closeException() {
@@ -348,6 +379,8 @@ public final class Connection {
      * the pong deadline while {@link State#OPEN}, the close timeout while {@link State#CLOSING};
      * {@link Long#MAX_VALUE} when nothing is scheduled. It may be in the past (call
      * {@code advanceTime} right away then). It changes after any call, so re-read it each time.
+     *
+     * @return the deadline as a {@link System#nanoTime()} value, or {@link Long#MAX_VALUE} for none
      */
     public long nextDeadline() {
         if (state == State.OPEN && keepalive != null) {
@@ -552,6 +585,7 @@ public final class Connection {
     /**
      * Sends a text frame whose payload is the UTF-8 encoding of {@code text}.
      *
+     * @param text the message or fragment, not null
      * @param fin false to start a fragmented message continued with {@link #sendContinuation}
      * @throws IllegalArgumentException when {@code text} holds an unpaired surrogate
      * @throws InvalidState             when a fragmented message is in progress, or the connection
@@ -569,6 +603,7 @@ public final class Connection {
      * checked here: the peer fails the connection with 1007 otherwise). The buffer is taken over
      * (see the class comment).
      *
+     * @param utf8 the UTF-8 payload, not null; taken over, not copied
      * @param fin false to start a fragmented message continued with {@link #sendContinuation}
      * @throws InvalidState     when a fragmented message is in progress, or the connection is
      *                          CONNECTING or CLOSING
@@ -583,6 +618,7 @@ public final class Connection {
     /**
      * Sends a binary frame carrying {@code data}, taken over (see the class comment).
      *
+     * @param data the payload, not null; taken over, not copied
      * @param fin false to start a fragmented message continued with {@link #sendContinuation}
      * @throws InvalidState     when a fragmented message is in progress, or the connection is
      *                          CONNECTING or CLOSING
@@ -599,6 +635,7 @@ public final class Connection {
      * {@code sendBinary} with {@code fin} false; {@code data} is taken over (see the class
      * comment). Ping and pong frames may be sent between the fragments.
      *
+     * @param data the fragment's payload, not null; taken over, not copied
      * @param fin true on the message's last frame
      * @throws InvalidState     when no fragmented message is in progress, or the connection is
      *                          CONNECTING or CLOSING
@@ -680,7 +717,10 @@ public final class Connection {
      * {@link ConnectionClosed} (CLOSED); an application-level {@code close()} checks
      * {@link #state()} first.
      *
+     * @param code the close code to send
      * @param reason the reason, at most 123 bytes in UTF-8; null is taken as empty
+     * @param nowNanos the current time, a {@link System#nanoTime()} value; the close timeout starts
+     *                 from it
      * @throws IllegalArgumentException when {@code code} may not be sent (1000–1003, 1007–1014 and
      *                                  3000–4999 may) or the reason is too long
      * @throws InvalidState             when the connection is CONNECTING or CLOSING
@@ -697,6 +737,8 @@ public final class Connection {
      * Starts the closing handshake with a close frame that carries no status code (the peer
      * reports 1005). See {@link #sendClose(int, String, long)}.
      *
+     * @param nowNanos the current time, a {@link System#nanoTime()} value; the close timeout starts
+     *                 from it
      * @throws InvalidState     when the connection is CONNECTING or CLOSING
      * @throws ConnectionClosed when the connection is CLOSED
      */
@@ -719,7 +761,10 @@ public final class Connection {
      * now on. A CONNECTING connection becomes CLOSED at once; a CLOSED one is left alone.
      * Code 1006 sends no close frame: use it when the transport itself broke.
      *
+     * @param code the close code: 1006 (nothing sent) or a code that may be sent
      * @param reason the reason, at most 123 bytes in UTF-8; null is taken as empty
+     * @param nowNanos the current time, a {@link System#nanoTime()} value; the close timeout starts
+     *                 from it
      * @throws IllegalArgumentException when {@code code} is neither 1006 nor a code that may be
      *                                  sent, or the reason is too long
      */
@@ -761,6 +806,8 @@ public final class Connection {
      * fails the connection with 1011 "keepalive ping timeout" when its pong is late; while
      * CLOSING, gives up when the close timeout has run out (CLOSED, {@link #closeTransport()},
      * code 1006 unless a close frame was received). Calling it early or often is harmless.
+     *
+     * @param nowNanos the current time, a {@link System#nanoTime()} value
      */
     public void advanceTime(long nowNanos) {
         if (state == State.OPEN && keepalive != null) {

@@ -44,7 +44,10 @@ public abstract sealed class ConnectionClosed extends WebSocketException
      * The exception for a connection closed with {@code code}: {@link ConnectionClosedOK} for 1000
      * and 1001, {@link ConnectionClosedError} otherwise.
      *
+     * @param code the connection's close code; not validated, since 1005 and 1006 are never sent
+     *             but are reported
      * @param reason the close reason; null is taken as empty
+     * @return a new exception, never null
      */
     public static ConnectionClosed of(int code, String reason) {
         return of(code, reason, null);
@@ -53,6 +56,11 @@ public abstract sealed class ConnectionClosed extends WebSocketException
     /**
      * Like {@link #of(int, String)}, with the failure that ended the connection as the cause
      * (may be null).
+     *
+     * @param code the connection's close code
+     * @param reason the close reason; null is taken as empty
+     * @param cause what ended the connection, or null
+     * @return a new exception, never null
      */
     public static ConnectionClosed of(int code, String reason, Throwable cause) {
         return of(code, reason, cause, null);
@@ -63,17 +71,31 @@ public abstract sealed class ConnectionClosed extends WebSocketException
                 : new ConnectionClosedError(code, reason, cause, detail);
     }
 
-    /** True for the codes of a proper closure, 1000 (OK) and 1001 (going away). */
+    /**
+     * True for the codes of a proper closure, 1000 (OK) and 1001 (going away).
+     *
+     * @param code a close code
+     * @return whether a closure with {@code code} counts as proper
+     */
     public static boolean isOK(int code) {
         return code == CloseCodes.NORMAL_CLOSURE || code == CloseCodes.GOING_AWAY;
     }
 
-    /** The close code. */
+    /**
+     * The close code.
+     *
+     * @return the close code: the peer's, 1005 when its close frame had none, or 1006 when no close
+     *         frame was received
+     */
     public int code() {
         return code;
     }
 
-    /** The close reason, never null (empty when there is none). */
+    /**
+     * The close reason, never null (empty when there is none).
+     *
+     * @return the reason, never null
+     */
     public String reason() {
         return reason;
     }

@@ -11,6 +11,7 @@ public final class ConnectionClosedError extends ConnectionClosed {
     /**
      * Creates the exception for an abnormal closure.
      *
+     * @param code the close code, any but 1000 and 1001
      * @param reason the close reason; null is taken as empty
      * @throws IllegalArgumentException when {@code code} is 1000 or 1001 (use
      *                                  {@link ConnectionClosed#of(int, String)} to pick the type)

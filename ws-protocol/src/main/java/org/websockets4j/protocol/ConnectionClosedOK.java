@@ -10,6 +10,7 @@ public final class ConnectionClosedOK extends ConnectionClosed {
     /**
      * Creates the exception for a proper closure.
      *
+     * @param code the close code, 1000 or 1001
      * @param reason the close reason; null is taken as empty
      * @throws IllegalArgumentException when {@code code} is neither 1000 nor 1001 (use
      *                                  {@link ConnectionClosed#of(int, String)} to pick the type)

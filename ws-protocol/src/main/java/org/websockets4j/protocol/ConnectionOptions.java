@@ -62,17 +62,29 @@ public final class ConnectionOptions {
         this.writeLimit = builder.writeLimit;
     }
 
-    /** The options with every default. */
+    /**
+     * The options with every default.
+     *
+     * @return the shared default options, never null
+     */
     public static ConnectionOptions defaults() {
         return DEFAULTS;
     }
 
-    /** A builder holding every default. */
+    /**
+     * A builder holding every default.
+     *
+     * @return a new builder, starting from the defaults
+     */
     public static Builder builder() {
         return new Builder();
     }
 
-    /** A builder holding these options, to derive others from them. */
+    /**
+     * A builder holding these options, to derive others from them.
+     *
+     * @return a new builder holding these options; changing it leaves this instance alone
+     */
     public Builder toBuilder() {
         return new Builder()
                 .pingInterval(pingInterval)
@@ -87,6 +99,8 @@ public final class ConnectionOptions {
     /**
      * How often a keepalive ping is sent while the connection is open, or null for no keepalive
      * pings. Pings help keep the connection open through proxies with short idle timeouts.
+     *
+     * @return the interval, positive; null when keepalive pings are off (default 20 s)
      */
     public Duration pingInterval() {
         return pingInterval;
@@ -96,6 +110,9 @@ public final class ConnectionOptions {
      * How long to wait for the pong answering a keepalive ping, or null to never time out. When
      * the pong does not arrive in time the connection is considered unusable and fails with code
      * 1011. Only keepalive pings are timed; it has no effect when {@link #pingInterval()} is null.
+     *
+     * @return the timeout, positive (default 20 s); null when a late pong never fails the
+     *         connection
      */
     public Duration pingTimeout() {
         return pingTimeout;
@@ -105,6 +122,8 @@ public final class ConnectionOptions {
      * The longest wait for each step of ending the connection once a close frame was sent: for
      * the peer's close frame, then for the end of the TCP connection. When it runs out, the
      * connection gives up and the TCP connection is closed. Null waits forever.
+     *
+     * @return the timeout for each closing step, positive; null to wait forever (default 10 s)
      */
     public Duration closeTimeout() {
         return closeTimeout;
@@ -114,6 +133,8 @@ public final class ConnectionOptions {
      * The largest incoming message, in bytes, counted over all its frames; or {@link #NO_LIMIT}.
      * A larger message fails the connection with code 1009, as soon as a frame header announces
      * too much.
+     *
+     * @return the limit in bytes, at least 0, or {@link #NO_LIMIT} (default 1 MiB)
      */
     public long maxSize() {
         return maxSize;
@@ -123,6 +144,8 @@ public final class ConnectionOptions {
      * The most received messages held until the application takes them; or {@link #NO_LIMIT}.
      * When the queue is full, the I/O driver stops reading, so the TCP window closes and the peer
      * slows down. Enforced by the driver, not by {@link Connection}.
+     *
+     * @return the limit in messages, at least 1, or {@link #NO_LIMIT} (default 32)
      */
     public long maxQueue() {
         return maxQueue;
@@ -131,6 +154,8 @@ public final class ConnectionOptions {
     /**
      * The high-water mark, in bytes, of the buffer for incoming bytes; the low-water mark is half
      * of it. Enforced by the I/O driver, not by {@link Connection}.
+     *
+     * @return the limit in bytes, at least 1 (default 64 KiB)
      */
     public int readLimit() {
         return readLimit;
@@ -140,6 +165,8 @@ public final class ConnectionOptions {
      * The high-water mark, in bytes, of the buffer for outgoing bytes: above it a send waits until
      * the buffer drains under the low-water mark, a quarter of it. Enforced by the I/O driver, not
      * by {@link Connection}.
+     *
+     * @return the limit in bytes, at least 1 (default 64 KiB)
      */
     public int writeLimit() {
         return writeLimit;
@@ -194,43 +221,78 @@ public final class ConnectionOptions {
         private Builder() {
         }
 
-        /** Sets {@link ConnectionOptions#pingInterval()}; null disables keepalive pings. */
+        /**
+         * Sets {@link ConnectionOptions#pingInterval()}; null disables keepalive pings.
+         *
+         * @param pingInterval the interval between keepalive pings, positive, or null
+         * @return this builder; values are checked by {@link #build()}
+         */
         public Builder pingInterval(Duration pingInterval) {
             this.pingInterval = pingInterval;
             return this;
         }
 
-        /** Sets {@link ConnectionOptions#pingTimeout()}; null never times out. */
+        /**
+         * Sets {@link ConnectionOptions#pingTimeout()}; null never times out.
+         *
+         * @param pingTimeout the wait for a keepalive pong, positive, or null
+         * @return this builder; values are checked by {@link #build()}
+         */
         public Builder pingTimeout(Duration pingTimeout) {
             this.pingTimeout = pingTimeout;
             return this;
         }
 
-        /** Sets {@link ConnectionOptions#closeTimeout()}; null waits forever. */
+        /**
+         * Sets {@link ConnectionOptions#closeTimeout()}; null waits forever.
+         *
+         * @param closeTimeout the wait for each closing step, positive, or null
+         * @return this builder; values are checked by {@link #build()}
+         */
         public Builder closeTimeout(Duration closeTimeout) {
             this.closeTimeout = closeTimeout;
             return this;
         }
 
-        /** Sets {@link ConnectionOptions#maxSize()} in bytes; {@link #NO_LIMIT} for no limit. */
+        /**
+         * Sets {@link ConnectionOptions#maxSize()} in bytes; {@link #NO_LIMIT} for no limit.
+         *
+         * @param maxSize the largest incoming message in bytes, at least 0
+         * @return this builder; values are checked by {@link #build()}
+         */
         public Builder maxSize(long maxSize) {
             this.maxSize = maxSize;
             return this;
         }
 
-        /** Sets {@link ConnectionOptions#maxQueue()} in messages; {@link #NO_LIMIT} for no limit. */
+        /**
+         * Sets {@link ConnectionOptions#maxQueue()} in messages; {@link #NO_LIMIT} for no limit.
+         *
+         * @param maxQueue the most messages waiting for the application, at least 1
+         * @return this builder; values are checked by {@link #build()}
+         */
         public Builder maxQueue(long maxQueue) {
             this.maxQueue = maxQueue;
             return this;
         }
 
-        /** Sets {@link ConnectionOptions#readLimit()} in bytes. */
+        /**
+         * Sets {@link ConnectionOptions#readLimit()} in bytes.
+         *
+         * @param readLimit the incoming buffer's high-water mark in bytes, at least 1
+         * @return this builder; values are checked by {@link #build()}
+         */
         public Builder readLimit(int readLimit) {
             this.readLimit = readLimit;
             return this;
         }
 
-        /** Sets {@link ConnectionOptions#writeLimit()} in bytes. */
+        /**
+         * Sets {@link ConnectionOptions#writeLimit()} in bytes.
+         *
+         * @param writeLimit the outgoing buffer's high-water mark in bytes, at least 1
+         * @return this builder; values are checked by {@link #build()}
+         */
         public Builder writeLimit(int writeLimit) {
             this.writeLimit = writeLimit;
             return this;
@@ -239,6 +301,7 @@ public final class ConnectionOptions {
         /**
          * The options.
          *
+         * @return new immutable options; the builder may be reused
          * @throws IllegalArgumentException naming the option and the fix when a duration is zero
          *                                  or negative, {@code maxSize} is negative,
          *                                  {@code maxQueue} is below 1, or a limit is below 1

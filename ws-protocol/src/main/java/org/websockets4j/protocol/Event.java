@@ -51,7 +51,11 @@ public sealed interface Event {
      * @param payload the ping's payload (read-only, at most 125 bytes)
      */
     record PingReceived(ByteBuffer payload) implements Event {
-        /** Creates the event. @throws NullPointerException when {@code payload} is null */
+        /**
+         * Creates the event.
+         *
+         * @throws NullPointerException when {@code payload} is null
+         */
         public PingReceived {
             Objects.requireNonNull(payload, "payload");
         }
@@ -67,7 +71,11 @@ public sealed interface Event {
      *                          were sent (read-only buffers; empty for an unsolicited pong)
      */
     record PongReceived(ByteBuffer payload, List<ByteBuffer> acknowledgedPings) implements Event {
-        /** Creates the event, copying the list. @throws NullPointerException when an argument is null */
+        /**
+         * Creates the event, copying the list.
+         *
+         * @throws NullPointerException when an argument is null
+         */
         public PongReceived {
             Objects.requireNonNull(payload, "payload");
             acknowledgedPings = List.copyOf(acknowledgedPings);
@@ -82,7 +90,11 @@ public sealed interface Event {
      * @param close the code and reason; {@link Close#NO_STATUS} (1005) when the frame carried none
      */
     record CloseReceived(Close close) implements Event {
-        /** Creates the event. @throws NullPointerException when {@code close} is null */
+        /**
+         * Creates the event.
+         *
+         * @throws NullPointerException when {@code close} is null
+         */
         public CloseReceived {
             Objects.requireNonNull(close, "close");
         }

@@ -17,7 +17,11 @@ public sealed interface Message {
      * @param text the text, never null
      */
     record Text(String text) implements Message {
-        /** Creates the message. @throws NullPointerException when {@code text} is null */
+        /**
+         * Creates the message.
+         *
+         * @throws NullPointerException when {@code text} is null
+         */
         public Text {
             Objects.requireNonNull(text, "text");
         }
@@ -36,12 +40,20 @@ public sealed interface Message {
      * @param data the bytes, never null
      */
     record Binary(byte[] data) implements Message {
-        /** Creates the message around {@code data}, not copied. @throws NullPointerException when {@code data} is null */
+        /**
+         * Creates the message around {@code data}, not copied.
+         *
+         * @throws NullPointerException when {@code data} is null
+         */
         public Binary {
             Objects.requireNonNull(data, "data");
         }
 
-        /** The data decoded as UTF-8, replacing malformed input; handy for logs and tests. */
+        /**
+         * The data decoded as UTF-8, replacing malformed input; handy for logs and tests.
+         *
+         * @return a new string; malformed bytes become U+FFFD
+         */
         public String asUtf8() {
             return new String(data, StandardCharsets.UTF_8);
         }

@@ -32,6 +32,8 @@ public final class MessageAssembler {
     /**
      * Adds the next data frame.
      *
+     * @param frame the next data frame of the connection, not null; its payload is kept, not
+     *              copied, until the message completes
      * @return the message {@code frame} completes, or null when more frames are needed
      * @throws IllegalStateException when the frames are out of order: a continuation without a
      *                               started message, or a new message inside a fragmented one
@@ -72,7 +74,11 @@ public final class MessageAssembler {
         return message;
     }
 
-    /** True while a fragmented message has started but not ended. */
+    /**
+     * True while a fragmented message has started but not ended.
+     *
+     * @return whether frames of an unfinished message are held
+     */
     public boolean inProgress() {
         return opcode != null;
     }

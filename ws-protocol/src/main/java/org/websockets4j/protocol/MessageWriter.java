@@ -29,7 +29,11 @@ public final class MessageWriter implements AutoCloseable {
         this.text = text;
     }
 
-    /** True when this writer sends a text message, false for a binary one. */
+    /**
+     * True when this writer sends a text message, false for a binary one.
+     *
+     * @return whether the message is text; fixed when the writer is opened
+     */
     public boolean isText() {
         return text;
     }
@@ -58,6 +62,7 @@ public final class MessageWriter implements AutoCloseable {
      * text message (a character may be split across writes; the whole message must be valid UTF-8,
      * or the peer fails the connection with 1007).
      *
+     * @param data the next piece, not null, possibly empty; copied before this returns
      * @throws IllegalStateException when the writer is closed
      * @throws ConnectionClosed      when the connection is closed (when it is closing, after
      *                               waiting for it to close)
@@ -71,6 +76,9 @@ public final class MessageWriter implements AutoCloseable {
      * Sends {@code length} bytes of {@code data} from {@code offset} as the next frame; see
      * {@link #write(byte[])}.
      *
+     * @param data the array holding the piece, not null
+     * @param offset the index of the piece's first byte
+     * @param length the number of bytes, possibly 0; copied before this returns
      * @throws IndexOutOfBoundsException when the range is outside the array
      * @throws IllegalStateException     when the writer is closed
      * @throws ConnectionClosed          when the connection is closed
@@ -85,6 +93,7 @@ public final class MessageWriter implements AutoCloseable {
      * Sends the remaining bytes of {@code data} as the next frame (its position is left alone);
      * see {@link #write(byte[])}.
      *
+     * @param data the next piece, not null; its remaining bytes are copied before this returns
      * @throws IllegalStateException when the writer is closed
      * @throws ConnectionClosed      when the connection is closed
      * @throws InterruptedException  when interrupted while waiting; the frame may have been queued

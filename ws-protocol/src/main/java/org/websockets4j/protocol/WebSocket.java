@@ -151,6 +151,8 @@ public final class WebSocket implements AutoCloseable, Iterable<Message> {
      * <p>Cancelling the future is safe: no message is lost, the next receive returns it. Until the
      * future completes or is cancelled, it counts as a waiting receive.
      *
+     * @return a future completed with the next message; it fails with the connection's
+     *         {@link ConnectionClosed} once the connection is closed and no message is left
      * @throws IllegalStateException when another receive is already waiting
      */
     public CompletableFuture<Message> recvAsync() {
@@ -174,6 +176,7 @@ public final class WebSocket implements AutoCloseable, Iterable<Message> {
     /**
      * Sends a text message.
      *
+     * @param text the message, not null; encoded in UTF-8
      * @throws IllegalArgumentException when {@code text} holds an unpaired surrogate
      * @throws IllegalStateException    when this thread holds an open {@link MessageWriter}
      * @throws ConnectionClosed         when the connection is closed, or closing (after waiting
@@ -188,6 +191,7 @@ public final class WebSocket implements AutoCloseable, Iterable<Message> {
     /**
      * Sends a binary message holding a copy of {@code data}.
      *
+     * @param data the payload, not null; copied before this returns
      * @throws IllegalStateException when this thread holds an open {@link MessageWriter}
      * @throws ConnectionClosed      as {@link #send(String)}
      * @throws InterruptedException  as {@link #send(String)}
@@ -200,6 +204,7 @@ public final class WebSocket implements AutoCloseable, Iterable<Message> {
      * Sends a binary message holding a copy of {@code data}'s remaining bytes; its position is
      * left alone.
      *
+     * @param data the payload, not null; its remaining bytes are copied before this returns
      * @throws IllegalStateException when this thread holds an open {@link MessageWriter}
      * @throws ConnectionClosed      as {@link #send(String)}
      * @throws InterruptedException  as {@link #send(String)}
@@ -211,6 +216,7 @@ public final class WebSocket implements AutoCloseable, Iterable<Message> {
     /**
      * Sends {@code message}: text as text, binary (copied) as binary. Handy for echoing.
      *
+     * @param message the message to send, not null
      * @throws ConnectionClosed     as {@link #send(String)}
      * @throws InterruptedException as {@link #send(String)}
      */
@@ -228,6 +234,8 @@ public final class WebSocket implements AutoCloseable, Iterable<Message> {
      * {@link ByteBuffer}; copied). An empty iterable sends nothing. The iterable is consumed on the
      * calling thread, so it may produce its items lazily; other data sends wait meanwhile.
      *
+     * @param pieces the fragments in order, not null: all {@link CharSequence} or all
+     *               {@code byte[]} / {@link ByteBuffer}
      * @throws IllegalArgumentException when the first item has an unsupported type (nothing is sent,
      *                                  the connection stays open), or a later item has another type
      *                                  than the first or an unsupported one: the message cannot be
@@ -247,6 +255,7 @@ public final class WebSocket implements AutoCloseable, Iterable<Message> {
      * Waits while another fragmented message is in progress.
      *
      * @param text true for a text message, false for a binary one
+     * @return the writer, owned by the calling thread; the message ends when it is closed
      * @throws IllegalStateException when this thread holds another open {@link MessageWriter}
      * @throws ConnectionClosed      as {@link #send(String)}
      * @throws InterruptedException  when interrupted while waiting
@@ -263,13 +272,22 @@ public final class WebSocket implements AutoCloseable, Iterable<Message> {
      * exceptionally with the {@link ConnectionClosed} when the connection is closed or closing.
      * During a fragmented message, the message is queued once that one ends.
      *
+     * @param text the message, not null; encoded in UTF-8
+     * @return a future completed once the message is queued under the write limit; it fails with
+     *         {@link ConnectionClosed} when the connection is closed or closing
      * @throws IllegalArgumentException when {@code text} holds an unpaired surrogate
      */
     public CompletableFuture<Void> sendAsync(String text) {
         return driver.sendAsync(Opcode.TEXT, Payloads.text(text));
     }
 
-    /** Sends a binary message holding a copy of {@code data} asynchronously; see {@link #sendAsync(String)}. */
+    /**
+     * Sends a binary message holding a copy of {@code data} asynchronously; see
+     * {@link #sendAsync(String)}.
+     *
+     * @param data the payload, not null; copied before this returns
+     * @return a future completed as for {@link #sendAsync(String)}
+     */
     public CompletableFuture<Void> sendAsync(byte[] data) {
         return driver.sendAsync(Opcode.BINARY, Payloads.copy(data));
     }
@@ -277,12 +295,21 @@ public final class WebSocket implements AutoCloseable, Iterable<Message> {
     /**
      * Sends a binary message holding a copy of {@code data}'s remaining bytes asynchronously (its
      * position is left alone); see {@link #sendAsync(String)}.
+     *
+     * @param data the payload, not null; its remaining bytes are copied before this returns
+     * @return a future completed as for {@link #sendAsync(String)}
      */
     public CompletableFuture<Void> sendAsync(ByteBuffer data) {
         return driver.sendAsync(Opcode.BINARY, Payloads.copy(data));
     }
 
-    /** Sends {@code message} asynchronously: text as text, binary (copied) as binary; see {@link #sendAsync(String)}. */
+    /**
+     * Sends {@code message} asynchronously: text as text, binary (copied) as binary; see
+     * {@link #sendAsync(String)}.
+     *
+     * @param message the message to send, not null
+     * @return a future completed as for {@link #sendAsync(String)}
+     */
     public CompletableFuture<Void> sendAsync(Message message) {
         Objects.requireNonNull(message, "message");
         return switch (message) {
@@ -299,6 +326,9 @@ public final class WebSocket implements AutoCloseable, Iterable<Message> {
      * {@link ConnectionClosed} when the connection closes first; it is already failed when the
      * connection is closed. Cancelling it has no effect on the connection. Does not wait for the
      * write buffer to drain.
+     *
+     * @return a future completed when the pong arrives; failed with {@link ConnectionClosed} when
+     *         the connection closes first
      */
     public CompletableFuture<Void> ping() {
         return driver.ping(null);
@@ -307,6 +337,8 @@ public final class WebSocket implements AutoCloseable, Iterable<Message> {
     /**
      * Sends a ping carrying {@code data} (at most 125 bytes, copied); see {@link #ping()}.
      *
+     * @param data the ping's payload, not null; at most 125 bytes, copied
+     * @return a future completed when the matching pong arrives; see {@link #ping()}
      * @throws IllegalArgumentException when {@code data} is longer than 125 bytes, or a ping with
      *                                  the same data still awaits its pong
      */
@@ -314,7 +346,12 @@ public final class WebSocket implements AutoCloseable, Iterable<Message> {
         return driver.ping(Payloads.view(Objects.requireNonNull(data, "data")));
     }
 
-    /** Sends a ping carrying {@code data}; see {@link #ping(ByteBuffer)}. */
+    /**
+     * Sends a ping carrying {@code data}; see {@link #ping(ByteBuffer)}.
+     *
+     * @param data the ping's payload, not null; at most 125 bytes, copied
+     * @return a future completed when the matching pong arrives; see {@link #ping()}
+     */
     public CompletableFuture<Void> ping(byte[] data) {
         return ping(ByteBuffer.wrap(Objects.requireNonNull(data, "data")));
     }
@@ -322,6 +359,8 @@ public final class WebSocket implements AutoCloseable, Iterable<Message> {
     /**
      * Sends a ping carrying {@code data} in UTF-8; see {@link #ping(ByteBuffer)}.
      *
+     * @param data the ping's payload, not null; at most 125 bytes once encoded
+     * @return a future completed when the matching pong arrives; see {@link #ping()}
      * @throws IllegalArgumentException also when {@code data} holds an unpaired surrogate
      */
     public CompletableFuture<Void> ping(String data) {
@@ -343,18 +382,31 @@ public final class WebSocket implements AutoCloseable, Iterable<Message> {
     /**
      * Sends a pong carrying {@code data} (at most 125 bytes, copied); see {@link #pong()}.
      *
+     * @param data the pong's payload, not null; at most 125 bytes, copied
      * @throws IllegalArgumentException when {@code data} is longer than 125 bytes
+     * @throws ConnectionClosed as {@link #pong()}
+     * @throws InterruptedException when interrupted while waiting for the write buffer to drain
      */
     public void pong(ByteBuffer data) throws InterruptedException {
         driver.pong(Payloads.view(Objects.requireNonNull(data, "data")));
     }
 
-    /** Sends a pong carrying {@code data}; see {@link #pong(ByteBuffer)}. */
+    /**
+     * Sends a pong carrying {@code data}; see {@link #pong(ByteBuffer)}.
+     *
+     * @param data the pong's payload, not null; at most 125 bytes, copied
+     * @throws InterruptedException when interrupted while waiting for the write buffer to drain
+     */
     public void pong(byte[] data) throws InterruptedException {
         pong(ByteBuffer.wrap(Objects.requireNonNull(data, "data")));
     }
 
-    /** Sends a pong carrying {@code data} in UTF-8; see {@link #pong(ByteBuffer)}. */
+    /**
+     * Sends a pong carrying {@code data} in UTF-8; see {@link #pong(ByteBuffer)}.
+     *
+     * @param data the pong's payload, not null; at most 125 bytes once encoded
+     * @throws InterruptedException when interrupted while waiting for the write buffer to drain
+     */
     public void pong(String data) throws InterruptedException {
         pong(FrameData.encode(Objects.requireNonNull(data, "data")));
     }
@@ -363,6 +415,9 @@ public final class WebSocket implements AutoCloseable, Iterable<Message> {
      * Sends a pong carrying {@code data} (at most 125 bytes, copied; null for none)
      * asynchronously. The future completes as for {@link #sendAsync(String)}.
      *
+     * @param data the pong's payload, at most 125 bytes and copied; null for an empty pong
+     * @return a future completed once the pong is queued under the write limit; it fails with
+     *         {@link ConnectionClosed} when the connection is closed or closing
      * @throws IllegalArgumentException when {@code data} is longer than 125 bytes
      */
     public CompletableFuture<Void> pongAsync(ByteBuffer data) {
@@ -413,7 +468,12 @@ public final class WebSocket implements AutoCloseable, Iterable<Message> {
         }
     }
 
-    /** {@link #closeAsync(int, String)} with 1000 (OK) and no reason. */
+    /**
+     * {@link #closeAsync(int, String)} with 1000 (OK) and no reason.
+     *
+     * @return a future completed once the TCP connection is closed; see
+     *         {@link #closeAsync(int, String)}
+     */
     public CompletableFuture<Void> closeAsync() {
         return closeAsync(CloseCodes.NORMAL_CLOSURE, "");
     }
@@ -423,6 +483,9 @@ public final class WebSocket implements AutoCloseable, Iterable<Message> {
      * completes (normally, whatever the close code) once the TCP connection is closed; cancelling
      * it does not stop the closing.
      *
+     * @param code the close code: 1000-1003, 1007-1014 or 3000-4999
+     * @param reason the reason, at most 123 bytes in UTF-8; null is taken as empty
+     * @return a future completed (never exceptionally) once the TCP connection is closed
      * @throws IllegalArgumentException when the code may not be sent or the reason is too long
      */
     public CompletableFuture<Void> closeAsync(int code, String reason) {
@@ -448,6 +511,8 @@ public final class WebSocket implements AutoCloseable, Iterable<Message> {
     /**
      * A future completed (normally) once the connection is closed and its TCP connection released,
      * whatever the cause. Cancelling it has no effect on the connection.
+     *
+     * @return a new future on each call, completed normally once the connection is closed
      */
     public CompletableFuture<Void> closedFuture() {
         return driver.closedFuture().copy();
@@ -458,6 +523,8 @@ public final class WebSocket implements AutoCloseable, Iterable<Message> {
     /**
      * True while the connection is open: messages may be sent. False once the closing handshake
      * started. Python websockets' {@code open}.
+     *
+     * @return whether messages may still be sent
      */
     public boolean isOpen() {
         return driver.state() == State.OPEN;
@@ -467,12 +534,18 @@ public final class WebSocket implements AutoCloseable, Iterable<Message> {
      * True once the connection is closed: {@link #closeCode()} is known and the TCP connection is
      * closed or being closed. Both {@code isOpen()} and {@code isClosed()} are false while it is
      * closing. Python websockets' {@code closed}.
+     *
+     * @return whether the connection is closed
      */
     public boolean isClosed() {
         return driver.state() == State.CLOSED;
     }
 
-    /** The state of the connection: OPEN, CLOSING or CLOSED. */
+    /**
+     * The state of the connection: OPEN, CLOSING or CLOSED.
+     *
+     * @return the current state, never null; it only moves forward
+     */
     public State state() {
         return driver.state();
     }
@@ -481,52 +554,92 @@ public final class WebSocket implements AutoCloseable, Iterable<Message> {
      * The close code once the connection is closed (RFC 6455 §7.1.5): the code of the peer's close
      * frame, 1005 when it had none, 1006 when none was received (including when this side failed
      * the connection, as in Python websockets 8); 0 before. See {@link Connection#closeCode()}.
+     *
+     * @return the close code, or 0 while the connection is not closed
      */
     public int closeCode() {
         return driver.closeCode();
     }
 
-    /** The close reason once the connection is closed: the peer's, or empty; null before. */
+    /**
+     * The close reason once the connection is closed: the peer's, or empty; null before.
+     *
+     * @return the reason (empty when the peer gave none), or null while the connection is not
+     *         closed
+     */
     public String closeReason() {
         return driver.closeReason();
     }
 
-    /** Which side this is: {@link Role#SERVER} or {@link Role#CLIENT}. */
+    /**
+     * Which side this is: {@link Role#SERVER} or {@link Role#CLIENT}.
+     *
+     * @return the role, never null
+     */
     public Role role() {
         return driver.role();
     }
 
-    /** The options the connection runs with. */
+    /**
+     * The options the connection runs with.
+     *
+     * @return the options, never null
+     */
     public ConnectionOptions options() {
         return driver.options();
     }
 
-    /** The path of the handshake request, for example {@code /chat?room=1}. */
+    /**
+     * The path of the handshake request, for example {@code /chat?room=1}.
+     *
+     * @return the request target of the handshake, never null
+     */
     public String path() {
         return handshake.path();
     }
 
-    /** The headers of the handshake request (immutable). */
+    /**
+     * The headers of the handshake request (immutable).
+     *
+     * @return the request headers, never null
+     */
     public Headers requestHeaders() {
         return handshake.requestHeaders();
     }
 
-    /** The headers of the handshake response (immutable). */
+    /**
+     * The headers of the handshake response (immutable).
+     *
+     * @return the response headers, never null
+     */
     public Headers responseHeaders() {
         return handshake.responseHeaders();
     }
 
-    /** The subprotocol negotiated, or null when none was. */
+    /**
+     * The subprotocol negotiated, or null when none was.
+     *
+     * @return the subprotocol's name, or null
+     */
     public String subprotocol() {
         return handshake.subprotocol();
     }
 
-    /** The local address of the connection (an {@link java.net.InetSocketAddress} over TCP), or null when unknown. */
+    /**
+     * The local address of the connection (an {@link java.net.InetSocketAddress} over TCP), or null
+     * when unknown.
+     *
+     * @return the local address, or null
+     */
     public SocketAddress localAddress() {
         return driver.transport().localAddress();
     }
 
-    /** The remote address of the connection, or null when unknown. */
+    /**
+     * The remote address of the connection, or null when unknown.
+     *
+     * @return the remote address, or null
+     */
     public SocketAddress remoteAddress() {
         return driver.transport().remoteAddress();
     }

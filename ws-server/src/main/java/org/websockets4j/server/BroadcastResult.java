@@ -25,12 +25,21 @@ public record BroadcastResult(int sent, List<Skipped> skipped) {
         skipped = List.copyOf(skipped);
     }
 
-    /** True when no connection was skipped. */
+    /**
+     * True when no connection was skipped.
+     *
+     * @return whether the message was queued on every connection given
+     */
     public boolean allSent() {
         return skipped.isEmpty();
     }
 
-    /** The connections skipped for {@code reason}, in the order they were met. */
+    /**
+     * The connections skipped for {@code reason}, in the order they were met.
+     *
+     * @param reason the reason to select, not null
+     * @return a new unmodifiable list, possibly empty; a connection listed twice appears twice
+     */
     public List<WebSocket> skipped(Reason reason) {
         Objects.requireNonNull(reason, "reason");
         return skipped.stream().filter(s -> s.reason() == reason).map(Skipped::connection).toList();
@@ -62,7 +71,11 @@ public record BroadcastResult(int sent, List<Skipped> skipped) {
      * @param reason     why
      */
     public record Skipped(WebSocket connection, Reason reason) {
-        /** @throws NullPointerException when an argument is null */
+        /**
+         * Creates the record.
+         *
+         * @throws NullPointerException when an argument is null
+         */
         public Skipped {
             Objects.requireNonNull(connection, "connection");
             Objects.requireNonNull(reason, "reason");

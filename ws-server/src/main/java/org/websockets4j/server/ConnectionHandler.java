@@ -15,6 +15,13 @@ import org.websockets4j.protocol.WebSocket;
  */
 @FunctionalInterface
 public interface ConnectionHandler {
-    /** Serves one connection. */
+    /**
+     * Serves one connection.
+     *
+     * @param webSocket the open connection; the server closes it when this method returns or throws
+     * @throws Exception anything: logged at WARNING with the client's address and answered with
+     *                   close code 1011; a {@link org.websockets4j.protocol.ConnectionClosed} is
+     *                   only logged at DEBUG
+     */
     void handle(WebSocket webSocket) throws Exception;
 }

@@ -32,6 +32,9 @@ public interface ExtraHeaders {
      * The same headers for every request: an {@linkplain Headers#immutableCopy() immutable copy}
      * of {@code headers}, taken now.
      *
+     * @param headers the fields to add to every response, not null; later changes to it are not
+     *                seen
+     * @return a thread-safe {@code ExtraHeaders} returning the copy for every request
      * @throws NullPointerException when {@code headers} is null
      */
     static ExtraHeaders fixed(Headers headers) {

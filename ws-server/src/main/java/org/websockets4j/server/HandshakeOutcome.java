@@ -49,6 +49,11 @@ public sealed interface HandshakeOutcome permits HandshakeOutcome.Accepted, Hand
         /**
          * An outcome without extensions.
          *
+         * @param responseBytes the {@code 101} response as sent; copied
+         * @param path the request-target as sent, not decoded
+         * @param requestHeaders the request's headers; an immutable copy is kept
+         * @param responseHeaders the response's headers; an immutable copy is kept
+         * @param subprotocol the subprotocol chosen, or null for none
          * @throws NullPointerException when an argument other than {@code subprotocol} is null
          */
         public Accepted(byte[] responseBytes, String path, Headers requestHeaders, Headers responseHeaders,
@@ -56,7 +61,11 @@ public sealed interface HandshakeOutcome permits HandshakeOutcome.Accepted, Hand
             this(responseBytes, path, requestHeaders, responseHeaders, subprotocol, List.of());
         }
 
-        /** A copy of the response bytes. */
+        /**
+         * A copy of the response bytes.
+         *
+         * @return a new copy on each call, so the outcome stays immutable
+         */
         @Override
         public byte[] responseBytes() {
             return responseBytes.clone();
@@ -113,7 +122,11 @@ public sealed interface HandshakeOutcome permits HandshakeOutcome.Accepted, Hand
             Objects.requireNonNull(cause, "cause");
         }
 
-        /** A copy of the response bytes. */
+        /**
+         * A copy of the response bytes.
+         *
+         * @return a new copy on each call, so the outcome stays immutable
+         */
         @Override
         public byte[] responseBytes() {
             return responseBytes.clone();

@@ -54,6 +54,8 @@ public record HttpResponse(int status, Headers headers, byte[] body) {
     /**
      * A response with no header and no body, for example {@code HttpResponse.of(204)}.
      *
+     * @param status the status code, 200-599
+     * @return a new response with an empty header list and body
      * @throws IllegalArgumentException when the status is not 200-599
      */
     public static HttpResponse of(int status) {
@@ -64,6 +66,9 @@ public record HttpResponse(int status, Headers headers, byte[] body) {
      * A response whose body is {@code text} in UTF-8, with {@code Content-Type: text/plain;
      * charset=utf-8}: {@code HttpResponse.text(200, "OK\n")}.
      *
+     * @param status the status code, 200-599, and not 204 or 304 unless {@code text} is empty
+     * @param text the body, not null; encoded in UTF-8
+     * @return a new response with a {@code Content-Type} field and the encoded body
      * @throws IllegalArgumentException as the canonical constructor
      * @throws NullPointerException     when {@code text} is null
      */
@@ -72,7 +77,11 @@ public record HttpResponse(int status, Headers headers, byte[] body) {
                 text.getBytes(StandardCharsets.UTF_8));
     }
 
-    /** A copy of the body; empty when there is none. */
+    /**
+     * A copy of the body; empty when there is none.
+     *
+     * @return a new copy on each call (a shared empty array when there is no body)
+     */
     @Override
     public byte[] body() {
         return body.length == 0 ? EMPTY : body.clone();

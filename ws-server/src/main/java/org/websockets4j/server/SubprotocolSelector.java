@@ -45,6 +45,8 @@ public interface SubprotocolSelector {
      * The rule of {@link #DEFAULT}. Indexes are those of first occurrences; names are compared
      * exactly.
      *
+     * @param clientSubprotocols what the client offered, in its order of preference
+     * @param serverSubprotocols what the server supports, in its order of preference
      * @return the common subprotocol with the lowest sum of indexes, the server's earlier one on a
      *         tie; null when there is none in common
      * @throws NullPointerException when a list is null

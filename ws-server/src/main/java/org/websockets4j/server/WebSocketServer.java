@@ -95,7 +95,17 @@ public final class WebSocketServer implements AutoCloseable {
         this.executor = configured != null ? configured : task -> Thread.ofVirtual().name("websockets4j-connection").start(task);
     }
 
-    /** {@link #serve(ConnectionHandler, String, int, ServerOptions)} with {@link ServerOptions#defaults()}. */
+    /**
+     * {@link #serve(ConnectionHandler, String, int, ServerOptions)} with
+     * {@link ServerOptions#defaults()}.
+     *
+     * @param handler what to do with each connection, not null
+     * @param host the interface to listen on; null for all interfaces
+     * @param port the TCP port, 0-65535; 0 for an ephemeral one
+     * @return the server, already accepting connections
+     * @throws IOException              when the address cannot be bound
+     * @throws IllegalArgumentException when the port is outside 0–65535
+     */
     public static WebSocketServer serve(ConnectionHandler handler, String host, int port) throws IOException {
         return serve(handler, host, port, ServerOptions.defaults());
     }
@@ -107,6 +117,7 @@ public final class WebSocketServer implements AutoCloseable {
      * @param host    the interface to listen on; null for all interfaces
      * @param port    the TCP port; 0 for an ephemeral port (read it back with {@link #port()})
      * @param options the handshake and connection options
+     * @return the server, already accepting connections; close it to release the port
      * @throws IOException              when the address cannot be bound
      * @throws IllegalArgumentException when the port is outside 0–65535
      */
@@ -130,22 +141,38 @@ public final class WebSocketServer implements AutoCloseable {
         }
     }
 
-    /** The address the server listens on (with the actual port when 0 was asked for). */
+    /**
+     * The address the server listens on (with the actual port when 0 was asked for).
+     *
+     * @return the bound address, never null
+     */
     public SocketAddress address() {
         return address;
     }
 
-    /** The addresses the server listens on (Python's {@code sockets}); one for now. */
+    /**
+     * The addresses the server listens on (Python's {@code sockets}); one for now.
+     *
+     * @return an immutable list of the bound addresses
+     */
     public List<SocketAddress> addresses() {
         return List.of(address);
     }
 
-    /** The TCP port the server listens on. */
+    /**
+     * The TCP port the server listens on.
+     *
+     * @return the bound port, 1-65535
+     */
     public int port() {
         return ((InetSocketAddress) address).getPort();
     }
 
-    /** The open WebSocket connections, a snapshot; see {@link #broadcast(Iterable, String)}. */
+    /**
+     * The open WebSocket connections, a snapshot; see {@link #broadcast(Iterable, String)}.
+     *
+     * @return an immutable copy of the connections open now; it does not follow later changes
+     */
     public Set<WebSocket> connections() {
         return Set.copyOf(connections);
     }
@@ -205,6 +232,10 @@ public final class WebSocketServer implements AutoCloseable {
      * Sends a binary message holding a copy of {@code message} (made once, shared by every
      * connection) to many connections without waiting; see {@link #broadcast(Iterable, String)}.
      *
+     * @param connections the connections, iterated once; each element gets the message once per
+     *                    occurrence
+     * @param message the payload, copied once before anything is sent
+     * @return how many connections the message was queued on, and which were skipped and why
      * @throws NullPointerException when {@code connections}, one of its elements or {@code message} is null
      */
     public static BroadcastResult broadcast(Iterable<WebSocket> connections, byte[] message) {
@@ -217,6 +248,10 @@ public final class WebSocketServer implements AutoCloseable {
      * shared by every connection; its position is left alone) to many connections without
      * waiting; see {@link #broadcast(Iterable, String)}.
      *
+     * @param connections the connections, iterated once; each element gets the message once per
+     *                    occurrence
+     * @param message the payload; its remaining bytes are copied once before anything is sent
+     * @return how many connections the message was queued on, and which were skipped and why
      * @throws NullPointerException when {@code connections}, one of its elements or {@code message} is null
      */
     public static BroadcastResult broadcast(Iterable<WebSocket> connections, ByteBuffer message) {
@@ -259,7 +294,11 @@ public final class WebSocketServer implements AutoCloseable {
         return new BroadcastResult(sent, skipped);
     }
 
-    /** True once {@link #close()} was called. */
+    /**
+     * True once {@link #close()} was called.
+     *
+     * @return whether the server has started closing; it never turns false again
+     */
     public boolean isClosing() {
         return closing.get();
     }
@@ -487,7 +526,12 @@ public final class WebSocketServer implements AutoCloseable {
         }
     }
 
-    /** A future completed when the server is closed (see {@link #awaitClosed()}). */
+    /**
+     * A future completed when the server is closed (see {@link #awaitClosed()}).
+     *
+     * @return a new future on each call, completed normally once every connection is closed and
+     *         every handler has returned; cancelling it has no effect on the server
+     */
     public CompletableFuture<Void> closedFuture() {
         return closed.copy();
     }

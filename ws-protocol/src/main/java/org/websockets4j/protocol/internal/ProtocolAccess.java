@@ -29,6 +29,13 @@ public final class ProtocolAccess {
         /**
          * Opens a WebSocket over {@code transport}, which it owns from then on.
          *
+         * @param transport the connected stream under the WebSocket; owned by it from now on
+         * @param role the side this is
+         * @param options the connection options
+         * @param codecs the negotiated extensions, in negotiation order
+         * @param leftover bytes read past the handshake, copied out before this returns
+         * @param handshake what the handshake settled
+         * @return the open WebSocket, already reading
          * @see WebSockets#open
          */
         WebSocket open(Transport transport, Role role, ConnectionOptions options,
@@ -37,16 +44,29 @@ public final class ProtocolAccess {
 
     /** The package-private {@link WebSocket} members {@link WebSockets} reaches for broadcasting. */
     public interface Internals {
-        /** See {@link WebSockets#sendShared}. */
+        /**
+         * See {@link WebSockets#sendShared}.
+         *
+         * @param webSocket the connection
+         * @param text true for a text message, false for a binary one
+         * @param sharedPayload the read-only payload, duplicated, never copied or modified
+         * @return what was done with the connection
+         */
         SharedSend sendShared(WebSocket webSocket, boolean text, ByteBuffer sharedPayload);
 
-        /** See {@link WebSockets#bufferedBytes}. */
+        /**
+         * See {@link WebSockets#bufferedBytes}.
+         *
+         * @param webSocket the connection
+         * @return the bytes queued and not yet written
+         */
         long bufferedBytes(WebSocket webSocket);
     }
 
     /**
      * Registers the opener; called once, by {@link WebSocket}'s static initialiser.
      *
+     * @param implementation the opener, not null
      * @throws IllegalStateException when one is registered already
      */
     public static synchronized void register(Opener implementation) {
@@ -59,6 +79,7 @@ public final class ProtocolAccess {
     /**
      * Registers the internals; called once, by {@link WebSocket}'s static initialiser.
      *
+     * @param implementation the internals, not null
      * @throws IllegalStateException when they are registered already
      */
     public static synchronized void registerInternals(Internals implementation) {

@@ -31,12 +31,21 @@ public interface Transport {
     /**
      * Reads bytes into {@code dst}, from its position up to its limit, and reports how many were
      * read (at least one), or -1 at the end of the stream.
+     *
+     * @param dst the buffer to fill, with room left; the transport owns it until the handler is
+     *            called
+     * @param handler called once with the count of bytes read, or -1, or the failure
      */
     void read(ByteBuffer dst, CompletionHandler<Integer, Void> handler);
 
     /**
      * Writes some of the bytes of {@code srcs[offset .. offset + length)}, in order, advancing
      * their positions, and reports how many were written (possibly fewer than offered).
+     *
+     * @param srcs the buffers to write from; the transport owns them until the handler is called
+     * @param offset the index of the first buffer to write
+     * @param length the number of buffers, from {@code offset}
+     * @param handler called once with the count of bytes written, or the failure
      */
     void write(ByteBuffer[] srcs, int offset, int length, CompletionHandler<Long, Void> handler);
 
@@ -56,9 +65,17 @@ public interface Transport {
      */
     void close() throws IOException;
 
-    /** The local address, or null when unknown. Recorded when the transport was created. */
+    /**
+     * The local address, or null when unknown. Recorded when the transport was created.
+     *
+     * @return the local address, or null
+     */
     SocketAddress localAddress();
 
-    /** The remote address, or null when unknown. Recorded when the transport was created. */
+    /**
+     * The remote address, or null when unknown. Recorded when the transport was created.
+     *
+     * @return the remote address, or null
+     */
     SocketAddress remoteAddress();
 }

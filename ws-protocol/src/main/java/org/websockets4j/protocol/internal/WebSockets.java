@@ -68,6 +68,8 @@ public final class WebSockets {
      * The UTF-8 bytes of {@code text} as a read-only buffer that {@link #sendShared} may hand to
      * any number of connections.
      *
+     * @param text the message, not null
+     * @return a new read-only buffer of the encoded text
      * @throws IllegalArgumentException when {@code text} holds an unpaired surrogate
      * @throws NullPointerException     when {@code text} is null
      */
@@ -80,6 +82,8 @@ public final class WebSockets {
      * A read-only copy of {@code data} that {@link #sendShared} may hand to any number of
      * connections; the caller keeps its array.
      *
+     * @param data the payload, not null; copied
+     * @return a new read-only buffer over the copy
      * @throws NullPointerException when {@code data} is null
      */
     public static ByteBuffer sharedBinary(byte[] data) {
@@ -91,6 +95,8 @@ public final class WebSockets {
      * A read-only copy of {@code data}'s remaining bytes (its position is left alone) that
      * {@link #sendShared} may hand to any number of connections.
      *
+     * @param data the payload, not null; its remaining bytes are copied
+     * @return a new read-only buffer over the copy
      * @throws NullPointerException when {@code data} is null
      */
     public static ByteBuffer sharedBinary(ByteBuffer data) {
@@ -140,6 +146,8 @@ public final class WebSockets {
      * The bytes queued on {@code webSocket} and not yet written, including those of the write in
      * flight: what {@link #sendShared} compares with {@code writeLimit}. A snapshot.
      *
+     * @param webSocket the connection, not null
+     * @return the bytes waiting to be written, at least 0
      * @throws NullPointerException when {@code webSocket} is null
      */
     public static long bufferedBytes(WebSocket webSocket) {
