@@ -79,7 +79,7 @@ final class Compressor {
                 deflater.reset();
             }
         } else {
-            compressInChunks(input.duplicate(), out);
+            compressInChunks(input.duplicate(), fin, out);
             if (fin && noContextTakeover) {
                 history.clear();
             }
@@ -90,7 +90,7 @@ final class Compressor {
         return out.toBuffer();
     }
 
-    private void compressInChunks(ByteBuffer rest, Output out) {
+    private void compressInChunks(ByteBuffer rest, boolean fin, Output out) {
         Deflater deflater = dedicated ? owned() : pool.deflater(level);
         try {
             do {
@@ -105,7 +105,11 @@ final class Compressor {
                 rest.position(rest.position() + chunk);
                 deflater.setInput(slice);
                 drain(deflater, out);
-                history.append(slice.rewind());
+                if (!noContextTakeover || rest.hasRemaining() || !fin) {
+                    // Without context takeover the history only serves the message's next chunk
+                    // or frame: a message of one chunk leaves no array behind.
+                    history.append(slice.rewind());
+                }
             } while (rest.hasRemaining());
         } finally {
             if (!dedicated) {
