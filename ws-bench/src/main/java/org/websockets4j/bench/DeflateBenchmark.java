@@ -38,13 +38,13 @@ import org.websockets4j.framing.Opcode;
  * removed) or decompressed; the score is microseconds per message.
  *
  * <ul>
- *   <li>{@code compress_ours_pooled_w15}: {@link PerMessageDeflate#encode} with the defaults
- *       (threshold 0 so that 64 B is compressed too): context takeover, a deflater borrowed from the
- *       pool per frame and loaded with up to 32 KiB of history as its dictionary.</li>
+ *   <li>{@code compress_ours_pooled_w15}: {@link PerMessageDeflate#encode} with threshold 0 (so
+ *       that 64 B is compressed too) and a 15-bit window: context takeover, a deflater borrowed from
+ *       the pool per frame and loaded with up to 32 KiB of history as its dictionary.</li>
  *   <li>{@code compress_ours_dedicated_w15}: the same with a dedicated deflater kept per connection
  *       (streams on, no dictionary to load).</li>
- *   <li>{@code compress_ours_pooled_w12} / {@code _w9}: a 12-bit (Python's default request) or 9-bit
- *       window honoured by chunking, pooled.</li>
+ *   <li>{@code compress_ours_pooled_w12} / {@code _w9}: a 12-bit (the default of
+ *       {@code CompressionSettings}, and Python's request) or 9-bit window honoured by chunking, pooled.</li>
  *   <li>{@code compress_ours_nocontext_w15}: no context takeover, pooled (nothing kept between messages).</li>
  *   <li>{@code compress_jdk_deflater}: a {@link Deflater} kept across messages, {@code deflate(SYNC_FLUSH)}
  *       into a reused array: the floor any JDK-based implementation pays.</li>
@@ -89,7 +89,7 @@ public class DeflateBenchmark {
     public void setup() {
         message = DeflatePayloads.of(kind, size);
         frame = new Frame(true, Opcode.TEXT, ByteBuffer.wrap(message).asReadOnlyBuffer());
-        CompressionSettings always = CompressionSettings.builder().threshold(0).build();
+        CompressionSettings always = CompressionSettings.builder().threshold(0).windowBits(15).build();
         CompressionSettings dedicated = always.toBuilder().dedicatedDeflater(true).build();
         pooled15 = new PerMessageDeflate(false, false, 15, 15, always);
         dedicated15 = new PerMessageDeflate(false, false, 15, 15, dedicated);

@@ -19,17 +19,22 @@ import org.websockets4j.framing.Opcode;
  * divided by the number of connections. Rough by nature (RSS moves by pages, the allocator keeps
  * freed memory), hence many instances per measurement.
  *
- * <p>{@code java -Xmx1g -cp ws-bench/target/benchmarks.jar org.websockets4j.bench.DeflateMemory}
+ * <p>{@code for i in 0 1 2 3 4 5 6; do java -Xms1g -Xmx1g -XX:+AlwaysPreTouch -cp ws-bench/target/benchmarks.jar
+ * org.websockets4j.bench.DeflateMemory $i; done}: one measurement per JVM, since memory freed by
+ * one measurement (zlib's included) would be reused by the next without showing in the RSS.
  */
 public final class DeflateMemory {
     private static final int N = 2000;
+    private static int only = -1;
+    private static int index;
 
     private DeflateMemory() {
     }
 
     public static void main(String[] args) throws Exception {
         byte[] message = DeflatePayloads.of("json", 1024);
-        System.out.printf("%-46s %10s %12s%n", "per instance, idle", "heap B", "native B");
+        only = args.length > 0 ? Integer.parseInt(args[0]) : -1;
+        if (only <= 0) System.out.printf("%-46s %10s %12s%n", "per instance, idle", "heap B", "native B");
         measure("java.util.zip.Deflater(6, nowrap), used once", () -> {
             Deflater d = new Deflater(6, true);
             d.setInput(message);
@@ -47,13 +52,13 @@ public final class DeflateMemory {
             return i;
         });
         CompressionSettings defaults = CompressionSettings.defaults();
-        CompressionSettings dedicated = defaults.toBuilder().dedicatedDeflater(true).build();
-        CompressionSettings capped12 = defaults.toBuilder().windowBits(12).build();
-        measure("ours, context takeover, w15, pooled (default)", () -> connection(15, false, defaults, message));
-        measure("ours, context takeover, w12 (Python's request)", () -> connection(12, false, defaults, message));
-        measure("ours, context takeover, w15, windowBits=12", () -> connection(15, false, capped12, message));
-        measure("ours, context takeover, w15, dedicated", () -> connection(15, false, dedicated, message));
-        measure("ours, no context takeover, pooled", () -> connection(15, true, defaults, message));
+        CompressionSettings full = defaults.toBuilder().windowBits(15).build();
+        CompressionSettings dedicated = full.toBuilder().dedicatedDeflater(true).build();
+        measure("ours default: takeover, pooled, sends w12", () -> connection(15, false, defaults, message));
+        measure("ours: takeover, pooled, w15 both ways", () -> connection(15, false, full, message));
+        measure("ours: takeover, dedicated deflater, w15", () -> connection(15, false, dedicated, message));
+        measure("ours: takeover, w12 both ways (Python)", () -> connection(12, false, defaults, message));
+        measure("ours: no context takeover", () -> connection(15, true, defaults, message));
     }
 
     /** A connection after one message sent and one received. */
@@ -78,6 +83,9 @@ public final class DeflateMemory {
     }
 
     private static void measure(String label, java.util.function.Supplier<Object> factory) throws IOException {
+        if (only >= 0 && index++ != only) {
+            return;
+        }
         factory.get(); // warm the pool and the classes
         long heapBefore = usedHeap();
         long rssBefore = rss();
@@ -87,8 +95,9 @@ public final class DeflateMemory {
         }
         long heap = (usedHeap() - heapBefore) / N;
         long rss = (rss() - rssBefore) / N;
-        long nativeOnly = Math.max(0, rss - heap);
-        System.out.printf("%-46s %10d %12d%n", label, heap, nativeOnly);
+        // Run with -Xms = -Xmx and -XX:+AlwaysPreTouch: the heap is resident from the start, so the
+        // RSS grows only with memory outside it (zlib's).
+        System.out.printf("%-46s %10d %12d%n", label, heap, rss);
         for (Object o : keep) {
             if (o instanceof Deflater d) d.end();
             if (o instanceof Inflater i) i.end();

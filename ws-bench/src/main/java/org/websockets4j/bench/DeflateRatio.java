@@ -57,7 +57,7 @@ public final class DeflateRatio {
 
     private static long ours(byte[][] messages, int count, int bits) {
         PerMessageDeflate extension = new PerMessageDeflate(false, false, 15, bits,
-                CompressionSettings.builder().threshold(0).build());
+                CompressionSettings.builder().threshold(0).windowBits(15).build());
         long total = 0;
         for (int i = 0; i < count; i++) {
             total += extension.encode(new Frame(true, Opcode.TEXT, ByteBuffer.wrap(messages[i]))).length();

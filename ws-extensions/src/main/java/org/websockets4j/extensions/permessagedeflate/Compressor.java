@@ -41,7 +41,10 @@ final class Compressor {
     private final boolean streaming;
     private final ZlibPool pool;
     private final History history;
+    private final SharedCompression.Key sharedKey;
     private Deflater owned;
+    /** Messages this connection actually deflated (not taken from {@link SharedCompression}); for tests. */
+    private long deflated;
 
     /**
      * @param bits              the window this side may use, 8 to 15
@@ -55,6 +58,30 @@ final class Compressor {
         this.streaming = dedicated && window == ZLIB_WINDOW;
         this.pool = pool;
         this.history = streaming ? null : new History(window);
+        this.sharedKey = noContextTakeover ? new SharedCompression.Key(window, level, dedicated) : null;
+    }
+
+    /**
+     * Compresses a whole message sent in one frame. Without context takeover, a read-only input
+     * (a broadcast's shared payload) is compressed once for every connection with the same
+     * parameters (see {@link SharedCompression}); the result is then read-only.
+     */
+    ByteBuffer compressMessage(ByteBuffer input) {
+        if (sharedKey == null || !input.isReadOnly()) {
+            return compress(input, true);
+        }
+        ByteBuffer shared = SharedCompression.lookup(sharedKey, input);
+        if (shared != null) {
+            return shared;
+        }
+        ByteBuffer compressed = compress(input, true);
+        SharedCompression.store(sharedKey, input, compressed);
+        return compressed.asReadOnlyBuffer();
+    }
+
+    /** How many messages (or frames) this compressor deflated itself. */
+    long deflated() {
+        return deflated;
     }
 
     /** The window used, in bytes. */
@@ -70,6 +97,7 @@ final class Compressor {
      * @return a new buffer holding the compressed bytes
      */
     ByteBuffer compress(ByteBuffer input, boolean fin) {
+        deflated++;
         Output out = new Output(input.remaining() / 2 + 64);
         if (streaming) {
             Deflater deflater = owned();
@@ -79,7 +107,7 @@ final class Compressor {
                 deflater.reset();
             }
         } else {
-            compressInChunks(input.duplicate(), out);
+            compressInChunks(input.duplicate(), fin, out);
             if (fin && noContextTakeover) {
                 history.clear();
             }
@@ -90,7 +118,7 @@ final class Compressor {
         return out.toBuffer();
     }
 
-    private void compressInChunks(ByteBuffer rest, Output out) {
+    private void compressInChunks(ByteBuffer rest, boolean fin, Output out) {
         Deflater deflater = dedicated ? owned() : pool.deflater(level);
         try {
             do {
@@ -105,7 +133,11 @@ final class Compressor {
                 rest.position(rest.position() + chunk);
                 deflater.setInput(slice);
                 drain(deflater, out);
-                history.append(slice.rewind());
+                if (!noContextTakeover || rest.hasRemaining() || !fin) {
+                    // Without context takeover the history only serves the message's next chunk
+                    // or frame: a message of one chunk leaves no array behind.
+                    history.append(slice.rewind());
+                }
             } while (rest.hasRemaining());
         } finally {
             if (!dedicated) {

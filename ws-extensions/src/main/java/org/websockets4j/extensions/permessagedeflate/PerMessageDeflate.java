@@ -31,6 +31,11 @@ import org.websockets4j.framing.ProtocolError;
  * {@link #decode(Frame, long)} with {@link PayloadTooBig} (1009); corrupt data raises
  * {@link InvalidCompressedData} (1007, see there why).
  *
+ * <p><b>Broadcast.</b> Without context takeover, a one-frame message whose payload is a read-only
+ * buffer (what a broadcast shares between connections) is compressed once for all the connections
+ * that negotiated the same parameters, and the compressed bytes shared read-only; with context
+ * takeover each connection's context differs, so each compresses its own.
+ *
  * <p><b>Memory.</b> Between messages a connection holds at most its history arrays on the heap
  * (allocated on first use) and, by default, no native zlib state: a deflater is borrowed per
  * frame and an inflater per received message from a bounded shared pool. {@link #release()},
@@ -153,7 +158,8 @@ public final class PerMessageDeflate implements Extension {
                 if (!sendingCompressed) {
                     return frame;
                 }
-                ByteBuffer compressed = compressor.compress(frame.payload(), frame.fin());
+                ByteBuffer compressed = frame.fin() ? compressor.compressMessage(frame.payload())
+                        : compressor.compress(frame.payload(), false);
                 sendingCompressed = !frame.fin();
                 return new Frame(frame.fin(), true, frame.rsv2(), frame.rsv3(), frame.opcode(), compressed);
             }
@@ -207,6 +213,11 @@ public final class PerMessageDeflate implements Extension {
             receivingCompressed = false;
         }
         return new Frame(frame.fin(), false, frame.rsv2(), frame.rsv3(), opcode, decompressed);
+    }
+
+    /** Messages (or frames) this connection deflated itself, not counting shared broadcast results. For tests. */
+    long deflatedCount() {
+        return compressor.deflated();
     }
 
     /** Hands back or ends the native zlib state this connection holds; idempotent, never throws. */

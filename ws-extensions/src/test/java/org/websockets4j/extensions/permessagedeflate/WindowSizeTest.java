@@ -36,7 +36,7 @@ class WindowSizeTest {
     @ParameterizedTest(name = "bits={0} noContextTakeover={1} dedicated={2}")
     @MethodSource("cases")
     void noDistanceExceedsTheWindow(int bits, boolean noContext, boolean dedicated) {
-        CompressionSettings settings = CompressionSettings.builder().threshold(0).dedicatedDeflater(dedicated).build();
+        CompressionSettings settings = CompressionSettings.builder().threshold(0).windowBits(15).dedicatedDeflater(dedicated).build();
         ZlibPool pool = new ZlibPool(2);
         PerMessageDeflate sender = new PerMessageDeflate(false, noContext, 15, bits, settings, pool);
         PerMessageDeflate receiver = new PerMessageDeflate(noContext, false, bits, 15, settings, pool);
