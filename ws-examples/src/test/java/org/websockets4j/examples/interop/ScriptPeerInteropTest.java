@@ -4,29 +4,33 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
+import java.util.Arrays;
+import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.websockets4j.client.ClientOptions;
 import org.websockets4j.client.WebSocketClient;
 import org.websockets4j.protocol.WebSocket;
 
-/** Interop with Python websockets (Debian's python3-websockets), both ways, with and without compression. */
-class PythonInteropTest {
+/**
+ * Interop with Python websockets and Node ws, both ways, each with compression off, at the peer's
+ * defaults, at the smallest windows and without context takeover ({@link PeerCompression}).
+ */
+class ScriptPeerInteropTest {
     private static final Duration GUARD = Duration.ofSeconds(90);
 
-    @ParameterizedTest
-    @EnumSource(PeerCompression.class)
-    void ourServerWithAPythonClient(PeerCompression compression) throws Exception {
-        String python = Peers.require(Peers.python(), "Python websockets (Debian package python3-websockets)");
+    static Stream<Arguments> cells() {
+        return Arrays.stream(ScriptPeer.values())
+                .flatMap(peer -> Arrays.stream(PeerCompression.values()).map(compression -> Arguments.of(peer, compression)));
+    }
+
+    @ParameterizedTest(name = "our server, {0} client, compression {1}")
+    @MethodSource("cells")
+    void ourServerWithAPeerClient(ScriptPeer peer, PeerCompression compression) throws Exception {
         assertTimeoutPreemptively(GUARD, () -> {
             try (Scenario.EchoServer server = new Scenario.EchoServer()) {
-                List<String> command = new ArrayList<>(List.of(python,
-                        Peers.SCRIPTS.resolve("python/client.py").toString(), server.uri(), Scenario.SIZES_ARGUMENT));
-                command.addAll(compression.clientArgs);
-                try (PeerProcess client = PeerProcess.start("python client", command, Map.of())) {
+                try (PeerProcess client = peer.startClient(server.uri(), compression.clientArgs)) {
                     client.awaitLine(line -> line.startsWith("OK ") || line.startsWith("FAILED"), GUARD);
                     assertEquals(0, client.awaitExit(GUARD), client.transcript());
                 }
@@ -36,14 +40,11 @@ class PythonInteropTest {
         });
     }
 
-    @ParameterizedTest
-    @EnumSource(PeerCompression.class)
-    void ourClientWithAPythonServer(PeerCompression compression) throws Exception {
-        String python = Peers.require(Peers.python(), "Python websockets (Debian package python3-websockets)");
+    @ParameterizedTest(name = "our client, {0} server, compression {1}")
+    @MethodSource("cells")
+    void ourClientWithAPeerServer(ScriptPeer peer, PeerCompression compression) throws Exception {
         assertTimeoutPreemptively(GUARD, () -> {
-            List<String> command = new ArrayList<>(List.of(python, Peers.SCRIPTS.resolve("python/server.py").toString()));
-            command.addAll(compression.serverArgs);
-            try (PeerProcess server = PeerProcess.start("python server", command, Map.of())) {
+            try (PeerProcess server = peer.startServer(compression.serverArgs)) {
                 String port = server.awaitLine(line -> line.startsWith("listening on "), GUARD).substring("listening on ".length());
                 ClientOptions options = ClientOptions.builder().maxSize(Scenario.MAX_SIZE).build();
                 try (WebSocket ws = WebSocketClient.connect("ws://127.0.0.1:" + port + "/", options)) {
