@@ -110,6 +110,9 @@ public final class ClientHandshake {
         /**
          * A handshake without extensions.
          *
+         * @param requestHeaders  the headers sent (an immutable copy is kept)
+         * @param responseHeaders the headers of the {@code 101} response (an immutable copy is kept)
+         * @param subprotocol     the subprotocol the server chose, or null when it chose none
          * @throws NullPointerException when a header set is null
          */
         public Accepted(Headers requestHeaders, Headers responseHeaders, String subprotocol) {

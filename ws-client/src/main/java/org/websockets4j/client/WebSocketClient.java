@@ -53,14 +53,29 @@ public final class WebSocketClient {
     private WebSocketClient() {
     }
 
-    /** {@link #connect(String, ClientOptions)} with {@link ClientOptions#defaults()}. */
+    /**
+     * {@link #connect(String, ClientOptions)} with {@link ClientOptions#defaults()}.
+     *
+     * @param uri the server's URI, for example {@code ws://localhost:8765/}; not null
+     * @return the open connection, which the caller closes
+     * @throws IOException          when the TCP connection fails, or (as
+     *                              {@link SocketTimeoutException}) the connection and handshake
+     *                              take longer than the default open timeout
+     * @throws InterruptedException when interrupted while connecting
+     * @see #connect(String, ClientOptions) the other exceptions
+     */
     public static WebSocket connect(String uri) throws IOException, InterruptedException {
         return connect(uri, ClientOptions.defaults());
     }
 
     /**
-     * Connects to the WebSocket server at {@code uri} and returns the open connection.
+     * Connects to the WebSocket server at {@code uri} and returns the open connection. Blocks the
+     * calling thread until the handshake ends; {@link #connectAsync} does not.
      *
+     * @param uri     the server's URI, for example {@code ws://localhost:8765/}; not null
+     * @param options the client's options, not null
+     * @return the open connection, which the caller closes
+     * @throws NullPointerException                 when {@code uri} or {@code options} is null
      * @throws InvalidURI                           when {@code uri} is not a valid ws:// URI (wss:// needs TLS, which comes later)
      * @throws org.websockets4j.http.InvalidStatusCode when the server answers with another status than 101 (status and body inside)
      * @throws org.websockets4j.http.InvalidHandshake  when the server's answer is not a valid handshake (bad accept key, missing headers, a subprotocol or extension not offered, too many redirects)
@@ -90,8 +105,12 @@ public final class WebSocketClient {
     }
 
     /**
-     * {@link #connect(String, ClientOptions)} on a new virtual thread.
+     * {@link #connect(String, ClientOptions)} on a new virtual thread. Throws nothing itself:
+     * every failure, null arguments included, completes the future exceptionally. Cancelling the
+     * future does not stop the connection attempt.
      *
+     * @param uri     the server's URI, for example {@code ws://localhost:8765/}
+     * @param options the client's options
      * @return a future completed with the open connection, or with the failure
      */
     public static CompletableFuture<WebSocket> connectAsync(String uri, ClientOptions options) {

@@ -15,7 +15,11 @@ import org.websockets4j.http.NegotiationError;
  * connection.
  */
 public interface ClientExtensionFactory {
-    /** The extension name offered, a token, for example {@code permessage-deflate}. */
+    /**
+     * The extension name offered, for example {@code permessage-deflate}.
+     *
+     * @return the name, a token (RFC 9110 §5.6.2), never null
+     */
     String name();
 
     /**

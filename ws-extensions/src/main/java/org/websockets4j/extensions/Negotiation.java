@@ -33,7 +33,11 @@ public final class Negotiation {
      * @param extensions     the extensions, in the same order (immutable)
      */
     public record Result(List<ExtensionHeader> responseHeader, List<Extension> extensions) {
-        /** @throws NullPointerException when a list or an element is null */
+        /**
+         * Takes immutable copies of both lists.
+         *
+         * @throws NullPointerException when a list or an element is null
+         */
         public Result {
             responseHeader = List.copyOf(responseHeader);
             extensions = List.copyOf(extensions);

@@ -15,7 +15,12 @@ import org.websockets4j.http.NegotiationError;
  * for one connection.
  */
 public interface ServerExtensionFactory {
-    /** The extension name accepted, a token, for example {@code permessage-deflate}. */
+    /**
+     * The extension name accepted, for example {@code permessage-deflate}: only the client's
+     * offers of this name are passed to {@link #accept}.
+     *
+     * @return the name, a token (RFC 9110 §5.6.2), never null
+     */
     String name();
 
     /**
@@ -38,7 +43,11 @@ public interface ServerExtensionFactory {
      * @param extension          the extension for this connection, named {@link #name()}
      */
     record Accepted(List<ExtensionParameter> responseParameters, Extension extension) {
-        /** @throws NullPointerException when an argument or a parameter is null */
+        /**
+         * Takes an immutable copy of {@code responseParameters}.
+         *
+         * @throws NullPointerException when an argument or a parameter is null
+         */
         public Accepted {
             responseParameters = List.copyOf(responseParameters);
             Objects.requireNonNull(extension, "extension");

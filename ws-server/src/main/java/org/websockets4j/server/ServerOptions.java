@@ -132,17 +132,31 @@ public final class ServerOptions {
         return List.copyOf(all);
     }
 
-    /** The options with every default. */
+    /**
+     * The options with every default.
+     *
+     * @return the shared default options, never null
+     */
     public static ServerOptions defaults() {
         return DEFAULTS;
     }
 
-    /** A builder holding every default. */
+    /**
+     * A builder holding every default.
+     *
+     * @return a new builder, starting from the defaults
+     */
     public static Builder builder() {
         return new Builder();
     }
 
-    /** A builder holding these options, to derive others from them. */
+    /**
+     * A builder holding these options, to derive others from them. It holds the extensions as
+     * configured, so permessage-deflate added by {@link #compression()} is added again (or not) by
+     * its {@link Builder#build()}.
+     *
+     * @return a new builder holding these options; changing it leaves this instance alone
+     */
     public Builder toBuilder() {
         Builder builder = new Builder()
                 .connection(connection)
@@ -159,7 +173,11 @@ public final class ServerOptions {
         return builder;
     }
 
-    /** The options of each connection once it is open (keepalive, timeouts, sizes, buffers). */
+    /**
+     * The options of each connection once it is open (keepalive, timeouts, sizes, buffers).
+     *
+     * @return the connection options, never null ({@link ConnectionOptions#defaults()} unless set)
+     */
     public ConnectionOptions connection() {
         return connection;
     }
@@ -168,6 +186,8 @@ public final class ServerOptions {
      * The acceptable values of the request's {@code Origin} header, compared exactly; a null entry
      * means that a request without {@code Origin} is acceptable. Null (the default) accepts any
      * request, with or without {@code Origin}. Unmodifiable.
+     *
+     * @return the acceptable origins, in the order given, possibly holding null; null for any
      */
     public List<String> origins() {
         return origins;
@@ -177,6 +197,7 @@ public final class ServerOptions {
      * Whether a request whose {@code Origin} is {@code origin} passes {@link #origins()}.
      *
      * @param origin the value of the request's {@code Origin} header, or null when it has none
+     * @return true when {@link #origins()} is null or lists {@code origin} (null included)
      */
     public boolean acceptsOrigin(String origin) {
         if (originSet == null) {
@@ -185,7 +206,11 @@ public final class ServerOptions {
         return origin == null ? noOriginAllowed : originSet.contains(origin);
     }
 
-    /** The supported subprotocols, in decreasing order of preference; empty for none. Unmodifiable. */
+    /**
+     * The supported subprotocols, in decreasing order of preference. Unmodifiable.
+     *
+     * @return the subprotocols, each a distinct token; empty (the default) for none, never null
+     */
     public List<String> subprotocols() {
         return subprotocols;
     }
@@ -193,6 +218,8 @@ public final class ServerOptions {
     /**
      * Python's {@code compression}: {@link Compression#DEFLATE} (the default) adds
      * permessage-deflate to {@link #extensions()}, {@link Compression#NONE} adds nothing.
+     *
+     * @return the compression setting, never null
      */
     public Compression compression() {
         return compression;
@@ -205,22 +232,36 @@ public final class ServerOptions {
      * {@code permessage-deflate}; empty for none. For each extension the client offers, in its
      * order, the factories of that name are tried in this order; see
      * {@link org.websockets4j.extensions.Negotiation#server}. Unmodifiable.
+     *
+     * @return the extension factories to negotiate with, never null and holding no null
      */
     public List<ServerExtensionFactory> extensions() {
         return extensions;
     }
 
-    /** How the subprotocol is chosen; {@link SubprotocolSelector#DEFAULT} unless set. Never null. */
+    /**
+     * How the subprotocol is chosen among those both sides support.
+     *
+     * @return the selector, never null; {@link SubprotocolSelector#DEFAULT} unless set
+     */
     public SubprotocolSelector selectSubprotocol() {
         return selectSubprotocol;
     }
 
-    /** The source of additional {@code 101} response headers, or null for none. */
+    /**
+     * The source of additional {@code 101} response headers.
+     *
+     * @return the fixed or computed extra headers, or null (the default) for none
+     */
     public ExtraHeaders extraHeaders() {
         return extraHeaders;
     }
 
-    /** The hook that sees each request first and may answer it, or null for none. */
+    /**
+     * The hook that sees each request first and may answer it instead of the handshake.
+     *
+     * @return the hook, or null (the default) for none
+     */
     public RequestProcessor processRequest() {
         return processRequest;
     }
@@ -229,12 +270,19 @@ public final class ServerOptions {
      * The longest an opening handshake may take, from the accepted TCP connection to the
      * response, or null for no limit. Enforced by the server's driver, which closes a connection
      * whose handshake runs out of time.
+     *
+     * @return the timeout, positive (default {@link #DEFAULT_OPEN_TIMEOUT}); null for no limit
      */
     public Duration openTimeout() {
         return openTimeout;
     }
 
-    /** The value of the {@code Server} header of every response, or null to send none. */
+    /**
+     * The value of the {@code Server} header of every response.
+     *
+     * @return the header value, non-empty and without control characters or surrounding
+     *         whitespace (default {@link #DEFAULT_SERVER_HEADER}); null to send none
+     */
     public String serverHeader() {
         return serverHeader;
     }
@@ -242,6 +290,8 @@ public final class ServerOptions {
     /**
      * Where connection handlers run, or null (the default) for a new virtual thread per
      * connection.
+     *
+     * @return the executor, or null for a virtual thread per connection
      */
     public Executor handlerExecutor() {
         return handlerExecutor;
@@ -291,50 +341,87 @@ public final class ServerOptions {
         /**
          * Sets all seven connection options at once, replacing any set before.
          *
-         * @throws NullPointerException when {@code options} is null
+         * @param options the connection options, not null; already valid, as they were built
+         * @return this builder
+         * @throws NullPointerException at once when {@code options} is null
          */
         public Builder connection(ConnectionOptions options) {
             this.connection = options.toBuilder();
             return this;
         }
 
-        /** Sets {@link ConnectionOptions#pingInterval()}; null disables keepalive pings. */
+        /**
+         * Sets {@link ConnectionOptions#pingInterval()}; null disables keepalive pings.
+         *
+         * @param pingInterval the interval between keepalive pings, positive, or null
+         * @return this builder; the value is checked by {@link #build()}
+         */
         public Builder pingInterval(Duration pingInterval) {
             connection.pingInterval(pingInterval);
             return this;
         }
 
-        /** Sets {@link ConnectionOptions#pingTimeout()}; null never times out. */
+        /**
+         * Sets {@link ConnectionOptions#pingTimeout()}; null never times out.
+         *
+         * @param pingTimeout the wait for a keepalive pong, positive, or null
+         * @return this builder; the value is checked by {@link #build()}
+         */
         public Builder pingTimeout(Duration pingTimeout) {
             connection.pingTimeout(pingTimeout);
             return this;
         }
 
-        /** Sets {@link ConnectionOptions#closeTimeout()}; null waits forever. */
+        /**
+         * Sets {@link ConnectionOptions#closeTimeout()}; null waits forever.
+         *
+         * @param closeTimeout the wait for each closing step, positive, or null
+         * @return this builder; the value is checked by {@link #build()}
+         */
         public Builder closeTimeout(Duration closeTimeout) {
             connection.closeTimeout(closeTimeout);
             return this;
         }
 
-        /** Sets {@link ConnectionOptions#maxSize()} in bytes; {@link ConnectionOptions#NO_LIMIT} for no limit. */
+        /**
+         * Sets {@link ConnectionOptions#maxSize()} in bytes; {@link ConnectionOptions#NO_LIMIT} for no limit.
+         *
+         * @param maxSize the largest incoming message in bytes, at least 0
+         * @return this builder; the value is checked by {@link #build()}
+         */
         public Builder maxSize(long maxSize) {
             connection.maxSize(maxSize);
             return this;
         }
 
-        /** Sets {@link ConnectionOptions#maxQueue()} in messages; {@link ConnectionOptions#NO_LIMIT} for no limit. */
+        /**
+         * Sets {@link ConnectionOptions#maxQueue()} in messages; {@link ConnectionOptions#NO_LIMIT} for no limit.
+         *
+         * @param maxQueue the most messages waiting for the application, at least 1
+         * @return this builder; the value is checked by {@link #build()}
+         */
         public Builder maxQueue(long maxQueue) {
             connection.maxQueue(maxQueue);
             return this;
         }
 
-        /** Sets {@link ConnectionOptions#readLimit()} in bytes. */
+        /**
+         * Sets {@link ConnectionOptions#readLimit()} in bytes.
+         *
+         * @param readLimit the incoming buffer's high-water mark in bytes, at least 1
+         * @return this builder; the value is checked by {@link #build()}
+         */
         public Builder readLimit(int readLimit) {
             connection.readLimit(readLimit);
             return this;
         }
 
-        /** Sets {@link ConnectionOptions#writeLimit()} in bytes. */
+        /**
+         * Sets {@link ConnectionOptions#writeLimit()} in bytes.
+         *
+         * @param writeLimit the outgoing buffer's high-water mark in bytes, at least 1
+         * @return this builder; the value is checked by {@link #build()}
+         */
         public Builder writeLimit(int writeLimit) {
             connection.writeLimit(writeLimit);
             return this;
@@ -344,6 +431,9 @@ public final class ServerOptions {
          * Sets {@link ServerOptions#origins()}: the acceptable {@code Origin} values, where a null
          * entry accepts a request without {@code Origin}; a null list accepts any request.
          * The list is copied; it may hold nulls ({@code Arrays.asList("https://example.com", null)}).
+         *
+         * @param origins the acceptable origins, or null to accept any request
+         * @return this builder; each origin is checked by {@link #build()}
          */
         public Builder origins(List<String> origins) {
             this.origins = origins == null ? null : new ArrayList<>(origins);
@@ -354,7 +444,9 @@ public final class ServerOptions {
          * Sets {@link ServerOptions#origins()} from values, where a null value accepts a request
          * without {@code Origin}: {@code origins("https://example.com", null)}.
          *
-         * @throws NullPointerException when the array itself is null
+         * @param origins the acceptable origins; the array itself not null
+         * @return this builder; each origin is checked by {@link #build()}
+         * @throws NullPointerException at once when the array itself is null
          */
         public Builder origins(String... origins) {
             return origins(Arrays.asList(origins));
@@ -363,14 +455,22 @@ public final class ServerOptions {
         /**
          * Sets {@link ServerOptions#subprotocols()}, in decreasing order of preference (copied).
          *
-         * @throws NullPointerException when the list is null (pass an empty list for none)
+         * @param subprotocols the subprotocol names, each a token listed once
+         * @return this builder; the names are checked by {@link #build()}
+         * @throws NullPointerException at once when the list is null (pass an empty list for none)
          */
         public Builder subprotocols(List<String> subprotocols) {
             this.subprotocols = new ArrayList<>(subprotocols);
             return this;
         }
 
-        /** Sets {@link ServerOptions#subprotocols()}, in decreasing order of preference. */
+        /**
+         * Sets {@link ServerOptions#subprotocols()}, in decreasing order of preference.
+         *
+         * @param subprotocols the subprotocol names, each a token listed once
+         * @return this builder; the names are checked by {@link #build()}
+         * @throws NullPointerException at once when the array itself is null
+         */
         public Builder subprotocols(String... subprotocols) {
             return subprotocols(Arrays.asList(subprotocols));
         }
@@ -379,7 +479,9 @@ public final class ServerOptions {
          * Sets {@link ServerOptions#compression()}: {@link Compression#NONE} to negotiate no
          * compression (unless an extension set with {@link #extensions} compresses).
          *
-         * @throws NullPointerException when null
+         * @param compression {@link Compression#DEFLATE} (the default) or {@link Compression#NONE}
+         * @return this builder
+         * @throws NullPointerException at once when {@code compression} is null
          */
         public Builder compression(Compression compression) {
             this.compression = java.util.Objects.requireNonNull(compression, "compression");
@@ -392,14 +494,21 @@ public final class ServerOptions {
          * {@link #compression(Compression)} is {@link Compression#NONE} or one is named
          * {@code permessage-deflate}.
          *
-         * @throws NullPointerException when the list is null (pass an empty list for none)
+         * @param extensions the extension factories, thread-safe; empty for none
+         * @return this builder; null entries are refused by {@link #build()}
+         * @throws NullPointerException at once when the list is null (pass an empty list for none)
          */
         public Builder extensions(List<? extends ServerExtensionFactory> extensions) {
             this.extensions = new ArrayList<>(extensions);
             return this;
         }
 
-        /** Sets {@link ServerOptions#selectSubprotocol()}; null restores {@link SubprotocolSelector#DEFAULT}. */
+        /**
+         * Sets {@link ServerOptions#selectSubprotocol()}; null restores {@link SubprotocolSelector#DEFAULT}.
+         *
+         * @param selectSubprotocol the selector, thread-safe, or null for the default
+         * @return this builder
+         */
         public Builder selectSubprotocol(SubprotocolSelector selectSubprotocol) {
             this.selectSubprotocol = selectSubprotocol;
             return this;
@@ -408,37 +517,67 @@ public final class ServerOptions {
         /**
          * Adds the same headers to every {@code 101} response (an immutable copy is taken now);
          * null for none. Refused fields are listed on {@link ExtraHeaders}.
+         *
+         * @param headers the fields to add to every response, or null for none; later changes to
+         *                it are not seen
+         * @return this builder; refused fields are reported by {@link #build()}
          */
         public Builder extraHeaders(Headers headers) {
             this.extraHeaders = headers == null ? null : ExtraHeaders.fixed(headers);
             return this;
         }
 
-        /** Computes the headers added to each {@code 101} response from its request; null for none. */
+        /**
+         * Computes the headers added to each {@code 101} response from its request; null for none.
+         * Computed headers are checked at each handshake, not by {@link #build()}.
+         *
+         * @param extraHeaders the source of extra headers, thread-safe, or null for none
+         * @return this builder
+         */
         public Builder extraHeaders(ExtraHeaders extraHeaders) {
             this.extraHeaders = extraHeaders;
             return this;
         }
 
-        /** Sets {@link ServerOptions#processRequest()}; null for none. */
+        /**
+         * Sets {@link ServerOptions#processRequest()}; null for none.
+         *
+         * @param processRequest the hook, thread-safe, or null for none
+         * @return this builder
+         */
         public Builder processRequest(RequestProcessor processRequest) {
             this.processRequest = processRequest;
             return this;
         }
 
-        /** Sets {@link ServerOptions#openTimeout()}; null for no limit. */
+        /**
+         * Sets {@link ServerOptions#openTimeout()}; null for no limit.
+         *
+         * @param openTimeout the longest an opening handshake may take, positive, or null
+         * @return this builder; the value is checked by {@link #build()}
+         */
         public Builder openTimeout(Duration openTimeout) {
             this.openTimeout = openTimeout;
             return this;
         }
 
-        /** Sets {@link ServerOptions#serverHeader()}; null to send no {@code Server} header. */
+        /**
+         * Sets {@link ServerOptions#serverHeader()}; null to send no {@code Server} header.
+         *
+         * @param serverHeader the header value, or null for none
+         * @return this builder; the value is checked by {@link #build()}
+         */
         public Builder serverHeader(String serverHeader) {
             this.serverHeader = serverHeader;
             return this;
         }
 
-        /** Sets {@link ServerOptions#handlerExecutor()}; null for a virtual thread per connection. */
+        /**
+         * Sets {@link ServerOptions#handlerExecutor()}; null for a virtual thread per connection.
+         *
+         * @param handlerExecutor where connection handlers run, or null
+         * @return this builder
+         */
         public Builder handlerExecutor(Executor handlerExecutor) {
             this.handlerExecutor = handlerExecutor;
             return this;
@@ -447,13 +586,15 @@ public final class ServerOptions {
         /**
          * The options.
          *
+         * @return new immutable options; the builder may be reused
          * @throws IllegalArgumentException naming the option and the fix when a connection option
          *                                  is invalid (see {@link ConnectionOptions.Builder#build()}),
-         *                                  an origin is empty or holds a control character, a
-         *                                  subprotocol is null, not a token or listed twice, fixed
-         *                                  extra headers set a refused field, {@code openTimeout} is
-         *                                  zero or negative, or {@code serverHeader} is empty or
-         *                                  holds a control character
+         *                                  an origin is empty, holds a control character or starts
+         *                                  or ends with whitespace, a subprotocol is null, not a
+         *                                  token or listed twice, an extension is null, fixed extra
+         *                                  headers set a refused field, {@code openTimeout} is zero
+         *                                  or negative, or {@code serverHeader} is empty, holds a
+         *                                  control character or starts or ends with whitespace
          */
         public ServerOptions build() {
             ConnectionOptions built = connection.build();

@@ -46,43 +46,81 @@ public final class ClientPerMessageDeflateFactory implements ClientExtensionFact
         this.requestParameters = offer.toList();
     }
 
-    /** The factory a client adds by default: offers {@code client_max_window_bits} without a value. */
+    /**
+     * The factory a client adds by default: offers {@code client_max_window_bits} without a value.
+     *
+     * @return the shared default factory, never null
+     */
     public static ClientPerMessageDeflateFactory defaults() {
         return DEFAULTS;
     }
 
-    /** A builder with nothing offered (Python's {@code ClientPerMessageDeflateFactory()}). */
+    /**
+     * A builder with nothing offered (Python's {@code ClientPerMessageDeflateFactory()}); unlike
+     * {@link #defaults()}, it does not offer {@code client_max_window_bits}.
+     *
+     * @return a new builder
+     */
     public static Builder builder() {
         return new Builder();
     }
 
-    /** True when {@code server_no_context_takeover} is offered. */
+    /**
+     * Whether {@code server_no_context_takeover} is offered; a server's answer without it is then
+     * refused.
+     *
+     * @return true when offered; false by default
+     */
     public boolean serverNoContextTakeover() {
         return offer.serverNoContextTakeover();
     }
 
-    /** True when {@code client_no_context_takeover} is offered. */
+    /**
+     * Whether {@code client_no_context_takeover} is offered; this client then resets its context
+     * per message whatever the answer.
+     *
+     * @return true when offered; false by default
+     */
     public boolean clientNoContextTakeover() {
         return offer.clientNoContextTakeover();
     }
 
-    /** The {@code server_max_window_bits} offered, if any. */
+    /**
+     * The {@code server_max_window_bits} offered, if any; a server's answer without it, or with a
+     * larger value, is then refused.
+     *
+     * @return the base-2 logarithm of the window, 8 to 15; empty (the default) when not offered
+     */
     public OptionalInt serverMaxWindowBits() {
         return offer.serverMaxWindowBits() == Parameters.ABSENT ? OptionalInt.empty()
                 : OptionalInt.of(offer.serverMaxWindowBits());
     }
 
-    /** The value of {@code client_max_window_bits} offered, if it is offered with one. */
+    /**
+     * The value of {@code client_max_window_bits} offered, if it is offered with one.
+     *
+     * @return the base-2 logarithm of the window, 8 to 15; empty when not offered or offered
+     *         without a value (see {@link #offersClientMaxWindowBits()})
+     */
     public OptionalInt clientMaxWindowBits() {
         return offer.clientMaxWindowBits() > 0 ? OptionalInt.of(offer.clientMaxWindowBits()) : OptionalInt.empty();
     }
 
-    /** True when {@code client_max_window_bits} is offered, with or without a value. */
+    /**
+     * Whether {@code client_max_window_bits} is offered, with or without a value; when it is not,
+     * a server's answer with it is refused.
+     *
+     * @return true when offered (as by {@link #defaults()}); false for a builder's default
+     */
     public boolean offersClientMaxWindowBits() {
         return offer.clientMaxWindowBits() != Parameters.ABSENT;
     }
 
-    /** How this client compresses. */
+    /**
+     * How this client compresses; not offered to the server.
+     *
+     * @return the settings, never null; {@link CompressionSettings#defaults()} unless set
+     */
     public CompressionSettings compressionSettings() {
         return settings;
     }
@@ -175,13 +213,23 @@ public final class ClientPerMessageDeflateFactory implements ClientExtensionFact
         private Builder() {
         }
 
-        /** Offers {@code server_no_context_takeover} when true. */
+        /**
+         * Sets {@link ClientPerMessageDeflateFactory#serverNoContextTakeover()}.
+         *
+         * @param offer true to offer {@code server_no_context_takeover}
+         * @return this builder
+         */
         public Builder serverNoContextTakeover(boolean offer) {
             this.serverNoContextTakeover = offer;
             return this;
         }
 
-        /** Offers {@code client_no_context_takeover} when true. */
+        /**
+         * Sets {@link ClientPerMessageDeflateFactory#clientNoContextTakeover()}.
+         *
+         * @param offer true to offer {@code client_no_context_takeover}
+         * @return this builder
+         */
         public Builder clientNoContextTakeover(boolean offer) {
             this.clientNoContextTakeover = offer;
             return this;
@@ -190,7 +238,9 @@ public final class ClientPerMessageDeflateFactory implements ClientExtensionFact
         /**
          * Offers {@code server_max_window_bits=bits}.
          *
-         * @throws IllegalArgumentException when not between 8 and 15
+         * @param bits the base-2 logarithm of the largest window the server may use, 8 to 15
+         * @return this builder
+         * @throws IllegalArgumentException at once when not between 8 and 15
          */
         public Builder serverMaxWindowBits(int bits) {
             this.serverMaxWindowBits = WindowBits.check("serverMaxWindowBits", bits);
@@ -198,16 +248,24 @@ public final class ClientPerMessageDeflateFactory implements ClientExtensionFact
         }
 
         /**
-         * Offers {@code client_max_window_bits=bits}.
+         * Offers {@code client_max_window_bits=bits}, replacing
+         * {@link #clientMaxWindowBitsWithoutValue()} if called before.
          *
-         * @throws IllegalArgumentException when not between 8 and 15
+         * @param bits the base-2 logarithm of the largest window this client uses, 8 to 15
+         * @return this builder
+         * @throws IllegalArgumentException at once when not between 8 and 15
          */
         public Builder clientMaxWindowBits(int bits) {
             this.clientMaxWindowBits = WindowBits.check("clientMaxWindowBits", bits);
             return this;
         }
 
-        /** Offers {@code client_max_window_bits} without a value: the server may pick the client's window. */
+        /**
+         * Offers {@code client_max_window_bits} without a value: the server may pick the client's
+         * window. Replaces {@link #clientMaxWindowBits(int)} if called before.
+         *
+         * @return this builder
+         */
         public Builder clientMaxWindowBitsWithoutValue() {
             this.clientMaxWindowBits = Parameters.NO_VALUE;
             return this;
@@ -216,14 +274,20 @@ public final class ClientPerMessageDeflateFactory implements ClientExtensionFact
         /**
          * Sets how this client compresses.
          *
-         * @throws NullPointerException when null
+         * @param settings the compression settings, not null
+         * @return this builder
+         * @throws NullPointerException at once when {@code settings} is null
          */
         public Builder compressionSettings(CompressionSettings settings) {
             this.settings = Objects.requireNonNull(settings, "settings");
             return this;
         }
 
-        /** The factory. */
+        /**
+         * The factory. Every value was checked when set, so this does not throw.
+         *
+         * @return a new immutable, thread-safe factory; the builder may be reused
+         */
         public ClientPerMessageDeflateFactory build() {
             return new ClientPerMessageDeflateFactory(this);
         }

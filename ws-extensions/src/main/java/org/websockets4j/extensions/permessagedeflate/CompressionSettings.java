@@ -68,38 +68,72 @@ public final class CompressionSettings {
         this.dedicatedDeflater = builder.dedicatedDeflater;
     }
 
-    /** The default settings (see the class comment). */
+    /**
+     * The default settings (see the class comment).
+     *
+     * @return the shared default settings, never null
+     */
     public static CompressionSettings defaults() {
         return DEFAULTS;
     }
 
-    /** A builder starting from the defaults. */
+    /**
+     * A builder starting from the defaults.
+     *
+     * @return a new builder
+     */
     public static Builder builder() {
         return new Builder();
     }
 
-    /** A builder starting from these settings. */
+    /**
+     * A builder starting from these settings, to derive others from them.
+     *
+     * @return a new builder holding these settings; changing it leaves this instance alone
+     */
     public Builder toBuilder() {
         return new Builder().level(level).threshold(threshold).windowBits(windowBits)
                 .dedicatedDeflater(dedicatedDeflater);
     }
 
-    /** zlib's compression level, 0 to 9. */
+    /**
+     * zlib's compression level.
+     *
+     * @return the level, 0 (stored blocks only) to 9 (smallest); default 6
+     */
     public int level() {
         return level;
     }
 
-    /** Messages sent in one frame with fewer bytes than this go uncompressed; 0 compresses all. */
+    /**
+     * The size under which a message sent in one frame goes uncompressed; a fragmented message is
+     * compressed whatever its size.
+     *
+     * @return the threshold in bytes, at least 0 (0 compresses every message); default
+     *         {@value #DEFAULT_THRESHOLD}
+     */
     public int threshold() {
         return threshold;
     }
 
-    /** The largest LZ77 window the compressor uses, 8 to 15 bits, whatever the peer allows. */
+    /**
+     * The largest LZ77 window the compressor uses, whatever the peer allows; the negotiated
+     * window applies when it is smaller.
+     *
+     * @return the base-2 logarithm of the window in bytes, 8 to 15; default
+     *         {@value #DEFAULT_WINDOW_BITS}
+     */
     public int windowBits() {
         return windowBits;
     }
 
-    /** True to keep one native deflater per connection rather than borrow from the shared pool. */
+    /**
+     * Whether each connection keeps its own native deflater rather than borrow one from the
+     * shared pool per frame.
+     *
+     * @return true for a deflater per connection (about 260 KiB of native memory for the
+     *         connection's life); false (the default) for the pool
+     */
     public boolean dedicatedDeflater() {
         return dedicatedDeflater;
     }
@@ -134,7 +168,9 @@ public final class CompressionSettings {
         /**
          * Sets {@link CompressionSettings#level()}.
          *
-         * @throws IllegalArgumentException when not between 0 and 9
+         * @param level zlib's compression level, 0 to 9
+         * @return this builder
+         * @throws IllegalArgumentException at once when not between 0 and 9
          */
         public Builder level(int level) {
             if (level < Deflater.NO_COMPRESSION || level > Deflater.BEST_COMPRESSION) {
@@ -147,7 +183,10 @@ public final class CompressionSettings {
         /**
          * Sets {@link CompressionSettings#threshold()}.
          *
-         * @throws IllegalArgumentException when negative
+         * @param bytes the size in bytes under which a one-frame message goes uncompressed; 0 to
+         *              compress every message
+         * @return this builder
+         * @throws IllegalArgumentException at once when negative
          */
         public Builder threshold(int bytes) {
             if (bytes < 0) {
@@ -160,20 +199,31 @@ public final class CompressionSettings {
         /**
          * Sets {@link CompressionSettings#windowBits()}.
          *
-         * @throws IllegalArgumentException when not between 8 and 15
+         * @param bits the base-2 logarithm of the largest window, 8 to 15
+         * @return this builder
+         * @throws IllegalArgumentException at once when not between 8 and 15
          */
         public Builder windowBits(int bits) {
             this.windowBits = WindowBits.check("windowBits", bits);
             return this;
         }
 
-        /** Sets {@link CompressionSettings#dedicatedDeflater()}. */
+        /**
+         * Sets {@link CompressionSettings#dedicatedDeflater()}.
+         *
+         * @param dedicated true for a native deflater per connection, false for the shared pool
+         * @return this builder
+         */
         public Builder dedicatedDeflater(boolean dedicated) {
             this.dedicatedDeflater = dedicated;
             return this;
         }
 
-        /** The settings. */
+        /**
+         * The settings. Every value was checked when set, so this does not throw.
+         *
+         * @return new immutable settings; the builder may be reused
+         */
         public CompressionSettings build() {
             return new CompressionSettings(this);
         }

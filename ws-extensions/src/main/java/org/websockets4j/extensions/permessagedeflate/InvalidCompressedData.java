@@ -18,7 +18,11 @@ import org.websockets4j.framing.ProtocolError;
 public final class InvalidCompressedData extends ProtocolError {
     private static final long serialVersionUID = 1L;
 
-    /** Creates the error with a message that says what was wrong. */
+    /**
+     * Creates the error with close code {@link CloseCodes#INVALID_PAYLOAD_DATA}.
+     *
+     * @param message what was wrong with the compressed data, for logs and the close reason
+     */
     public InvalidCompressedData(String message) {
         super(message, CloseCodes.INVALID_PAYLOAD_DATA);
     }

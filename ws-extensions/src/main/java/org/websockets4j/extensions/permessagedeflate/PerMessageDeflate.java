@@ -101,27 +101,49 @@ public final class PerMessageDeflate implements Extension {
         return Frame.RSV1;
     }
 
-    /** True when the peer resets its compression context after each message. */
+    /**
+     * Whether the peer resets its compression context after each message, as negotiated.
+     *
+     * @return true when the peer resets its context per message, so received messages are
+     *         decoded without keeping a context
+     */
     public boolean remoteNoContextTakeover() {
         return remoteNoContextTakeover;
     }
 
-    /** True when this side resets its compression context after each message. */
+    /**
+     * Whether this side resets its compression context after each message, as negotiated.
+     *
+     * @return true when every message sent starts with an empty window
+     */
     public boolean localNoContextTakeover() {
         return localNoContextTakeover;
     }
 
-    /** The base-2 logarithm of the peer's LZ77 window. */
+    /**
+     * The base-2 logarithm of the peer's LZ77 window, as negotiated.
+     *
+     * @return the peer's window bits, 8 to 15; received data referring further back is corrupt
+     */
     public int remoteMaxWindowBits() {
         return remoteMaxWindowBits;
     }
 
-    /** The base-2 logarithm of the largest LZ77 window this side may use. */
+    /**
+     * The base-2 logarithm of the largest LZ77 window this side may use, as negotiated; the
+     * compressor uses the smaller of it and {@link CompressionSettings#windowBits()}.
+     *
+     * @return the negotiated window bits, 8 to 15
+     */
     public int localMaxWindowBits() {
         return localMaxWindowBits;
     }
 
-    /** How this side compresses. */
+    /**
+     * How this side compresses.
+     *
+     * @return the settings given at construction, never null
+     */
     public CompressionSettings settings() {
         return settings;
     }
@@ -129,6 +151,8 @@ public final class PerMessageDeflate implements Extension {
     /**
      * True while this connection holds native zlib state: a dedicated deflater, or an inflater in
      * the middle of a received message. False after {@link #release()}. For monitoring and tests.
+     *
+     * @return true while native zlib state is held
      */
     public boolean holdsNativeState() {
         return compressor.holdsNativeState() || decompressor.holdsNativeState();
@@ -138,6 +162,8 @@ public final class PerMessageDeflate implements Extension {
      * Heap bytes this connection keeps between messages as compression contexts (0 until a
      * context is needed; at most 2<sup>localBits</sup> + 2<sup>remoteBits</sup>). For monitoring
      * and tests.
+     *
+     * @return the heap bytes of both directions' kept contexts, at least 0
      */
     public int contextFootprint() {
         return compressor.historyFootprint() + decompressor.historyFootprint();

@@ -49,39 +49,72 @@ public final class ServerPerMessageDeflateFactory implements ServerExtensionFact
         this.settings = builder.settings;
     }
 
-    /** The factory a server adds by default: every parameter at its default. */
+    /**
+     * The factory a server adds by default: every parameter at its default.
+     *
+     * @return the shared default factory, never null
+     */
     public static ServerPerMessageDeflateFactory defaults() {
         return DEFAULTS;
     }
 
-    /** A builder with every parameter at its default. */
+    /**
+     * A builder with every parameter at its default.
+     *
+     * @return a new builder
+     */
     public static Builder builder() {
         return new Builder();
     }
 
-    /** True when this server always resets its context per message. */
+    /**
+     * Whether this server answers {@code server_no_context_takeover} even when not offered.
+     *
+     * @return true when this server always resets its context per message; false (the default)
+     *         when it does only if the client asks
+     */
     public boolean serverNoContextTakeover() {
         return config.serverNoContextTakeover();
     }
 
-    /** True when this server requires the client to reset its context per message. */
+    /**
+     * Whether this server answers {@code client_no_context_takeover} even when not offered.
+     *
+     * @return true when this server requires the client to reset its context per message; false
+     *         (the default) when the client decides
+     */
     public boolean clientNoContextTakeover() {
         return config.clientNoContextTakeover();
     }
 
-    /** The largest window this server compresses with, if limited. */
+    /**
+     * The largest window this server compresses with, if limited; a smaller
+     * {@code server_max_window_bits} offered by the client wins.
+     *
+     * @return the base-2 logarithm of the window, 8 to 15; empty (the default) for no limit of
+     *         this server's own
+     */
     public OptionalInt serverMaxWindowBits() {
         return config.serverMaxWindowBits() == Parameters.ABSENT ? OptionalInt.empty()
                 : OptionalInt.of(config.serverMaxWindowBits());
     }
 
-    /** The largest window this server lets the client compress with, if limited. */
+    /**
+     * The largest window this server lets the client compress with, if limited; a client that
+     * does not offer {@code client_max_window_bits} is then declined.
+     *
+     * @return the base-2 logarithm of the window, 8 to 15; empty (the default) for no limit
+     */
     public OptionalInt clientMaxWindowBits() {
         return config.clientMaxWindowBits() == Parameters.ABSENT ? OptionalInt.empty()
                 : OptionalInt.of(config.clientMaxWindowBits());
     }
 
-    /** How this server compresses. */
+    /**
+     * How this server compresses.
+     *
+     * @return the settings, never null; {@link CompressionSettings#defaults()} unless set
+     */
     public CompressionSettings compressionSettings() {
         return settings;
     }
@@ -159,13 +192,23 @@ public final class ServerPerMessageDeflateFactory implements ServerExtensionFact
         private Builder() {
         }
 
-        /** Always answers {@code server_no_context_takeover} when true. */
+        /**
+         * Sets {@link ServerPerMessageDeflateFactory#serverNoContextTakeover()}.
+         *
+         * @param require true to always answer {@code server_no_context_takeover}
+         * @return this builder
+         */
         public Builder serverNoContextTakeover(boolean require) {
             this.serverNoContextTakeover = require;
             return this;
         }
 
-        /** Always answers {@code client_no_context_takeover} when true. */
+        /**
+         * Sets {@link ServerPerMessageDeflateFactory#clientNoContextTakeover()}.
+         *
+         * @param require true to always answer {@code client_no_context_takeover}
+         * @return this builder
+         */
         public Builder clientNoContextTakeover(boolean require) {
             this.clientNoContextTakeover = require;
             return this;
@@ -174,7 +217,9 @@ public final class ServerPerMessageDeflateFactory implements ServerExtensionFact
         /**
          * Limits this server's window to 2<sup>bits</sup> bytes.
          *
-         * @throws IllegalArgumentException when not between 8 and 15
+         * @param bits the base-2 logarithm of the largest window, 8 to 15
+         * @return this builder
+         * @throws IllegalArgumentException at once when not between 8 and 15
          */
         public Builder serverMaxWindowBits(int bits) {
             this.serverMaxWindowBits = WindowBits.check("serverMaxWindowBits", bits);
@@ -184,7 +229,9 @@ public final class ServerPerMessageDeflateFactory implements ServerExtensionFact
         /**
          * Limits the client's window to 2<sup>bits</sup> bytes (declining clients that cannot be limited).
          *
-         * @throws IllegalArgumentException when not between 8 and 15
+         * @param bits the base-2 logarithm of the largest window, 8 to 15
+         * @return this builder
+         * @throws IllegalArgumentException at once when not between 8 and 15
          */
         public Builder clientMaxWindowBits(int bits) {
             this.clientMaxWindowBits = WindowBits.check("clientMaxWindowBits", bits);
@@ -194,14 +241,20 @@ public final class ServerPerMessageDeflateFactory implements ServerExtensionFact
         /**
          * Sets how this server compresses.
          *
-         * @throws NullPointerException when null
+         * @param settings the compression settings, not null
+         * @return this builder
+         * @throws NullPointerException at once when {@code settings} is null
          */
         public Builder compressionSettings(CompressionSettings settings) {
             this.settings = Objects.requireNonNull(settings, "settings");
             return this;
         }
 
-        /** The factory. */
+        /**
+         * The factory. Every value was checked when set, so this does not throw.
+         *
+         * @return a new immutable, thread-safe factory; the builder may be reused
+         */
         public ServerPerMessageDeflateFactory build() {
             return new ServerPerMessageDeflateFactory(this);
         }
