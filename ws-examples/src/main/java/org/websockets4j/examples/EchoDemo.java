@@ -14,7 +14,12 @@ public final class EchoDemo {
     private EchoDemo() {
     }
 
-    /** Starts the server, talks to it, stops it. */
+    /**
+     * Starts the server, talks to it, stops it.
+     *
+     * @param args ignored
+     * @throws Exception when the demo fails (it prints what it did up to there)
+     */
     public static void main(String[] args) throws Exception {
         try (WebSocketServer server = WebSocketServer.serve(ws -> {
             for (Message message : ws) {  // ends when the client closes with 1000

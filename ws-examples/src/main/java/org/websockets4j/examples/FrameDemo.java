@@ -17,7 +17,11 @@ public final class FrameDemo {
     private FrameDemo() {
     }
 
-    /** Prints each frame's wire bytes and what a server reads back from them. */
+    /**
+     * Prints each frame's wire bytes and what a server reads back from them.
+     *
+     * @param args ignored
+     */
     public static void main(String[] args) {
         HexFormat hex = HexFormat.ofDelimiter(" ");
         FrameWriter client = new FrameWriter(Role.CLIENT);

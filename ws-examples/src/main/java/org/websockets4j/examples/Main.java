@@ -142,7 +142,12 @@ public final class Main {
     private Main() {
     }
 
-    /** Runs the command; exits 2 on a usage error. */
+    /**
+     * Runs the command; exits 2 on a usage error, 1 when autobahn-client could not run every case.
+     *
+     * @param args the command and its options (see {@link #USAGE})
+     * @throws Exception when a server cannot start (for example, the port is taken)
+     */
     public static void main(String[] args) throws Exception {
         int code = run(args, System.out, System.err);
         if (code != 0) {
