@@ -23,7 +23,7 @@ final class Peers {
     /** The peer scripts, relative to the ws-examples folder (surefire's working directory). */
     static final Path SCRIPTS = Path.of("src", "test", "peers");
 
-    private static final String INSTALL = "install the peers with .ci/peers, as root or with sudo (README, "Conformance and interoperability")";
+    private static final String INSTALL = "install the peers with .ci/peers, as root or with sudo (README, section Conformance and interoperability)";
 
     private Peers() {
     }
