@@ -4,7 +4,7 @@ import java.io.InputStream;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The server process of one cell: {@code ServerMain <ours|netty|jetty> <on|off>} starts that echo
+ * The server process of one cell: {@code ServerMain <ours|ours-dedicated|netty|jetty> <on|off>} starts that echo
  * server on 127.0.0.1, prints {@code PORT <n>} and serves until its standard input closes (the
  * harness closes it, or dies) or {@link #MAX_LIFETIME_SECONDS} pass, whichever comes first.
  */
@@ -18,7 +18,7 @@ public final class ServerMain {
     /** Runs one server; see the class comment. */
     public static void main(String[] args) throws Exception {
         if (args.length != 2) {
-            throw new IllegalArgumentException("usage: ServerMain <ours|netty|jetty> <on|off>");
+            throw new IllegalArgumentException("usage: ServerMain <ours|ours-dedicated|netty|jetty> <on|off>");
         }
         boolean deflate = switch (args[1]) {
             case "on" -> true;
@@ -47,7 +47,8 @@ public final class ServerMain {
     /** Starts the named echo server in this JVM. */
     static EchoServer start(String name, boolean deflate) throws Exception {
         return switch (name) {
-            case "ours" -> OursEcho.start(deflate);
+            case "ours" -> OursEcho.start(deflate, false);
+            case "ours-dedicated" -> OursEcho.start(deflate, true);
             case "netty" -> NettyEcho.start(deflate);
             case "jetty" -> JettyEcho.start(deflate);
             default -> throw new IllegalArgumentException("unknown server: " + name);
