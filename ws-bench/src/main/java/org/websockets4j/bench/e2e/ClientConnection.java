@@ -24,8 +24,9 @@ import java.util.zip.Inflater;
  * level (below any buffering), so that the wire size of every frame, header and mask included,
  * is what gets counted. Not thread-safe: one thread per connection.
  *
- * <p>With deflate it offers a bare {@code permessage-deflate} (no {@code client_max_window_bits}:
- * {@link Deflater} always uses a 32 KiB window, so it must not let the server ask for less) and
+ * <p>With deflate it offers {@code permessage-deflate} (by default bare; never with
+ * {@code client_max_window_bits}: {@link Deflater} always uses a 32 KiB window, so it must not
+ * let the server ask for less) and
  * compresses every message with {@link Deflater} at its default level, context kept unless the
  * server asked for {@code client_no_context_takeover}.
  */
@@ -65,10 +66,12 @@ final class ClientConnection implements AutoCloseable {
     }
 
     /**
-     * Connects to {@code ws://127.0.0.1:port/} and completes the opening handshake, offering
-     * permessage-deflate when {@code offerDeflate}. Throws IOException on any handshake failure.
+     * Connects to {@code ws://127.0.0.1:port/} and completes the opening handshake, sending
+     * {@code offer} as {@code Sec-WebSocket-Extensions} unless it is null. The offer must not
+     * contain {@code client_max_window_bits} (see the class comment). Throws IOException on any
+     * handshake failure.
      */
-    static ClientConnection open(int port, boolean offerDeflate) throws IOException {
+    static ClientConnection open(int port, String offer) throws IOException {
         Socket socket = new Socket();
         try {
             socket.setTcpNoDelay(true);
@@ -85,7 +88,7 @@ final class ClientConnection implements AutoCloseable {
                     + "Connection: Upgrade\r\n"
                     + "Sec-WebSocket-Key: " + Base64.getEncoder().encodeToString(keyBytes) + "\r\n"
                     + "Sec-WebSocket-Version: 13\r\n"
-                    + (offerDeflate ? "Sec-WebSocket-Extensions: permessage-deflate\r\n" : "")
+                    + (offer != null ? "Sec-WebSocket-Extensions: " + offer + "\r\n" : "")
                     + "\r\n";
             out.write(request.getBytes(StandardCharsets.US_ASCII));
             out.flush();

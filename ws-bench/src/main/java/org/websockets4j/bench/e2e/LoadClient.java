@@ -25,19 +25,20 @@ final class LoadClient {
 
     /** The result of one cell: all connections together. */
     record CellResult(double messagesPerSecond, double p50Micros, double p99Micros, double bytesOutPerMessage,
-            double bytesInPerMessage, double serverCpuMicrosPerMessage, long messages, String negotiated) {
+            double bytesInPerMessage, double serverCpuMicrosPerMessage, double clientCpuMicrosPerMessage, long messages,
+            String negotiated) {
     }
 
     /**
      * Runs one cell against {@code ws://127.0.0.1:port/}; throws if any connection failed or the
      * negotiation differs from {@code expectDeflate}.
      */
-    static CellResult run(int port, boolean offerDeflate, boolean expectDeflate, int connections, int window,
+    static CellResult run(int port, String offer, boolean expectDeflate, int connections, int window,
             long warmupNanos, long measureNanos, byte[][] pool, LongSupplier serverCpuNanos) throws Exception {
         List<ClientConnection> opened = new ArrayList<>();
         try {
             for (int i = 0; i < connections; i++) {
-                ClientConnection c = ClientConnection.open(port, offerDeflate);
+                ClientConnection c = ClientConnection.open(port, offer);
                 opened.add(c);
                 boolean deflate = c.negotiated() != null && c.negotiated().startsWith("permessage-deflate");
                 if (deflate != expectDeflate) {
@@ -70,8 +71,10 @@ final class LoadClient {
             start.countDown(); // publishes deadlines (happens-before through the latch)
             sleepUntil(deadlines[0]);
             long cpuStart = serverCpuNanos.getAsLong();
+            long clientStart = ownCpuNanos();
             sleepUntil(deadlines[1]);
             long cpuEnd = serverCpuNanos.getAsLong();
+            long clientEnd = ownCpuNanos();
             if (!done.await(warmupNanos + measureNanos + TimeUnit.SECONDS.toNanos(20), TimeUnit.NANOSECONDS)) {
                 throw new IOException("load client did not finish in time");
             }
@@ -80,7 +83,8 @@ final class LoadClient {
                     throw new IOException("a connection failed", f);
                 }
             }
-            return combine(results, cpuStart < 0 || cpuEnd < 0 ? -1 : cpuEnd - cpuStart);
+            return combine(results, cpuStart < 0 || cpuEnd < 0 ? -1 : cpuEnd - cpuStart,
+                    clientStart < 0 || clientEnd < 0 ? -1 : clientEnd - clientStart);
         } finally {
             for (ClientConnection c : opened) {
                 c.close();
@@ -157,7 +161,12 @@ final class LoadClient {
         }
     }
 
-    private static CellResult combine(ConnectionResult[] results, long serverCpuNanos) {
+    /** This JVM's CPU time so far (the load client's, plus this harness's small bookkeeping), or -1. */
+    private static long ownCpuNanos() {
+        return ProcessHandle.current().info().totalCpuDuration().map(java.time.Duration::toNanos).orElse(-1L);
+    }
+
+    private static CellResult combine(ConnectionResult[] results, long serverCpuNanos, long clientCpuNanos) {
         long messages = 0;
         double rate = 0;
         long out = 0;
@@ -179,7 +188,8 @@ final class LoadClient {
         Arrays.sort(all);
         return new CellResult(rate, percentile(all, 0.50) / 1e3, percentile(all, 0.99) / 1e3,
                 (double) out / messages, (double) in / messages,
-                serverCpuNanos < 0 ? Double.NaN : serverCpuNanos / 1e3 / messages, messages, results[0].negotiated());
+                serverCpuNanos < 0 ? Double.NaN : serverCpuNanos / 1e3 / messages,
+                clientCpuNanos < 0 ? Double.NaN : clientCpuNanos / 1e3 / messages, messages, results[0].negotiated());
     }
 
     private static double percentile(long[] sorted, double p) {

@@ -4,8 +4,6 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -13,7 +11,7 @@ import java.util.concurrent.TimeUnit;
 /**
  * A server under test in a JVM of its own (same java and class path as this one), so that servers
  * share no JIT profile, heap or threads with each other or with the load client, and so that its
- * CPU time can be read from {@code /proc}.
+ * CPU time can be told apart from the load client's.
  */
 final class ServerProcess implements AutoCloseable {
     private final Process process;
@@ -74,17 +72,9 @@ final class ServerProcess implements AutoCloseable {
         return port;
     }
 
-    /** CPU time (user + system) the process used so far, in ns, or -1 if /proc cannot tell. */
+    /** CPU time (user + system) the process used so far, in ns, or -1 if the OS cannot tell. */
     long cpuNanos() {
-        try {
-            String stat = Files.readString(Path.of("/proc", Long.toString(process.pid()), "stat"));
-            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-            // after the command: state is field 3, utime field 14, stime field 15 (1-based)
-            long ticks = Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
-            return ticks * 10_000_000L; // USER_HZ is 100 on Linux
-        } catch (IOException | RuntimeException e) {
-            return -1;
-        }
+        return process.toHandle().info().totalCpuDuration().map(java.time.Duration::toNanos).orElse(-1L);
     }
 
     /** Closes its standard input (it stops by itself), then kills it if it has not exited in 10 s. */
