@@ -115,7 +115,12 @@ final class LoadClient {
                 startIn = c.bytesIn();
             }
             boolean stopping = now >= measureEnd;
-            if (stopping && measuring) {
+            if (stopping && !measuring) {
+                // one round trip outlasted the whole measured interval (a stall): nothing measured
+                drain(c, outstanding);
+                return new ConnectionResult(0, 0, 0, 0, latencies, 0, c.negotiated());
+            }
+            if (stopping) {
                 // stop the clock and the counters here; outstanding echoes are then drained uncounted
                 ConnectionResult r = new ConnectionResult(messages, now - startNanos, c.bytesOut() - startOut,
                         c.bytesIn() - startIn, latencies, latencyCount, c.negotiated());
@@ -174,7 +179,7 @@ final class LoadClient {
         int count = 0;
         for (ConnectionResult r : results) {
             messages += r.messages();
-            rate += r.messages() * 1e9 / r.nanos();
+            rate += r.nanos() > 0 ? r.messages() * 1e9 / r.nanos() : 0;
             out += r.bytesOut();
             in += r.bytesIn();
             count += r.latencyCount();
