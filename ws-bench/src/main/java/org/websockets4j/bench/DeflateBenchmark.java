@@ -48,7 +48,8 @@ import org.websockets4j.framing.Opcode;
  *   <li>{@code compress_ours_dedicated_w12}: a 12-bit window with a dedicated deflater (always warm).</li>
  *   <li>{@code compress_ours_pooled_w12_x4}: four default connections taking turns on the shared
  *       pool, one op = one message of one of them (warm only if each gets its own deflater back).</li>
- *   <li>{@code compress_ours_nocontext_w15}: no context takeover, pooled (nothing kept between messages).</li>
+ *   <li>{@code compress_ours_nocontext_w15}: no context takeover, pooled (nothing kept between messages);
+ *       a writable payload, so that the broadcast cache ({@code SharedCompression}) is not hit.</li>
  *   <li>{@code compress_jdk_deflater}: a {@link Deflater} kept across messages, {@code deflate(SYNC_FLUSH)}
  *       into a reused array: the floor any JDK-based implementation pays.</li>
  *   <li>{@code compress_netty}: Netty 4.2's permessage-deflate encoder (server side, defaults: window
@@ -75,6 +76,8 @@ public class DeflateBenchmark {
 
     private byte[] message;
     private Frame frame;
+    /** A writable payload: a read-only one without context takeover would hit the broadcast cache. */
+    private Frame writableFrame;
     private PerMessageDeflate pooled15;
     private PerMessageDeflate dedicated15;
     private PerMessageDeflate pooled12;
@@ -95,6 +98,7 @@ public class DeflateBenchmark {
     public void setup() {
         message = DeflatePayloads.of(kind, size);
         frame = new Frame(true, Opcode.TEXT, ByteBuffer.wrap(message).asReadOnlyBuffer());
+        writableFrame = new Frame(true, Opcode.TEXT, ByteBuffer.wrap(message));
         CompressionSettings always = CompressionSettings.builder().threshold(0).windowBits(15).build();
         CompressionSettings dedicated = always.toBuilder().dedicatedDeflater(true).build();
         pooled15 = new PerMessageDeflate(false, false, 15, 15, always);
@@ -169,7 +173,7 @@ public class DeflateBenchmark {
 
     @Benchmark
     public Frame compress_ours_nocontext_w15() {
-        return noContext15.encode(frame);
+        return noContext15.encode(writableFrame);
     }
 
     @Benchmark
