@@ -45,7 +45,11 @@ import org.websockets4j.framing.Opcode;
  *       (streams on, no dictionary to load).</li>
  *   <li>{@code compress_ours_pooled_w12} / {@code _w9}: a 12-bit (the default of
  *       {@code CompressionSettings}, and Python's request) or 9-bit window honoured by chunking, pooled.</li>
- *   <li>{@code compress_ours_nocontext_w15}: no context takeover, pooled (nothing kept between messages).</li>
+ *   <li>{@code compress_ours_dedicated_w12}: a 12-bit window with a dedicated deflater (always warm).</li>
+ *   <li>{@code compress_ours_pooled_w12_x4}: four default connections taking turns on the shared
+ *       pool, one op = one message of one of them (warm only if each gets its own deflater back).</li>
+ *   <li>{@code compress_ours_nocontext_w15}: no context takeover, pooled (nothing kept between messages);
+ *       a writable payload, so that the broadcast cache ({@code SharedCompression}) is not hit.</li>
  *   <li>{@code compress_jdk_deflater}: a {@link Deflater} kept across messages, {@code deflate(SYNC_FLUSH)}
  *       into a reused array: the floor any JDK-based implementation pays.</li>
  *   <li>{@code compress_netty}: Netty 4.2's permessage-deflate encoder (server side, defaults: window
@@ -72,10 +76,15 @@ public class DeflateBenchmark {
 
     private byte[] message;
     private Frame frame;
+    /** A writable payload: a read-only one without context takeover would hit the broadcast cache. */
+    private Frame writableFrame;
     private PerMessageDeflate pooled15;
     private PerMessageDeflate dedicated15;
     private PerMessageDeflate pooled12;
     private PerMessageDeflate pooled9;
+    private PerMessageDeflate dedicated12;
+    private PerMessageDeflate[] turns;
+    private int turn;
     private PerMessageDeflate noContext15;
     private PerMessageDeflate receiver;
     private Frame compressedFrame;
@@ -89,12 +98,18 @@ public class DeflateBenchmark {
     public void setup() {
         message = DeflatePayloads.of(kind, size);
         frame = new Frame(true, Opcode.TEXT, ByteBuffer.wrap(message).asReadOnlyBuffer());
+        writableFrame = new Frame(true, Opcode.TEXT, ByteBuffer.wrap(message));
         CompressionSettings always = CompressionSettings.builder().threshold(0).windowBits(15).build();
         CompressionSettings dedicated = always.toBuilder().dedicatedDeflater(true).build();
         pooled15 = new PerMessageDeflate(false, false, 15, 15, always);
         dedicated15 = new PerMessageDeflate(false, false, 15, 15, dedicated);
         pooled12 = new PerMessageDeflate(false, false, 15, 12, always);
         pooled9 = new PerMessageDeflate(false, false, 15, 9, always);
+        dedicated12 = new PerMessageDeflate(false, false, 15, 12, dedicated);
+        turns = new PerMessageDeflate[4];
+        for (int i = 0; i < turns.length; i++) {
+            turns[i] = new PerMessageDeflate(false, false, 15, 12, always);
+        }
         noContext15 = new PerMessageDeflate(false, true, 15, 15, always);
         PerMessageDeflate sender = new PerMessageDeflate(false, true, 15, 15, always);
         compressedFrame = sender.encode(frame);
@@ -114,7 +129,10 @@ public class DeflateBenchmark {
 
     @TearDown
     public void tearDown() {
-        for (PerMessageDeflate extension : new PerMessageDeflate[] {pooled15, dedicated15, pooled12, pooled9, noContext15, receiver}) {
+        for (PerMessageDeflate extension : new PerMessageDeflate[] {pooled15, dedicated15, pooled12, pooled9, noContext15, receiver, dedicated12}) {
+            extension.release();
+        }
+        for (PerMessageDeflate extension : turns) {
             extension.release();
         }
         deflater.end();
@@ -138,13 +156,24 @@ public class DeflateBenchmark {
     }
 
     @Benchmark
+    public Frame compress_ours_dedicated_w12() {
+        return dedicated12.encode(frame);
+    }
+
+    @Benchmark
+    public Frame compress_ours_pooled_w12_x4() {
+        turn = (turn + 1) & 3;
+        return turns[turn].encode(frame);
+    }
+
+    @Benchmark
     public Frame compress_ours_pooled_w9() {
         return pooled9.encode(frame);
     }
 
     @Benchmark
     public Frame compress_ours_nocontext_w15() {
-        return noContext15.encode(frame);
+        return noContext15.encode(writableFrame);
     }
 
     @Benchmark

@@ -12,6 +12,19 @@ import java.util.zip.Inflater;
  * keeps at most {@code maxIdle} instances; one given back to a full shelf is ended at once, so
  * the pool's native memory is bounded by how many connections compress or decompress
  * <em>at the same time</em>, not by how many exist. Thread-safe.
+ *
+ * <p><b>Deflaters come back as they were left.</b> A deflater is lent as a {@link PooledDeflater}
+ * and shelved <em>without</em> a reset: zlib's {@code deflateReset} clears its 64 KiB hash table,
+ * and the borrower resets anyway unless it continues its own stream. The borrower names the
+ * deflater it used last; if that one is on the shelf it is handed back (affinity), and its
+ * {@link PooledDeflater#owner} tells the borrower whether anyone else fed it since. To keep
+ * several connections warm, a borrower whose own deflater is not idle gets a new one while the
+ * level has fewer than {@code maxIdle}, and otherwise the one idle longest (the least likely to
+ * be claimed back warm); so the bound on idle native state is unchanged. Only the
+ * holder of a lease touches those fields; the shelf (a concurrent deque whose removal is atomic
+ * per element) hands a deflater to one borrower at a time and publishes its fields to the next,
+ * so the check is race-free. Inflaters are cheap to reset (no table to clear) and are reset when
+ * given back.
  */
 final class ZlibPool {
     /** The pool every connection shares: a shelf as deep as the machine has cores, twice. */
@@ -19,8 +32,10 @@ final class ZlibPool {
 
     private final int maxIdle;
     @SuppressWarnings("unchecked")
-    private final ConcurrentLinkedDeque<Deflater>[] deflaters = new ConcurrentLinkedDeque[10];
+    private final ConcurrentLinkedDeque<PooledDeflater>[] deflaters = new ConcurrentLinkedDeque[10];
     private final AtomicInteger[] idleDeflaters = new AtomicInteger[10];
+    /** Pooled deflaters alive per level, lent or idle (dedicated ones not counted). */
+    private final AtomicInteger[] liveDeflaters = new AtomicInteger[10];
     private final ConcurrentLinkedDeque<Inflater> inflaters = new ConcurrentLinkedDeque<>();
     private final AtomicInteger idleInflaters = new AtomicInteger();
     private final AtomicLong created = new AtomicLong();
@@ -31,28 +46,45 @@ final class ZlibPool {
         for (int i = 0; i < deflaters.length; i++) {
             deflaters[i] = new ConcurrentLinkedDeque<>();
             idleDeflaters[i] = new AtomicInteger();
+            liveDeflaters[i] = new AtomicInteger();
         }
     }
 
-    /** A reset raw deflater at {@code level}, from the shelf or new. */
-    Deflater deflater(int level) {
-        Deflater deflater = deflaters[level].pollFirst();
+    /**
+     * A raw deflater at {@code level}: {@code preferred} if it is idle on the shelf; else, while
+     * fewer than {@code maxIdle} pooled deflaters of that level exist, a new one (so that another
+     * connection's deflater stays warm for it); else the one idle longest; else a new one. Its
+     * state is whatever its last user left (see {@link PooledDeflater}): reset it unless you are
+     * its {@link PooledDeflater#owner}.
+     *
+     * @param preferred the deflater this borrower used last, or null
+     */
+    PooledDeflater deflater(int level, PooledDeflater preferred) {
+        ConcurrentLinkedDeque<PooledDeflater> shelf = deflaters[level];
+        // removeFirstOccurrence and pollLast each succeed for one thread only: the lease is exclusive.
+        PooledDeflater deflater = null;
+        if (preferred != null && shelf.removeFirstOccurrence(preferred)) {
+            deflater = preferred;
+        } else if (liveDeflaters[level].get() >= maxIdle) {
+            deflater = shelf.pollLast();
+        }
         if (deflater != null) {
             idleDeflaters[level].decrementAndGet();
             return deflater;
         }
         created.incrementAndGet();
-        return new Deflater(level, true);
+        liveDeflaters[level].incrementAndGet();
+        return new PooledDeflater(new Deflater(level, true));
     }
 
-    /** Takes back a deflater from {@link #deflater}: reset and shelved, or ended when the shelf is full. */
-    void give(Deflater deflater, int level) {
+    /** Takes back a deflater from {@link #deflater}: shelved as it is, or ended when the shelf is full. */
+    void give(PooledDeflater deflater, int level) {
         if (idleDeflaters[level].incrementAndGet() > maxIdle) {
             idleDeflaters[level].decrementAndGet();
+            liveDeflaters[level].decrementAndGet();
             end(deflater);
             return;
         }
-        deflater.reset();
         deflaters[level].offerFirst(deflater);
     }
 
@@ -78,15 +110,16 @@ final class ZlibPool {
         inflaters.offerFirst(inflater);
     }
 
-    /** A new raw deflater that never goes to a shelf (a dedicated one): {@link #end(Deflater)} it. */
-    Deflater dedicatedDeflater(int level) {
+    /** A new raw deflater that never goes to a shelf (a dedicated one): {@link #end(PooledDeflater)} it. */
+    PooledDeflater dedicatedDeflater(int level) {
         created.incrementAndGet();
-        return new Deflater(level, true);
+        return new PooledDeflater(new Deflater(level, true));
     }
 
-    /** Ends a deflater that is not going back to the pool (a dedicated one). */
-    void end(Deflater deflater) {
-        deflater.end();
+    /** Ends a deflater that is not going back to the pool (a dedicated one, or one over the shelf's bound). */
+    void end(PooledDeflater deflater) {
+        deflater.owner = 0;
+        deflater.deflater.end();
         ended.incrementAndGet();
     }
 
@@ -113,5 +146,25 @@ final class ZlibPool {
     /** Native instances ever ended. */
     long ended() {
         return ended.get();
+    }
+
+    /**
+     * A deflater and who fed it last. Not thread-safe: only the holder of the lease (or the
+     * connection owning a dedicated one) reads or writes the fields.
+     */
+    static final class PooledDeflater {
+        final Deflater deflater;
+        /**
+         * The id of the compressor whose stream the deflater holds, set by that compressor after
+         * feeding it; 0 when unknown (new, or ended). A borrower whose id this is, and which has
+         * not fed another deflater since, may continue the stream without a reset.
+         */
+        long owner;
+        /** True while nothing has been fed since it was created: a new deflater needs no reset. */
+        boolean fresh = true;
+
+        PooledDeflater(Deflater deflater) {
+            this.deflater = deflater;
+        }
     }
 }
