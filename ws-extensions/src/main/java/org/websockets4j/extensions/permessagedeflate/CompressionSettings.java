@@ -38,14 +38,16 @@ import java.util.zip.Deflater;
  * context takeover: no dictionary to load per message) for the pool's bounded set.
  *
  * <p><b>Why a {@value #DEFAULT_WINDOW_BITS}-bit window and a pooled deflater by default.</b> A
- * pooled deflater must be given the connection's context as a dictionary at each message, which
- * zlib hashes byte by byte: measured in ws-bench ({@code DeflateBenchmark}), a 64-byte message
- * costs about 1 µs with a dedicated deflater, 8 to 10 µs pooled with a 4 KiB (12-bit) context and
- * about 45 µs pooled with a 32 KiB one. A dedicated deflater costs about 260 KiB of native memory
- * for as long as the connection lives, idle or not. 12 bits keeps an idle connection's sending
- * context at 4 KiB of heap and the per-message cost small, for a ratio within a few percent of a
- * 32 KiB window on JSON-like traffic (see the module README); it is also what Python websockets
- * (10+) asks of clients. Servers with few, busy connections may prefer
+ * pooled deflater remembers the connection that last used it: while that connection gets it back
+ * untouched, its stream simply continues (measured in ws-bench's {@code DeflateBenchmark}: about
+ * 1.1 µs per 64-byte message at 12 or 15 bits, the same as a dedicated deflater), and up to
+ * 2 &times; cores connections compressing in turn each stay warm. Beyond that a message starts
+ * cold: a reset and up to half a window of history as a dictionary, which zlib hashes byte by byte
+ * (about 8 µs at 12 bits, 45 µs at 15). A dedicated deflater costs about 260 KiB of native memory
+ * for as long as the connection lives, idle or not; a pooled one costs nothing while idle. 12 bits
+ * keeps an idle connection's sending context at 4 KiB of heap and a cold start cheap, for a ratio
+ * within a few percent of a 32 KiB window on JSON-like traffic (see the module README); it is also
+ * what Python websockets (10+) asks of clients. Servers with few, busy connections may prefer
  * {@link #dedicatedDeflater()} with 15 bits.
  */
 public final class CompressionSettings {
