@@ -92,10 +92,24 @@ final class PeerProcess implements AutoCloseable {
         return String.join("\n", transcript);
     }
 
+    /**
+     * Stops the peer and everything it started: SIGTERM first, so a server like nginx or Chromium
+     * stops its own children, then SIGKILL for whatever of the tree is still alive after 5 s. The
+     * tree is listed before anything is signalled: once the parent dies its children are no longer
+     * its descendants.
+     */
     @Override
     public void close() throws InterruptedException {
-        process.descendants().forEach(ProcessHandle::destroyForcibly);
+        List<ProcessHandle> tree = process.descendants().toList();
+        process.destroy();
+        process.waitFor(5, TimeUnit.SECONDS);
+        for (ProcessHandle child : tree) {
+            child.destroyForcibly();
+        }
         process.destroyForcibly();
         process.waitFor(10, TimeUnit.SECONDS);
+        for (ProcessHandle child : tree) {
+            child.onExit().completeOnTimeout(child, 5, TimeUnit.SECONDS).join();
+        }
     }
 }
