@@ -16,6 +16,7 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.websockets4j.framing.Close;
+import org.websockets4j.framing.ExtensionCodec;
 import org.websockets4j.framing.Frame;
 import org.websockets4j.framing.FrameReader;
 import org.websockets4j.framing.FrameWriter;
@@ -42,12 +43,14 @@ final class RawClient implements AutoCloseable {
     private final Socket socket;
     private final InputStream in;
     private final OutputStream out;
-    private final FrameReader reader = new FrameReader(Role.CLIENT, FrameReader.NO_LIMIT, List.of());
+    private final FrameReader reader;
     private final FrameWriter writer = new FrameWriter(Role.CLIENT, () -> MASK_KEY, List.of());
     private ByteBuffer pending = ByteBuffer.allocate(0);
+    private String head = "";
 
-    private RawClient(Socket socket) throws IOException {
+    private RawClient(Socket socket, List<ExtensionCodec> codecs) throws IOException {
         this.socket = socket;
+        this.reader = new FrameReader(Role.CLIENT, FrameReader.NO_LIMIT, codecs);
         socket.setSoTimeout(5_000);
         socket.setTcpNoDelay(true);
         this.in = socket.getInputStream();
@@ -62,13 +65,30 @@ final class RawClient implements AutoCloseable {
 
     /** Connects and completes the opening handshake, asserting a 101 with the right accept value. */
     static RawClient connect(int port) throws IOException {
-        RawClient client = new RawClient(new Socket("127.0.0.1", port));
-        client.out.write(upgradeRequest("/").getBytes(StandardCharsets.US_ASCII));
+        return connect(port, "", List.of());
+    }
+
+    /**
+     * Connects with {@code extraHeaders} (complete lines, each ending in CRLF) in the request, and
+     * reads the server's frames through {@code codecs} (an independent decoder for an extension the
+     * request offers); asserts a 101 with the right accept value. {@link #head()} is the response.
+     */
+    static RawClient connect(int port, String extraHeaders, List<ExtensionCodec> codecs) throws IOException {
+        RawClient client = new RawClient(new Socket("127.0.0.1", port), codecs);
+        String request = upgradeRequest("/");
+        request = request.substring(0, request.length() - 2) + extraHeaders + "\r\n";
+        client.out.write(request.getBytes(StandardCharsets.US_ASCII));
         client.out.flush();
         String head = client.readHead();
         assertTrue(head.startsWith("HTTP/1.1 101 "), head);
         assertTrue(head.toLowerCase().contains("sec-websocket-accept: " + ACCEPT.toLowerCase()), head);
+        client.head = head;
         return client;
+    }
+
+    /** The server's 101 response head. */
+    String head() {
+        return head;
     }
 
     /**
