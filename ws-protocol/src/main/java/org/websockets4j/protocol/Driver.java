@@ -213,6 +213,11 @@ final class Driver {
         return underLock(inbox::size);
     }
 
+    /** For tests: whether a recv (blocking or async) is waiting, observed without registering one. */
+    boolean receiverWaiting() {
+        return underLock(inbox::busy);
+    }
+
     /** For tests: bytes waiting to be written. */
     long bufferedBytes() {
         return underLock(() -> writes.pendingBytes());

@@ -654,6 +654,11 @@ public final class WebSocket implements AutoCloseable, Iterable<Message> {
         return driver.queuedMessages();
     }
 
+    /** For tests: whether a receive is waiting. */
+    boolean receiverWaiting() {
+        return driver.receiverWaiting();
+    }
+
     /** For tests: bytes waiting to be written. */
     long bufferedBytes() {
         return driver.bufferedBytes();

@@ -138,15 +138,11 @@ class WebSocketRecvTest {
         }
     }
 
-    /** Waits until a receive is registered (a second one is refused). */
+    /**
+     * Waits until a receive is registered. It only looks: probing with a receive of its own would
+     * race with the one it waits for (which then fails with "another thread is already waiting").
+     */
     private static void waitForWaitingReceiver(WebSocket ws) throws InterruptedException {
-        WebSocketCloseTest.waitUntil(() -> {
-            try {
-                ws.recvAsync().cancel(false);
-                return false;
-            } catch (IllegalStateException busy) {
-                return true;
-            }
-        });
+        WebSocketCloseTest.waitUntil(ws::receiverWaiting);
     }
 }
