@@ -1,7 +1,6 @@
 package org.websockets4j.extensions.permessagedeflate;
 
 import java.nio.ByteBuffer;
-import java.util.Arrays;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.zip.Deflater;
 import org.websockets4j.extensions.permessagedeflate.ZlibPool.PooledDeflater;
@@ -135,7 +134,7 @@ final class Compressor {
      */
     ByteBuffer compress(ByteBuffer input, boolean fin) {
         deflated++;
-        Output out = new Output(input.remaining() / 2 + 64);
+        ByteOutput out = new ByteOutput(input.remaining() / 2 + 64);
         if (streaming) {
             Deflater deflater = owned().deflater;
             deflater.setInput(input.duplicate());
@@ -152,12 +151,12 @@ final class Compressor {
             }
         }
         if (fin) {
-            out.removeTail();
+            removeTail(out);
         }
         return out.toBuffer();
     }
 
-    private void compressInChunks(ByteBuffer rest, boolean fin, Output out) {
+    private void compressInChunks(ByteBuffer rest, boolean fin, ByteOutput out) {
         PooledDeflater lease = dedicated ? owned() : pool.deflater(level, last);
         Deflater deflater = lease.deflater;
         boolean warm = lease == last && lease.owner == id;
@@ -204,7 +203,7 @@ final class Compressor {
     }
 
     /** Deflates all input with SYNC_FLUSH: done once the output is not filled to the brim. */
-    private static void drain(Deflater deflater, Output out) {
+    private static void drain(Deflater deflater, ByteOutput out) {
         int start = out.length;
         while (true) {
             out.ensureRoom(64);
@@ -251,36 +250,14 @@ final class Compressor {
         last = null;
     }
 
-    /** A growable byte array. */
-    private static final class Output {
-        byte[] bytes;
-        int length;
-
-        Output(int capacity) {
-            bytes = new byte[capacity];
+    /** Removes the {@code 00 00 ff ff} a SYNC_FLUSH always ends with (the empty stored block's LEN/NLEN). */
+    private static void removeTail(ByteOutput out) {
+        byte[] bytes = out.bytes;
+        int length = out.length;
+        if (length < TAIL_LENGTH || bytes[length - 4] != 0 || bytes[length - 3] != 0
+                || bytes[length - 2] != (byte) 0xff || bytes[length - 1] != (byte) 0xff) {
+            throw new IllegalStateException("deflater output does not end with 00 00 ff ff");
         }
-
-        int room() {
-            return bytes.length - length;
-        }
-
-        void ensureRoom(int n) {
-            if (room() < n) {
-                bytes = Arrays.copyOf(bytes, Math.max(bytes.length * 2, length + n));
-            }
-        }
-
-        void removeTail() {
-            // A SYNC_FLUSH always ends with the empty stored block's LEN/NLEN: 00 00 ff ff.
-            if (length < TAIL_LENGTH || bytes[length - 4] != 0 || bytes[length - 3] != 0
-                    || bytes[length - 2] != (byte) 0xff || bytes[length - 1] != (byte) 0xff) {
-                throw new IllegalStateException("deflater output does not end with 00 00 ff ff");
-            }
-            length -= TAIL_LENGTH;
-        }
-
-        ByteBuffer toBuffer() {
-            return ByteBuffer.wrap(bytes, 0, length).slice();
-        }
+        out.length -= TAIL_LENGTH;
     }
 }

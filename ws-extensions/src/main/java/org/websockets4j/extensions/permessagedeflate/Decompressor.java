@@ -1,7 +1,6 @@
 package org.websockets4j.extensions.permessagedeflate;
 
 import java.nio.ByteBuffer;
-import java.util.Arrays;
 import java.util.zip.DataFormatException;
 import java.util.zip.Inflater;
 import org.websockets4j.framing.PayloadTooBig;
@@ -66,7 +65,7 @@ final class Decompressor {
             }
         }
         int limit = (int) Math.min(maxSize, MAX_ARRAY);
-        Output out = new Output((int) Math.min(limit, Math.max(256L, 4L * payload.remaining())));
+        ByteOutput out = new ByteOutput((int) Math.min(limit, Math.max(256L, 4L * payload.remaining())));
         try {
             inflate(payload.duplicate(), out, limit, maxSize);
             if (fin && !inflater.finished()) {
@@ -87,10 +86,10 @@ final class Decompressor {
         if (fin) {
             endMessage();
         }
-        return ByteBuffer.wrap(out.bytes, 0, out.length).slice();
+        return out.toBuffer();
     }
 
-    private void inflate(ByteBuffer input, Output out, int limit, long maxSize) throws DataFormatException {
+    private void inflate(ByteBuffer input, ByteOutput out, int limit, long maxSize) throws DataFormatException {
         if (inflater.finished()) {
             // RFC 7692 §7.2.3.4 ends a message's stream with a final block followed by a stray
             // byte: what follows a final block is ignored, as zlib itself does.
@@ -150,23 +149,5 @@ final class Decompressor {
     /** Hands back the inflater of a message in progress, if any; idempotent. */
     void release() {
         abandonMessage();
-    }
-
-    /** A growable byte array, never past its limit. */
-    private static final class Output {
-        byte[] bytes;
-        int length;
-
-        Output(int capacity) {
-            bytes = new byte[capacity];
-        }
-
-        int room() {
-            return bytes.length - length;
-        }
-
-        void grow(int limit) {
-            bytes = Arrays.copyOf(bytes, (int) Math.min(limit, 2L * bytes.length));
-        }
     }
 }
