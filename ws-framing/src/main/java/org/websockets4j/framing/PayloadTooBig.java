@@ -29,6 +29,20 @@ public final class PayloadTooBig extends WebSocketException {
     }
 
     /**
+     * Creates the error for a limit that is not counted in bytes, such as the number of frames a
+     * message may arrive in; {@link #size()} and {@link #maxSize()} are then in that unit.
+     *
+     * @param message what was exceeded, for people
+     * @param size    the amount reached
+     * @param maxSize the limit exceeded
+     */
+    public PayloadTooBig(String message, long size, long maxSize) {
+        super(message);
+        this.size = size;
+        this.maxSize = maxSize;
+    }
+
+    /**
      * How big the payload was.
      *
      * @return the size announced or reached, in bytes

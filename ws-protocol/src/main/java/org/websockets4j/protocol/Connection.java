@@ -89,6 +89,7 @@ public final class Connection {
     private final Role role;
     private final ConnectionOptions options;
     private final long maxSize;
+    private final long maxFragments;
     private final long closeTimeout;
     private final FrameReader reader;
     private final Outbox outbox;
@@ -105,6 +106,10 @@ public final class Connection {
     private Opcode receiving;
     /** Bytes received so far in the fragmented message in progress. */
     private long receivedSize;
+    /** Frames received so far in the fragmented message in progress. */
+    private long receivedFrames;
+    /** Where data frames go instead of {@link #eventsReceived()}; null for events. */
+    private DataSink dataSink;
     /** True once nothing received is processed any more: the peer's close arrived, or we failed. */
     private boolean discarding;
 
@@ -179,6 +184,7 @@ public final class Connection {
         List<ExtensionCodec> extensions = List.copyOf(codecs);
         this.extensions = extensions;
         this.maxSize = options.maxSize();
+        this.maxFragments = options.maxFragments();
         this.closeTimeout = nanos(options.closeTimeout());
         this.reader = new FrameReader(role, frameLimit(0), extensions);
         MaskKeySource masks = role.masksOutgoing() && keys == null ? MaskKeySource.secure() : keys;
@@ -510,12 +516,19 @@ public final class Connection {
         }
     }
 
-    /** A frame of a {@code type} message: size and UTF-8 are checked before anything is copied. */
+    /**
+     * A frame of a {@code type} message: size, fragment count and UTF-8 are checked before
+     * anything is copied.
+     */
     private void receiveDataFrame(Frame frame, Opcode type) {
         ByteBuffer view = frame.payload();
         long size = receivedSize + view.remaining();
         if (size > maxSize) {
             throw new PayloadTooBig(size, maxSize);
+        }
+        long frames = receivedFrames + 1;
+        if (frames > maxFragments) {
+            throw new PayloadTooBig("message arrived in more than " + maxFragments + " frames", frames, maxFragments);
         }
         if (type == Opcode.TEXT) {
             utf8.update(view);
@@ -523,14 +536,41 @@ public final class Connection {
                 utf8.finish();
             }
         }
-        events.add(new Event.DataFrame(frame.opcode(), copy(view), frame.fin()));
+        if (dataSink != null) {
+            dataSink.data(type, receiving == null, view, frame.fin());
+        } else {
+            events.add(new Event.DataFrame(frame.opcode(), copy(view), frame.fin()));
+        }
         if (frame.fin()) {
             receiving = null;
             receivedSize = 0;
+            receivedFrames = 0;
         } else {
             receiving = type;
             receivedSize = size;
+            receivedFrames = frames;
         }
+    }
+
+    /**
+     * Sends data frames' payloads to {@code sink} as they are read, instead of as
+     * {@link Event.DataFrame}s: the I/O driver's path, which allocates nothing per frame.
+     */
+    void dataSink(DataSink sink) {
+        this.dataSink = sink;
+    }
+
+    /** Takes data frames' payloads in place of {@link Event.DataFrame} events. */
+    interface DataSink {
+        /**
+         * One data frame of a message, in order.
+         *
+         * @param type  TEXT or BINARY: the message's type (also for its continuation frames)
+         * @param first true for the message's first frame
+         * @param view  the payload (UTF-8 already checked for text), valid only during the call
+         * @param fin   true for the message's last frame
+         */
+        void data(Opcode type, boolean first, ByteBuffer view, boolean fin);
     }
 
     /**

@@ -18,13 +18,14 @@ import java.util.Objects;
  *   <tr><td>{@link #pingTimeout()}</td><td>20 s</td><td>null</td><td>{@link Connection}</td></tr>
  *   <tr><td>{@link #closeTimeout()}</td><td>10 s</td><td>null</td><td>{@link Connection}</td></tr>
  *   <tr><td>{@link #maxSize()}</td><td>1 MiB</td><td>{@link #NO_LIMIT}</td><td>{@link Connection}</td></tr>
+ *   <tr><td>{@link #maxFragments()}</td><td>65,536</td><td>{@link #NO_LIMIT}</td><td>{@link Connection}</td></tr>
  *   <tr><td>{@link #maxQueue()}</td><td>32</td><td>{@link #NO_LIMIT}</td><td>the I/O driver</td></tr>
  *   <tr><td>{@link #readLimit()}</td><td>64 KiB</td><td>-</td><td>the I/O driver</td></tr>
  *   <tr><td>{@link #writeLimit()}</td><td>64 KiB</td><td>-</td><td>the I/O driver</td></tr>
  * </table>
  */
 public final class ConnectionOptions {
-    /** The value of {@link #maxSize()} and {@link #maxQueue()} meaning "no limit" (Python's {@code None}). */
+    /** The value of {@link #maxSize()}, {@link #maxFragments()} and {@link #maxQueue()} meaning "no limit" (Python's {@code None}). */
     public static final long NO_LIMIT = Long.MAX_VALUE;
 
     /** Default {@link #pingInterval()}: 20 seconds. */
@@ -35,6 +36,8 @@ public final class ConnectionOptions {
     public static final Duration DEFAULT_CLOSE_TIMEOUT = Duration.ofSeconds(10);
     /** Default {@link #maxSize()}: 1 MiB. */
     public static final long DEFAULT_MAX_SIZE = 1 << 20;
+    /** Default {@link #maxFragments()}: 65,536 frames (a 4 MiB message in 64-byte fragments still fits). */
+    public static final long DEFAULT_MAX_FRAGMENTS = 1 << 16;
     /** Default {@link #maxQueue()}: 32 messages. */
     public static final long DEFAULT_MAX_QUEUE = 32;
     /** Default {@link #readLimit()}: 64 KiB. */
@@ -48,6 +51,7 @@ public final class ConnectionOptions {
     private final Duration pingTimeout;
     private final Duration closeTimeout;
     private final long maxSize;
+    private final long maxFragments;
     private final long maxQueue;
     private final int readLimit;
     private final int writeLimit;
@@ -57,6 +61,7 @@ public final class ConnectionOptions {
         this.pingTimeout = builder.pingTimeout;
         this.closeTimeout = builder.closeTimeout;
         this.maxSize = builder.maxSize;
+        this.maxFragments = builder.maxFragments;
         this.maxQueue = builder.maxQueue;
         this.readLimit = builder.readLimit;
         this.writeLimit = builder.writeLimit;
@@ -91,6 +96,7 @@ public final class ConnectionOptions {
                 .pingTimeout(pingTimeout)
                 .closeTimeout(closeTimeout)
                 .maxSize(maxSize)
+                .maxFragments(maxFragments)
                 .maxQueue(maxQueue)
                 .readLimit(readLimit)
                 .writeLimit(writeLimit);
@@ -141,6 +147,19 @@ public final class ConnectionOptions {
     }
 
     /**
+     * The most frames one incoming message may arrive in; one more fails the connection with
+     * 1009 (message too big), like {@link #maxSize()}. A message costs its payload whatever its
+     * fragmentation, so this bounds the work, not the memory, of a peer sending a message in
+     * tiny or empty fragments (which {@code maxSize} alone cannot stop: empty fragments add
+     * nothing to the size). Not in Python websockets.
+     *
+     * @return the limit in frames, at least 1; {@link #NO_LIMIT} for none (default 65,536)
+     */
+    public long maxFragments() {
+        return maxFragments;
+    }
+
+    /**
      * The most received messages held until the application takes them; or {@link #NO_LIMIT}.
      * When the queue is full, the I/O driver stops reading, so the TCP window closes and the peer
      * slows down. Enforced by the driver, not by {@link Connection}.
@@ -179,6 +198,7 @@ public final class ConnectionOptions {
                 && Objects.equals(pingTimeout, that.pingTimeout)
                 && Objects.equals(closeTimeout, that.closeTimeout)
                 && maxSize == that.maxSize
+                && maxFragments == that.maxFragments
                 && maxQueue == that.maxQueue
                 && readLimit == that.readLimit
                 && writeLimit == that.writeLimit;
@@ -186,7 +206,7 @@ public final class ConnectionOptions {
 
     @Override
     public int hashCode() {
-        return Objects.hash(pingInterval, pingTimeout, closeTimeout, maxSize, maxQueue, readLimit, writeLimit);
+        return Objects.hash(pingInterval, pingTimeout, closeTimeout, maxSize, maxFragments, maxQueue, readLimit, writeLimit);
     }
 
     /** For example {@code ConnectionOptions[pingInterval=PT20S, ..., maxQueue=NO_LIMIT, ...]}. */
@@ -196,6 +216,7 @@ public final class ConnectionOptions {
                 + ", pingTimeout=" + pingTimeout
                 + ", closeTimeout=" + closeTimeout
                 + ", maxSize=" + limit(maxSize)
+                + ", maxFragments=" + limit(maxFragments)
                 + ", maxQueue=" + limit(maxQueue)
                 + ", readLimit=" + readLimit
                 + ", writeLimit=" + writeLimit + "]";
@@ -214,6 +235,7 @@ public final class ConnectionOptions {
         private Duration pingTimeout = DEFAULT_PING_TIMEOUT;
         private Duration closeTimeout = DEFAULT_CLOSE_TIMEOUT;
         private long maxSize = DEFAULT_MAX_SIZE;
+        private long maxFragments = DEFAULT_MAX_FRAGMENTS;
         private long maxQueue = DEFAULT_MAX_QUEUE;
         private int readLimit = DEFAULT_READ_LIMIT;
         private int writeLimit = DEFAULT_WRITE_LIMIT;
@@ -266,6 +288,17 @@ public final class ConnectionOptions {
         }
 
         /**
+         * Sets {@link ConnectionOptions#maxFragments()}; {@link #NO_LIMIT} for no limit.
+         *
+         * @param maxFragments the most frames one incoming message may arrive in, at least 1
+         * @return this builder; values are checked by {@link #build()}
+         */
+        public Builder maxFragments(long maxFragments) {
+            this.maxFragments = maxFragments;
+            return this;
+        }
+
+        /**
          * Sets {@link ConnectionOptions#maxQueue()} in messages; {@link #NO_LIMIT} for no limit.
          *
          * @param maxQueue the most messages waiting for the application, at least 1
@@ -304,7 +337,7 @@ public final class ConnectionOptions {
          * @return new immutable options; the builder may be reused
          * @throws IllegalArgumentException naming the option and the fix when a duration is zero
          *                                  or negative, {@code maxSize} is negative,
-         *                                  {@code maxQueue} is below 1, or a limit is below 1
+         *                                  {@code maxFragments} or {@code maxQueue} is below 1, or a limit is below 1
          */
         public ConnectionOptions build() {
             checkDuration("pingInterval", pingInterval, "null to send no keepalive pings");
@@ -312,6 +345,10 @@ public final class ConnectionOptions {
             checkDuration("closeTimeout", closeTimeout, "null to wait forever");
             if (maxSize < 0) {
                 throw new IllegalArgumentException("maxSize must be >= 0 bytes, got " + maxSize
+                        + "; use ConnectionOptions.NO_LIMIT for no limit");
+            }
+            if (maxFragments < 1) {
+                throw new IllegalArgumentException("maxFragments must be >= 1 frame, got " + maxFragments
                         + "; use ConnectionOptions.NO_LIMIT for no limit");
             }
             if (maxQueue < 1) {

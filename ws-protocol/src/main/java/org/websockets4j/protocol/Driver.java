@@ -100,6 +100,8 @@ final class Driver {
     private boolean terminated;
     /** True while processing a read made after we started closing: overflow messages are dropped. */
     private boolean dropOverflow;
+    /** True when pongs or a close answer were queued while writing is paused; cleared when it resumes. */
+    private boolean repliesOwed;
     private long dropped;
 
     private ScheduledFuture<?> timer;
@@ -139,6 +141,7 @@ final class Driver {
         this.options = options;
         this.connection = new Connection(role, options, codecs, null, System.nanoTime());
         connection.traceAs(this);
+        connection.dataSink(this::dataReceived);
         this.writes = new WriteQueue(options.writeLimit());
         this.readBuffer = new ReadBuffer(options.readLimit());
         this.abortAfter = bound(options.closeTimeout(), role == Role.SERVER ? 4 : 5);
@@ -868,7 +871,14 @@ final class Driver {
                     actions = new Actions();
                     actions.shutdownOutput = true;
                 }
-                if (!reading && (state != State.OPEN || inbox.size() < options.maxQueue())) {
+                if (!writes.paused()) {
+                    repliesOwed = false;
+                }
+                // A peer that sends pings (or its close) and does not read would grow the pongs we
+                // owe it without bound: above writeLimit, stop reading until it drains, as
+                // Python's read loop does when it awaits drain() after writing a pong.
+                boolean repliesBlocked = repliesOwed && writes.paused();
+                if (!reading && !repliesBlocked && (state != State.OPEN || inbox.size() < options.maxQueue())) {
                     reading = true;
                     actions = actions == null ? new Actions() : actions;
                     actions.readInto = readBuffer.forRead();
@@ -885,32 +895,36 @@ final class Driver {
         return actions == null ? Actions.NONE : actions;
     }
 
+    /** The connection's data sink: frames go straight into the assembler, with no object per frame. Lock held. */
+    private void dataReceived(Opcode type, boolean first, ByteBuffer view, boolean fin) {
+        Message message;
+        try {
+            message = assembler.add(type, first, view, fin);
+        } catch (PayloadTooBig e) { // only past Java's array limit, with maxSize = NO_LIMIT
+            connection.fail(CloseCodes.MESSAGE_TOO_BIG, "message too big", System.nanoTime());
+            assembler.reset();
+            return;
+        }
+        if (message != null) {
+            deliver(message);
+        }
+    }
+
     private void dispatchEvents() {
         for (Event event : connection.eventsReceived()) {
             switch (event) {
-                case Event.DataFrame frame -> {
-                    Message message;
-                    try {
-                        message = assembler.add(frame);
-                    } catch (PayloadTooBig e) { // only past Java's array limit, with maxSize = NO_LIMIT
-                        connection.fail(CloseCodes.MESSAGE_TOO_BIG, "message too big", System.nanoTime());
-                        assembler.reset();
-                        continue;
-                    }
-                    if (message != null) {
-                        deliver(message);
-                    }
-                }
+                case Event.DataFrame frame -> throw new AssertionError("data frames go to the data sink");
                 case Event.PongReceived pong -> {
                     List<CompletableFuture<Void>> done = pings.acknowledge(pong.acknowledgedPings());
                     if (!done.isEmpty()) {
                         completions.add(() -> done.forEach(future -> future.complete(null)));
                     }
                 }
-                case Event.CloseReceived close -> assembler.reset();
-                case Event.PingReceived ping -> {
-                    // answered by the connection already
+                case Event.CloseReceived close -> {
+                    assembler.reset();
+                    repliesOwed = true;
                 }
+                case Event.PingReceived ping -> repliesOwed = true; // answered by the connection already
             }
         }
     }

@@ -2,8 +2,7 @@ package org.websockets4j.protocol;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
-import java.util.List;
+import java.util.Arrays;
 import org.websockets4j.framing.Opcode;
 import org.websockets4j.framing.PayloadTooBig;
 
@@ -12,18 +11,22 @@ import org.websockets4j.framing.PayloadTooBig;
  *
  * <p>It only assembles: the {@link Connection} has already enforced the fragmentation rules, the
  * maximum message size and UTF-8 validity, so text is decoded without further checks. A message
- * that arrives in one frame whose payload fills its whole array costs no copy for binary data;
- * a fragmented message is copied once, into one array, when its last frame arrives.
+ * that arrives in one frame whose payload fills its whole array costs no copy for binary data.
+ * A fragmented message is appended, frame by frame, to one array that grows by doubling, so it
+ * costs about its payload (at most twice it while it grows), however many frames it arrives in:
+ * nothing is kept per frame.
  *
  * <p>Not thread-safe: one assembler per connection, fed in the order of the events.
  */
 public final class MessageAssembler {
     /** Java arrays stop a little short of Integer.MAX_VALUE. */
     private static final long MAX_ARRAY = Integer.MAX_VALUE - 8;
+    /** The first allocation for a fragmented message whose first frame is smaller. */
+    private static final int MIN_CAPACITY = 256;
 
     private Opcode opcode;
-    private final List<ByteBuffer> fragments = new ArrayList<>();
-    private long size;
+    private byte[] bytes;
+    private int size;
 
     /** Creates an assembler between messages. */
     public MessageAssembler() {
@@ -32,88 +35,111 @@ public final class MessageAssembler {
     /**
      * Adds the next data frame.
      *
-     * @param frame the next data frame of the connection, not null; its payload is kept, not
-     *              copied, until the message completes
+     * @param frame the next data frame of the connection, not null; its payload is copied (or,
+     *              for a whole binary message filling its array, taken over)
      * @return the message {@code frame} completes, or null when more frames are needed
      * @throws IllegalStateException when the frames are out of order: a continuation without a
      *                               started message, or a new message inside a fragmented one
      *                               (a {@link Connection} never produces that)
-     * @throws PayloadTooBig         when the message outgrows a Java array (about 2 GiB)
+     * @throws PayloadTooBig         when the message outgrows a Java array (about 2 GiB), which
+     *                               only happens with {@link ConnectionOptions#NO_LIMIT}; the
+     *                               message is dropped and the assembler is ready for the next
      */
     public Message add(Event.DataFrame frame) {
         if (frame.opcode() == Opcode.CONTINUATION) {
             if (opcode == null) {
                 throw new IllegalStateException("continuation frame without a started message");
             }
-        } else if (opcode != null) {
+            return add(opcode, false, frame.payload(), frame.fin());
+        }
+        if (opcode != null) {
             throw new IllegalStateException("a new " + frame.opcode() + " message started inside a fragmented " + opcode + " message");
-        } else if (frame.fin()) {
+        }
+        if (frame.fin()) {
             return message(frame.opcode(), frame.payload());
-        } else {
-            opcode = frame.opcode();
         }
-        size += frame.payload().remaining();
-        if (size > MAX_ARRAY) {
-            long tooBig = size;
+        return add(frame.opcode(), true, frame.payload(), false);
+    }
+
+    /**
+     * Adds the payload of the next data frame, read in place (the driver's path: no object per
+     * frame). The caller guarantees the order, as {@link Connection.DataSink} does.
+     *
+     * @param type  TEXT or BINARY, the message's type
+     * @param first true for the message's first frame
+     * @param view  the payload; copied before this returns
+     * @param fin   true for the message's last frame
+     * @return the message completed, or null
+     */
+    Message add(Opcode type, boolean first, ByteBuffer view, boolean fin) {
+        if (first) {
+            if (fin) {
+                return copyOf(type, view);
+            }
+            opcode = type;
+            size = 0;
+        }
+        int length = view.remaining();
+        long total = (long) size + length;
+        if (total > MAX_ARRAY) {
             reset();
-            throw new PayloadTooBig(tooBig, MAX_ARRAY);
+            throw new PayloadTooBig(total, MAX_ARRAY);
         }
-        fragments.add(frame.payload());
-        if (!frame.fin()) {
+        if (bytes == null || total > bytes.length) {
+            long wanted = Math.max(Math.max(MIN_CAPACITY, total), bytes == null ? 0 : 2L * bytes.length);
+            bytes = bytes == null ? new byte[(int) Math.min(wanted, MAX_ARRAY)]
+                    : Arrays.copyOf(bytes, (int) Math.min(wanted, MAX_ARRAY));
+        }
+        view.get(view.position(), bytes, size, length);
+        size = (int) total;
+        if (!fin) {
             return null;
         }
-        byte[] joined = new byte[(int) size];
-        int at = 0;
-        for (ByteBuffer fragment : fragments) {
-            int length = fragment.remaining();
-            fragment.get(fragment.position(), joined, at, length);
-            at += length;
-        }
-        Message message = message(opcode, joined, 0, joined.length);
+        Message message = opcode == Opcode.TEXT
+                ? new Message.Text(new String(bytes, 0, size, StandardCharsets.UTF_8))
+                : new Message.Binary(size == bytes.length ? bytes : Arrays.copyOf(bytes, size));
         reset();
         return message;
     }
 
     /**
-     * True while a fragmented message has started but not ended.
+     * Whether a fragmented message is in progress.
      *
-     * @return whether frames of an unfinished message are held
+     * @return true between the first and the last frame of a fragmented message
      */
     public boolean inProgress() {
         return opcode != null;
     }
 
-    /** Drops the message in progress, if any (after the connection closed in the middle of one). */
+    /** Drops the message in progress, if any (for example when the connection closes). */
     public void reset() {
         opcode = null;
-        fragments.clear();
+        bytes = null;
         size = 0;
+    }
+
+    /** A whole message from one frame: its payload copied once (or taken over). */
+    private static Message copyOf(Opcode type, ByteBuffer view) {
+        int length = view.remaining();
+        if (type == Opcode.TEXT) {
+            if (view.hasArray()) {
+                return new Message.Text(new String(view.array(), view.arrayOffset() + view.position(), length, StandardCharsets.UTF_8));
+            }
+            byte[] copy = new byte[length];
+            view.get(view.position(), copy);
+            return new Message.Text(new String(copy, StandardCharsets.UTF_8));
+        }
+        byte[] copy = new byte[length];
+        view.get(view.position(), copy);
+        return new Message.Binary(copy);
     }
 
     private static Message message(Opcode opcode, ByteBuffer payload) {
         int length = payload.remaining();
-        if (payload.hasArray()) {
-            byte[] array = payload.array();
-            int offset = payload.arrayOffset() + payload.position();
-            if (opcode == Opcode.BINARY && offset == 0 && length == array.length) {
-                return new Message.Binary(array); // the payload is exactly the array: take it over
-            }
-            return message(opcode, array, offset, length);
+        if (opcode == Opcode.BINARY && payload.hasArray() && payload.arrayOffset() == 0 && payload.position() == 0
+                && length == payload.array().length) {
+            return new Message.Binary(payload.array()); // the payload is exactly the array: take it over
         }
-        byte[] copy = new byte[length];
-        payload.get(payload.position(), copy);
-        return message(opcode, copy, 0, length);
-    }
-
-    private static Message message(Opcode opcode, byte[] bytes, int offset, int length) {
-        if (opcode == Opcode.TEXT) {
-            return new Message.Text(new String(bytes, offset, length, StandardCharsets.UTF_8));
-        }
-        if (offset == 0 && length == bytes.length) {
-            return new Message.Binary(bytes);
-        }
-        byte[] copy = new byte[length];
-        System.arraycopy(bytes, offset, copy, 0, length);
-        return new Message.Binary(copy);
+        return copyOf(opcode, payload);
     }
 }

@@ -33,7 +33,7 @@ class ConnectionOptionsTest {
     void nullAndNoLimitDisable() {
         ConnectionOptions options = ConnectionOptions.builder()
                 .pingInterval(null).pingTimeout(null).closeTimeout(null)
-                .maxSize(ConnectionOptions.NO_LIMIT).maxQueue(ConnectionOptions.NO_LIMIT)
+                .maxSize(ConnectionOptions.NO_LIMIT).maxFragments(ConnectionOptions.NO_LIMIT).maxQueue(ConnectionOptions.NO_LIMIT)
                 .build();
         assertNull(options.pingInterval());
         assertNull(options.pingTimeout());
@@ -41,15 +41,16 @@ class ConnectionOptionsTest {
         assertEquals(Long.MAX_VALUE, options.maxSize());
         assertEquals(Long.MAX_VALUE, options.maxQueue());
         assertEquals("ConnectionOptions[pingInterval=null, pingTimeout=null, closeTimeout=null, maxSize=NO_LIMIT,"
-                + " maxQueue=NO_LIMIT, readLimit=65536, writeLimit=65536]", options.toString());
+                + " maxFragments=NO_LIMIT, maxQueue=NO_LIMIT, readLimit=65536, writeLimit=65536]", options.toString());
     }
 
     @Test
     void smallestValidValues() {
         ConnectionOptions options = ConnectionOptions.builder()
                 .pingInterval(Duration.ofNanos(1)).pingTimeout(Duration.ofNanos(1)).closeTimeout(Duration.ofNanos(1))
-                .maxSize(0).maxQueue(1).readLimit(1).writeLimit(1).build();
+                .maxSize(0).maxFragments(1).maxQueue(1).readLimit(1).writeLimit(1).build();
         assertEquals(0, options.maxSize());
+        assertEquals(1, options.maxFragments());
         assertEquals(1, options.maxQueue());
         assertEquals(1, options.readLimit());
         assertEquals(1, options.writeLimit());
@@ -58,7 +59,7 @@ class ConnectionOptionsTest {
     @Test
     void toStringShowsEveryOption() {
         assertEquals("ConnectionOptions[pingInterval=PT20S, pingTimeout=PT20S, closeTimeout=PT10S, maxSize=1048576,"
-                + " maxQueue=32, readLimit=65536, writeLimit=65536]", ConnectionOptions.defaults().toString());
+                + " maxFragments=65536, maxQueue=32, readLimit=65536, writeLimit=65536]", ConnectionOptions.defaults().toString());
     }
 
     @Test

@@ -19,12 +19,15 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.Executor;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import org.websockets4j.framing.CloseCodes;
 import org.websockets4j.framing.Role;
 import org.websockets4j.http.AbortHandshake;
@@ -72,6 +75,11 @@ public final class WebSocketServer implements AutoCloseable {
     private static final int HANDSHAKE_BUFFER = 4096;
     /** How long a refused client may keep sending before its socket is closed. */
     private static final Duration LINGER = Duration.ofSeconds(1);
+    private static final Duration ACCEPT_RETRY = Duration.ofMillis(50);
+    private static final Duration ACCEPT_LOG_INTERVAL = Duration.ofSeconds(10);
+    /** Re-arms the accept loop after a failure (one daemon thread, made on first use). */
+    private static final ScheduledExecutorService RETRY = Executors.newSingleThreadScheduledExecutor(
+            Thread.ofPlatform().name("websockets4j-accept-retry").daemon(true).factory());
 
     private final AsynchronousServerSocketChannel listener;
     private final SocketAddress address;
@@ -83,6 +91,8 @@ public final class WebSocketServer implements AutoCloseable {
     /** Connections accepted whose socket is not closed or whose handler has not returned, plus one for the listener. */
     private final AtomicInteger active = new AtomicInteger(1);
     private final AtomicBoolean closing = new AtomicBoolean();
+    private final AtomicLong acceptFailures = new AtomicLong();
+    private final AtomicLong lastAcceptLog = new AtomicLong();
     private final CompletableFuture<Void> closed = new CompletableFuture<>();
 
     private WebSocketServer(AsynchronousServerSocketChannel listener, ConnectionHandler handler, ServerOptions options)
@@ -304,36 +314,64 @@ public final class WebSocketServer implements AutoCloseable {
     }
 
     private void acceptNext() {
-        listener.accept(null, new CompletionHandler<AsynchronousSocketChannel, Void>() {
-            @Override
-            public void completed(AsynchronousSocketChannel channel, Void attachment) {
-                if (closing.get()) {
-                    closeQuietly(channel);
-                    finished(); // the listener's own count: no further accept
-                    return;
+        try {
+            listener.accept(null, new CompletionHandler<AsynchronousSocketChannel, Void>() {
+                @Override
+                public void completed(AsynchronousSocketChannel channel, Void attachment) {
+                    if (closing.get()) {
+                        closeQuietly(channel);
+                        finished(); // the listener's own count: no further accept
+                        return;
+                    }
+                    try {
+                        active.incrementAndGet();
+                        executor.execute(() -> serveConnection(channel));
+                    } catch (Throwable e) { // even an Error (no memory for a thread) must not stop accepting
+                        acceptTrouble("cannot start a thread for a connection; closing it", e);
+                        closeQuietly(channel);
+                        finished();
+                    } finally {
+                        acceptNext();
+                    }
                 }
-                active.incrementAndGet();
-                try {
-                    executor.execute(() -> serveConnection(channel));
-                } catch (RuntimeException e) {
-                    LOG.log(Level.ERROR, "cannot start a thread for a connection", e);
-                    closeQuietly(channel);
-                    finished();
-                }
-                acceptNext();
-            }
 
-            @Override
-            public void failed(Throwable failure, Void attachment) {
-                if (closing.get() || failure instanceof AsynchronousCloseException
-                        || failure instanceof ClosedChannelException) {
-                    finished(); // the listener's own count
-                    return;
+                @Override
+                public void failed(Throwable failure, Void attachment) {
+                    if (closing.get() || failure instanceof AsynchronousCloseException
+                            || failure instanceof ClosedChannelException) {
+                        finished(); // the listener's own count
+                        return;
+                    }
+                    // Out of file descriptors, say: try again a little later instead of spinning.
+                    acceptTrouble("accept failed; accepting again in " + ACCEPT_RETRY.toMillis() + " ms", failure);
+                    RETRY.schedule(WebSocketServer.this::acceptNext, ACCEPT_RETRY.toMillis(), TimeUnit.MILLISECONDS);
                 }
-                LOG.log(Level.WARNING, "accept failed; still accepting", failure);
-                acceptNext();
+            });
+        } catch (Throwable e) {
+            if (closing.get()) {
+                finished();
+                return;
             }
-        });
+            acceptTrouble("cannot accept; trying again in " + ACCEPT_RETRY.toMillis() + " ms", e);
+            RETRY.schedule(this::acceptNext, ACCEPT_RETRY.toMillis(), TimeUnit.MILLISECONDS);
+        }
+    }
+
+    /** Logs a failure of the accept loop, at most once per {@link #ACCEPT_RETRY} × 100 with its count. */
+    private void acceptTrouble(String what, Throwable failure) {
+        long now = System.nanoTime();
+        long count = acceptFailures.incrementAndGet();
+        long last = lastAcceptLog.get();
+        if (last == 0 || now - last > ACCEPT_LOG_INTERVAL.toNanos()) {
+            if (lastAcceptLog.compareAndSet(last, now == 0 ? 1 : now)) {
+                acceptFailures.set(0);
+                try {
+                    LOG.log(Level.WARNING, what + " (" + count + " such failures since the last report)", failure);
+                } catch (Throwable ignored) {
+                    // logging needs memory too: never let it end the accept loop
+                }
+            }
+        }
     }
 
     private void serveConnection(AsynchronousSocketChannel channel) {
@@ -342,6 +380,12 @@ public final class WebSocketServer implements AutoCloseable {
             webSocket = handshake(channel, remoteAddress(channel));
             if (webSocket != null) {
                 runHandler(webSocket);
+            }
+        } catch (Throwable e) { // an Error in the handshake ends this connection, never the server
+            try {
+                LOG.log(Level.ERROR, "unexpected error serving a connection; closing it", e);
+            } catch (Throwable ignored) {
+                // logging needs memory too
             }
         } finally {
             if (webSocket == null) {
@@ -447,9 +491,14 @@ public final class WebSocketServer implements AutoCloseable {
             failed = false; // the peer went away: nothing to report
             LOG.log(Level.DEBUG, () -> "connection from " + webSocket.remoteAddress() + " closed while the handler ran: "
                     + e.getMessage());
-        } catch (Exception e) {
+        } catch (Throwable e) { // an Error too: it ends this connection, never the server
             // Not the path: its query string may carry a credential.
-            LOG.log(Level.WARNING, () -> "error in connection handler for " + webSocket.remoteAddress() + "; closing with 1011", e);
+            try {
+                LOG.log(e instanceof Error ? Level.ERROR : Level.WARNING,
+                        () -> "error in connection handler for " + webSocket.remoteAddress() + "; closing with 1011", e);
+            } catch (Throwable ignored) {
+                // logging needs memory too
+            }
         } finally {
             webSocket.close(failed ? CloseCodes.INTERNAL_ERROR : CloseCodes.NORMAL_CLOSURE, "");
         }
