@@ -21,6 +21,7 @@ import org.websockets4j.http.SecurityError;
 import org.websockets4j.http.WebSocketUri;
 import org.websockets4j.protocol.WebSocket;
 import org.websockets4j.protocol.internal.HandshakeInfo;
+import org.websockets4j.protocol.internal.IoGroup;
 import org.websockets4j.protocol.internal.WebSockets;
 
 /**
@@ -138,7 +139,7 @@ public final class WebSocketClient {
         } else if (address instanceof InetSocketAddress inet && inet.isUnresolved()) {
             address = new InetSocketAddress(inet.getHostString(), inet.getPort());
         }
-        AsynchronousSocketChannel channel = AsynchronousSocketChannel.open();
+        AsynchronousSocketChannel channel = AsynchronousSocketChannel.open(IoGroup.shared());
         boolean opened = false;
         try {
             await(channel, channel.connect(address), deadline, timeout);

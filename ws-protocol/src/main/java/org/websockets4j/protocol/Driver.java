@@ -41,8 +41,9 @@ import org.websockets4j.protocol.internal.Transport;
  * <ul>
  *   <li>One read and at most one write outstanding ({@code reading}, {@code writing}); a write
  *       gathers everything queued.</li>
- *   <li>Completion handlers never block on anything but this lock and never run user code: user
- *       futures are completed on {@link DriverThreads#CALLBACKS}.</li>
+ *   <li>Completion handlers never block on anything but this lock. User futures are completed
+ *       after the lock is released, in the thread that made them complete (an I/O thread for a
+ *       message or a pong that arrived), so their dependents run there: they must not block.</li>
  *   <li>Every frame ready is processed per read. With {@code maxQueue} messages waiting for
  *       {@code recv} no new read is issued while the connection is open, so the TCP window closes.
  *       Once it is closing, reading goes on so that the closing handshake can complete.</li>
@@ -100,6 +101,20 @@ final class Driver {
     private boolean terminated;
     /** True while processing a read made after we started closing: overflow messages are dropped. */
     private boolean dropOverflow;
+    /**
+     * True while the receiver has more messages queued: it will be back for the next one within
+     * microseconds, so what it sends meanwhile is held and written in one batch when it finds the
+     * queue empty (or {@link #CORK_LIMIT} bytes are held, or {@link DriverThreads#CORK_DELAY}
+     * passed, or the connection stops being open). This turns a syscall per message into one per
+     * batch under load, for the blocking and the async API alike.
+     */
+    private boolean corked;
+    private long corkedSince;
+    /** True while this driver is in {@link DriverThreads}' queue of corked drivers. */
+    boolean corkQueued;
+    /** Bytes held by a cork beyond which they are written anyway. */
+    private static final int CORK_LIMIT = 32 * 1024;
+
     /** True when pongs or a close answer were queued while writing is paused; cleared when it resumes. */
     private boolean repliesOwed;
     private long dropped;
@@ -111,27 +126,63 @@ final class Driver {
     private boolean abortArmed;
     private long abortDeadline;
 
+    /*
+     * Operations complete on the thread that made them complete (see IoGroup): often inside the
+     * very call that started them. A completion on the starting thread is only recorded, and
+     * perform() handles it after the call returns, so nesting becomes a loop instead of a stack
+     * that grows with every operation that completes at once.
+     */
+    private Thread readStarter;
+    private Thread writeStarter;
+    /** The thread whose call the last inline completion happened in; only that thread reads its result. */
+    private Thread inlineReadBy;
+    private Thread inlineWriteBy;
+    private int inlineReadCount;
+    private Throwable inlineReadError;
+    private long inlineWriteCount;
+    private Throwable inlineWriteError;
+
     private final CompletionHandler<Integer, Void> onRead = new CompletionHandler<>() {
         @Override
         public void completed(Integer count, Void unused) {
-            readCompleted(count);
+            if (readStarter == Thread.currentThread()) {
+                inlineReadCount = count;
+                inlineReadBy = Thread.currentThread();
+                return;
+            }
+            perform(readCompleted(count));
         }
 
         @Override
         public void failed(Throwable error, Void unused) {
-            ioFailed(error, true);
+            if (readStarter == Thread.currentThread()) {
+                inlineReadError = error;
+                inlineReadBy = Thread.currentThread();
+                return;
+            }
+            perform(ioFailed(error, true));
         }
     };
 
     private final CompletionHandler<Long, Void> onWrite = new CompletionHandler<>() {
         @Override
         public void completed(Long count, Void unused) {
-            writeCompleted(count);
+            if (writeStarter == Thread.currentThread()) {
+                inlineWriteCount = count;
+                inlineWriteBy = Thread.currentThread();
+                return;
+            }
+            perform(writeCompleted(count));
         }
 
         @Override
         public void failed(Throwable error, Void unused) {
-            ioFailed(error, false);
+            if (writeStarter == Thread.currentThread()) {
+                inlineWriteError = error;
+                inlineWriteBy = Thread.currentThread();
+                return;
+            }
+            perform(ioFailed(error, false));
         }
     };
 
@@ -243,6 +294,17 @@ final class Driver {
             }
             inbox.blocked = Thread.currentThread();
             try {
+                if (corked && !inbox.ready()) {
+                    // About to wait: what the cork held goes out first.
+                    uncork();
+                    Actions flush = afterCall();
+                    lock.unlock();
+                    try {
+                        perform(flush);
+                    } finally {
+                        lock.lock();
+                    }
+                }
                 while (!inbox.ready()) {
                     if (terminated && !inbox.handingOff) {
                         throw connection.closeException();
@@ -254,6 +316,7 @@ final class Driver {
                             + (type == Message.Text.class ? "text" : "binary") + "; it stays queued: take it with recv()");
                 }
                 Message message = inbox.poll();
+                corkIfMoreQueued();
                 actions = afterCall();
                 return message;
             } finally {
@@ -263,6 +326,50 @@ final class Driver {
             lock.unlock();
             perform(actions);
         }
+    }
+
+    /** Corks the output when the receiver has more messages waiting. Lock held. */
+    private void corkIfMoreQueued() {
+        if (!corked && !inbox.isEmpty() && !terminated && connection.state() == State.OPEN) {
+            corked = true;
+            corkedSince = System.nanoTime();
+            if (!corkQueued) {
+                corkQueued = true;
+                DriverThreads.watchCork(this);
+            }
+        }
+    }
+
+    private void uncork() {
+        corked = false;
+    }
+
+    /**
+     * From the timer: writes what a cork held for longer than {@link DriverThreads#CORK_DELAY}
+     * (the receiver went off to do something else); returns true while the cork is still young
+     * and must be watched again.
+     */
+    boolean corkTimeout(long now) {
+        Actions actions = Actions.NONE;
+        boolean watchAgain = false;
+        lock.lock();
+        try {
+            if (corked && now - corkedSince < DriverThreads.CORK_DELAY) {
+                watchAgain = true;
+            } else {
+                corkQueued = false;
+                if (corked) {
+                    uncork();
+                    actions = afterCall();
+                }
+            }
+        } catch (Throwable e) {
+            actions = internalError(e);
+        } finally {
+            lock.unlock();
+        }
+        perform(actions);
+        return watchAgain;
     }
 
     private static String describe(Message message) {
@@ -279,8 +386,13 @@ final class Driver {
             }
             if (inbox.ready()) {
                 Message message = inbox.poll();
+                corkIfMoreQueued();
                 actions = afterCall();
                 return CompletableFuture.completedFuture(message);
+            }
+            if (corked) {
+                uncork(); // about to wait: what the cork held goes out now
+                actions = afterCall();
             }
             if (terminated && !inbox.handingOff) {
                 return CompletableFuture.failedFuture(connection.closeException());
@@ -300,6 +412,9 @@ final class Driver {
         lock.lock();
         try {
             message = future.isDone() ? null : inbox.poll();
+            if (message != null) {
+                corkIfMoreQueued();
+            }
         } finally {
             lock.unlock();
         }
@@ -697,7 +812,7 @@ final class Driver {
 
     // ------------------------------------------------------------------ I/O completions
 
-    private void readCompleted(int count) {
+    private Actions readCompleted(int count) {
         Actions actions = Actions.NONE;
         lock.lock();
         try {
@@ -717,10 +832,10 @@ final class Driver {
             dropOverflow = false;
             lock.unlock();
         }
-        perform(actions);
+        return actions;
     }
 
-    private void writeCompleted(long count) {
+    private Actions writeCompleted(long count) {
         Actions actions = Actions.NONE;
         lock.lock();
         try {
@@ -734,10 +849,10 @@ final class Driver {
         } finally {
             lock.unlock();
         }
-        perform(actions);
+        return actions;
     }
 
-    private void ioFailed(Throwable error, boolean read) {
+    private Actions ioFailed(Throwable error, boolean read) {
         Actions actions = Actions.NONE;
         lock.lock();
         try {
@@ -758,7 +873,7 @@ final class Driver {
         } finally {
             lock.unlock();
         }
-        perform(actions);
+        return actions;
     }
 
     /** A bug: log it and end the connection rather than leave it wedged. Lock held. */
@@ -802,8 +917,7 @@ final class Driver {
         }
         long at = deadline;
         timerDeadline = deadline;
-        timer = DriverThreads.TIMER.schedule(() -> DriverThreads.CALLBACKS.execute(() -> timerFired(at)),
-                Math.max(0, deadline - now), TimeUnit.NANOSECONDS);
+        timer = DriverThreads.TIMER.schedule(() -> timerFired(at), Math.max(0, deadline - now), TimeUnit.NANOSECONDS);
     }
 
     private void timerFired(long deadline) {
@@ -861,7 +975,10 @@ final class Driver {
             if (state == State.CLOSED) {
                 actions = terminate();
             } else {
-                if (!writing && !writes.isEmpty()) {
+                if (corked && (state != State.OPEN || writes.pendingBytes() >= CORK_LIMIT)) {
+                    uncork();
+                }
+                if (!writing && !writes.isEmpty() && !corked) {
                     writing = true;
                     actions = new Actions();
                     actions.writeLength = writes.prepareBatch();
@@ -1002,37 +1119,98 @@ final class Driver {
         completions.add(() -> future.completeExceptionally(error));
     }
 
-    /** Carries out what {@link #afterCall()} decided, without the lock. */
+    /**
+     * Carries out what {@link #afterCall()} decided, without the lock: starts the I/O, then
+     * completes user futures in this thread (their dependents run here). Operations that complete
+     * at once, in this thread, are handled in this loop rather than in nested calls.
+     */
     private void perform(Actions actions) {
         if (actions == Actions.NONE) {
             return;
         }
-        if (actions.writeBatch != null) {
-            transport.write(actions.writeBatch, 0, actions.writeLength, onWrite);
-        }
-        if (actions.readInto != null) {
-            transport.read(actions.readInto, onRead);
-        }
-        if (actions.shutdownOutput) {
-            try {
-                transport.shutdownOutput();
-            } catch (IOException e) {
-                LOG.log(System.Logger.Level.DEBUG, () -> "cannot half-close " + this, e);
-                abort();
+        ArrayDeque<Actions> followUps = null;
+        while (actions != null) {
+            Actions afterWrite = Actions.NONE;
+            Actions afterRead = Actions.NONE;
+            if (actions.writeBatch != null) {
+                afterWrite = startWrite(actions.writeBatch, actions.writeLength);
             }
-        }
-        if (actions.close) {
-            try {
-                transport.close();
-            } catch (IOException e) {
-                LOG.log(System.Logger.Level.DEBUG, () -> "error closing " + this, e);
+            if (actions.readInto != null) {
+                afterRead = startRead(actions.readInto);
             }
-        }
-        if (actions.completions != null) {
-            for (Runnable completion : actions.completions) {
-                DriverThreads.CALLBACKS.execute(completion);
+            if (actions.shutdownOutput) {
+                try {
+                    transport.shutdownOutput();
+                } catch (IOException e) {
+                    LOG.log(System.Logger.Level.DEBUG, () -> "cannot half-close " + this, e);
+                    abort();
+                }
             }
+            if (actions.close) {
+                try {
+                    transport.close();
+                } catch (IOException e) {
+                    LOG.log(System.Logger.Level.DEBUG, () -> "error closing " + this, e);
+                }
+            }
+            if (actions.completions != null) {
+                for (Runnable completion : actions.completions) {
+                    try {
+                        completion.run();
+                    } catch (Throwable e) { // a future's dependents report their own failures; this is ours
+                        LOG.log(System.Logger.Level.ERROR, "completing a future of " + this + " failed", e);
+                    }
+                }
+            }
+            if (afterWrite != Actions.NONE || afterRead != Actions.NONE) {
+                if (followUps == null) {
+                    followUps = new ArrayDeque<>(2);
+                }
+                if (afterWrite != Actions.NONE) {
+                    followUps.add(afterWrite);
+                }
+                if (afterRead != Actions.NONE) {
+                    followUps.add(afterRead);
+                }
+            }
+            actions = followUps == null ? null : followUps.poll();
         }
+    }
+
+    /** Starts a write; when it completes within the call, returns what its completion decided. */
+    private Actions startWrite(ByteBuffer[] batch, int length) {
+        Thread self = Thread.currentThread();
+        writeStarter = self;
+        try {
+            transport.write(batch, 0, length, onWrite);
+        } finally {
+            writeStarter = null;
+        }
+        if (inlineWriteBy != self) {
+            return Actions.NONE; // completes later, on another thread
+        }
+        inlineWriteBy = null;
+        Throwable error = inlineWriteError;
+        inlineWriteError = null;
+        return error == null ? writeCompleted(inlineWriteCount) : ioFailed(error, false);
+    }
+
+    /** Starts a read; when it completes within the call, returns what its completion decided. */
+    private Actions startRead(ByteBuffer into) {
+        Thread self = Thread.currentThread();
+        readStarter = self;
+        try {
+            transport.read(into, onRead);
+        } finally {
+            readStarter = null;
+        }
+        if (inlineReadBy != self) {
+            return Actions.NONE; // completes later, on another thread
+        }
+        inlineReadBy = null;
+        Throwable error = inlineReadError;
+        inlineReadError = null;
+        return error == null ? readCompleted(inlineReadCount) : ioFailed(error, true);
     }
 
     @Override

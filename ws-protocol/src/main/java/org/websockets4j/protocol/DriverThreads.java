@@ -1,34 +1,62 @@
 package org.websockets4j.protocol;
 
-import java.util.concurrent.Executor;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
-import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
- * The threads every connection's driver shares: one timer and the virtual threads that run user
- * callbacks.
- *
- * <ul>
- *   <li>{@link #TIMER}: one daemon platform thread for the whole library. Each connection keeps at
- *       most one task on it, for {@link Connection#nextDeadline()} (keepalive, close timeouts) or
- *       the driver's own bound on closing. The task only hands the work to {@link #CALLBACKS}, so
- *       one slow connection never delays the others' timers.</li>
- *   <li>{@link #CALLBACKS}: a new virtual thread per task. Futures handed to users are completed
- *       there, never on an I/O thread, so a user's dependent action cannot stall the transport;
- *       timer work runs there too.</li>
- * </ul>
+ * The one timer every connection's driver shares: a daemon platform thread for the whole
+ * library. Each connection keeps at most one task on it, for {@link Connection#nextDeadline()}
+ * (keepalive, close timeouts) or the driver's own bound on closing. A task runs the connection's
+ * timer work in place: a few microseconds under the connection's lock, plus starting a write
+ * (which completes in place when the socket takes it), so there is no thread hand-off per ping.
  */
 final class DriverThreads {
     /** The shared timer; cancelled tasks are removed at once, so rescheduling leaves no garbage. */
     static final ScheduledExecutorService TIMER = newTimer();
 
-    private static final ThreadFactory VIRTUAL = Thread.ofVirtual().name("websockets4j-callback-", 0).factory();
+    /** The longest a cork may hold a connection's output (see {@code Driver.corked}): 1 ms. */
+    static final long CORK_DELAY = TimeUnit.MILLISECONDS.toNanos(1);
 
-    /** Runs each task on a new virtual thread. */
-    static final Executor CALLBACKS = task -> VIRTUAL.newThread(task).start();
+    /** Drivers whose output is corked; the timer writes what a cork held too long. */
+    private static final ConcurrentLinkedQueue<Driver> CORKED = new ConcurrentLinkedQueue<>();
+    private static final AtomicBoolean CORK_CHECK_ARMED = new AtomicBoolean();
 
     private DriverThreads() {
+    }
+
+    /**
+     * Watches a corked driver until its cork is released; one timer task serves every corked
+     * driver, and runs only while there is one, once per {@link #CORK_DELAY}.
+     */
+    static void watchCork(Driver driver) {
+        CORKED.add(driver);
+        if (CORK_CHECK_ARMED.compareAndSet(false, true)) {
+            TIMER.schedule(DriverThreads::checkCorks, CORK_DELAY, TimeUnit.NANOSECONDS);
+        }
+    }
+
+    private static void checkCorks() {
+        CORK_CHECK_ARMED.set(false);
+        long now = System.nanoTime();
+        for (int i = CORKED.size(); i > 0; i--) {
+            Driver driver = CORKED.poll();
+            if (driver == null) {
+                break;
+            }
+            try {
+                if (driver.corkTimeout(now)) {
+                    CORKED.add(driver);
+                }
+            } catch (Throwable e) {
+                // the driver logs its own failures; the timer must go on
+            }
+        }
+        if (!CORKED.isEmpty() && CORK_CHECK_ARMED.compareAndSet(false, true)) {
+            TIMER.schedule(DriverThreads::checkCorks, CORK_DELAY, TimeUnit.NANOSECONDS);
+        }
     }
 
     private static ScheduledExecutorService newTimer() {

@@ -17,6 +17,7 @@ import java.util.concurrent.TimeUnit;
 import org.websockets4j.framing.Role;
 import org.websockets4j.http.Headers;
 import org.websockets4j.protocol.internal.HandshakeInfo;
+import org.websockets4j.protocol.internal.IoGroup;
 import org.websockets4j.protocol.internal.WebSockets;
 
 /**
@@ -71,14 +72,14 @@ final class Loopback {
     static List<Pair> pairs(int count, ConnectionOptions serverOptions, ConnectionOptions clientOptions,
                             Integer socketBuffer) throws Exception {
         List<Pair> pairs = new ArrayList<>();
-        try (AsynchronousServerSocketChannel listener = AsynchronousServerSocketChannel.open()) {
+        try (AsynchronousServerSocketChannel listener = AsynchronousServerSocketChannel.open(IoGroup.shared())) {
             if (socketBuffer != null) {
                 listener.setOption(StandardSocketOptions.SO_RCVBUF, socketBuffer);
             }
             listener.bind(new InetSocketAddress(LOCALHOST, 0), count);
             for (int i = 0; i < count; i++) {
                 Future<AsynchronousSocketChannel> accepted = listener.accept();
-                AsynchronousSocketChannel client = AsynchronousSocketChannel.open();
+                AsynchronousSocketChannel client = AsynchronousSocketChannel.open(IoGroup.shared());
                 if (socketBuffer != null) {
                     client.setOption(StandardSocketOptions.SO_RCVBUF, socketBuffer);
                     client.setOption(StandardSocketOptions.SO_SNDBUF, socketBuffer);
@@ -111,7 +112,7 @@ final class Loopback {
     static Raw raw(Role role, ConnectionOptions options, byte[] leftover) throws Exception {
         ByteBuffer extra = ByteBuffer.wrap(leftover);
         if (role == Role.SERVER) {
-            try (AsynchronousServerSocketChannel listener = AsynchronousServerSocketChannel.open()) {
+            try (AsynchronousServerSocketChannel listener = AsynchronousServerSocketChannel.open(IoGroup.shared())) {
                 listener.bind(new InetSocketAddress(LOCALHOST, 0));
                 Future<AsynchronousSocketChannel> accepted = listener.accept();
                 Socket socket = new Socket(LOCALHOST, ((InetSocketAddress) listener.getLocalAddress()).getPort());
@@ -120,7 +121,7 @@ final class Loopback {
             }
         }
         try (ServerSocket listener = new ServerSocket(0, 1, LOCALHOST)) {
-            AsynchronousSocketChannel channel = AsynchronousSocketChannel.open();
+            AsynchronousSocketChannel channel = AsynchronousSocketChannel.open(IoGroup.shared());
             channel.connect(listener.getLocalSocketAddress()).get(GUARD_SECONDS, TimeUnit.SECONDS);
             Socket socket = listener.accept();
             return new Raw(WebSockets.open(channel, role, options, List.of(), extra, INFO), new RawPeer(socket, Role.SERVER));

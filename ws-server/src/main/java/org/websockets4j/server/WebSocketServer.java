@@ -35,6 +35,7 @@ import org.websockets4j.http.InvalidHandshake;
 import org.websockets4j.protocol.ConnectionClosed;
 import org.websockets4j.protocol.WebSocket;
 import org.websockets4j.protocol.internal.HandshakeInfo;
+import org.websockets4j.protocol.internal.IoGroup;
 import org.websockets4j.protocol.internal.WebSockets;
 
 /**
@@ -138,7 +139,7 @@ public final class WebSocketServer implements AutoCloseable {
         if (port < 0 || port > 65535) {
             throw new IllegalArgumentException("port must be 0-65535, got " + port);
         }
-        AsynchronousServerSocketChannel listener = AsynchronousServerSocketChannel.open();
+        AsynchronousServerSocketChannel listener = AsynchronousServerSocketChannel.open(IoGroup.shared());
         try {
             listener.setOption(StandardSocketOptions.SO_REUSEADDR, true);
             listener.bind(host == null ? new InetSocketAddress(port) : new InetSocketAddress(host, port), 1024);

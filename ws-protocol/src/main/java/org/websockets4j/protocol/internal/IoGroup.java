@@ -1,0 +1,98 @@
+package org.websockets4j.protocol.internal;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.channels.AsynchronousChannelGroup;
+import java.util.List;
+import java.util.concurrent.AbstractExecutorService;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The channel group every server and client socket of the library is opened in: completion
+ * handlers run on the thread that made the operation complete, never on a pool.
+ *
+ * <h2>Why</h2>
+ * A group's executor is where the JDK dispatches a completion it does not run directly. With an
+ * executor that runs each task at once, in the caller:
+ * <ul>
+ *   <li>a read that completes when the socket becomes readable is handled on the group's one
+ *       internal polling thread (the "I/O thread"), which parses every frame that arrived;</li>
+ *   <li>a write started by any thread (a handler's virtual thread, a timer, the I/O thread) is
+ *       attempted at once, and when it completes there and then, its handler runs on that same
+ *       thread: a send costs no thread hand-off;</li>
+ *   <li>an operation that must wait for the socket completes later on the I/O thread.</li>
+ * </ul>
+ * On Linux the JDK's default group hands every completion started off its own threads to a pool,
+ * and a fixed-pool group does not even attempt a write started elsewhere before its next poll:
+ * either costs a context switch per message (measured in ws-bench/README.md).
+ *
+ * <p>Handlers may therefore run nested inside the call that started the operation; the driver
+ * unrolls such nesting into a loop. With {@code initialSize} 0 the executor is never asked to
+ * run a polling loop, only completions. The group's internal thread is a daemon and lives as long
+ * as the JVM; the group is never shut down.
+ *
+ * <p>Thread-safe.
+ */
+public final class IoGroup {
+    private static volatile AsynchronousChannelGroup shared;
+
+    private IoGroup() {
+    }
+
+    /**
+     * The shared group, created on first use.
+     *
+     * @return the group to open sockets in
+     * @throws UncheckedIOException when the group cannot be created
+     */
+    public static AsynchronousChannelGroup shared() {
+        AsynchronousChannelGroup group = shared;
+        if (group == null) {
+            synchronized (IoGroup.class) {
+                group = shared;
+                if (group == null) {
+                    try {
+                        group = AsynchronousChannelGroup.withCachedThreadPool(new CallerRuns(), 0);
+                    } catch (IOException e) {
+                        throw new UncheckedIOException("cannot create the I/O channel group", e);
+                    }
+                    shared = group;
+                }
+            }
+        }
+        return group;
+    }
+
+    /** Runs every task in the calling thread; never shuts down (the group is never shut down). */
+    private static final class CallerRuns extends AbstractExecutorService {
+        @Override
+        public void execute(Runnable command) {
+            command.run();
+        }
+
+        @Override
+        public void shutdown() {
+            // the shared group lives as long as the JVM
+        }
+
+        @Override
+        public List<Runnable> shutdownNow() {
+            return List.of();
+        }
+
+        @Override
+        public boolean isShutdown() {
+            return false;
+        }
+
+        @Override
+        public boolean isTerminated() {
+            return false;
+        }
+
+        @Override
+        public boolean awaitTermination(long timeout, TimeUnit unit) {
+            return false;
+        }
+    }
+}
