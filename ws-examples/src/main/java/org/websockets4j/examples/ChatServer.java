@@ -6,9 +6,11 @@ import java.io.UncheckedIOException;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import org.websockets4j.http.Headers;
 import org.websockets4j.protocol.Message;
 import org.websockets4j.protocol.WebSocket;
+import org.websockets4j.server.AsyncConnectionHandler;
 import org.websockets4j.server.HttpResponse;
 import org.websockets4j.server.ServerOptions;
 import org.websockets4j.server.WebSocketServer;
@@ -40,13 +42,27 @@ final class ChatServer {
 
     /** Starts the chat server on {@code host}:{@code port} with {@code base}'s other options and returns it running. */
     static WebSocketServer start(String host, int port, ServerOptions.Builder base) throws IOException {
+        return start(host, port, base, false);
+    }
+
+    /**
+     * Starts the chat server; {@code async} serves each connection with an
+     * {@link AsyncConnectionHandler} (no thread per connection) instead of a blocking handler.
+     */
+    static WebSocketServer start(String host, int port, ServerOptions.Builder base, boolean async) throws IOException {
         byte[] page = page();
         CompletableFuture<WebSocketServer> self = new CompletableFuture<>();
         ServerOptions options = base
                 .maxSize(MAX_MESSAGE)
                 .processRequest((path, headers) -> route(path, headers, page))
                 .build();
-        WebSocketServer server = WebSocketServer.serve(ws -> chat(ws, self.join()), host, port, options);
+        AsyncConnectionHandler asyncChat = ws -> chatAsync(ws, self.join());
+        WebSocketServer server;
+        if (async) {
+            server = WebSocketServer.serveAsync(asyncChat, host, port, options);
+        } else {
+            server = WebSocketServer.serve(ws -> chat(ws, self.join()), host, port, options);
+        }
         self.complete(server);
         return server;
     }
@@ -84,6 +100,19 @@ final class ChatServer {
         } finally {
             WebSocketServer.broadcast(hub.connections(), "* " + name + " left");
         }
+    }
+
+    /** {@link #chat} without a thread: the same messages, through {@link WebSocket#forEachAsync}. */
+    private static CompletionStage<Void> chatAsync(WebSocket ws, WebSocketServer hub) {
+        String name = nameOf(ws.path());
+        WebSocketServer.broadcast(hub.connections(), "* " + name + " joined");
+        return ws.forEachAsync(message -> switch (message) {
+            case Message.Text text -> {
+                WebSocketServer.broadcast(hub.connections(), name + ": " + text.text());
+                yield null;
+            }
+            case Message.Binary ignored -> ws.closeAsync(1003, "this chat takes text only");
+        }).whenComplete((done, failure) -> WebSocketServer.broadcast(hub.connections(), "* " + name + " left"));
     }
 
     /** The name in {@code ?name=}, decoded, without control characters, cut to {@value #MAX_NAME}; "anonymous" when none. */

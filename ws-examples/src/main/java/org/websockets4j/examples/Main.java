@@ -8,6 +8,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.websockets4j.extensions.Compression;
 import org.websockets4j.protocol.Message;
+import org.websockets4j.server.AsyncConnectionHandler;
 import org.websockets4j.server.ServerOptions;
 import org.websockets4j.server.WebSocketServer;
 
@@ -54,7 +55,7 @@ public final class Main {
             """.formatted(PROGRAM);
 
     private static final String SERVER_USAGE = """
-            Usage: %1$s %2$s --port P [--host H] [--no-compression]
+            Usage: %1$s %2$s --port P [--host H] [--no-compression] [--async]
 
             %3$s
             Prints "listening on ws://H:P/" once it accepts connections and runs until killed;
@@ -64,6 +65,8 @@ public final class Main {
               --port P          the TCP port, 0-65535 (0: an ephemeral port); required
               --host H          the interface to listen on (default %4$s)
               --no-compression  do not negotiate permessage-deflate (on by default, as in Python)
+              --async           serve each connection with an async handler (no thread per
+                                connection) instead of a blocking one on a virtual thread
               --help            print this help
             """;
 
@@ -111,10 +114,10 @@ public final class Main {
     }
 
     /** Run a server. */
-    record Server(Kind kind, String host, int port, boolean compression) implements Invocation {
-        /** A server with compression on, the default. */
+    record Server(Kind kind, String host, int port, boolean compression, boolean async) implements Invocation {
+        /** A blocking server with compression on, the default. */
         Server(Kind kind, String host, int port) {
-            this(kind, host, port, true);
+            this(kind, host, port, true, false);
         }
     }
 
@@ -250,13 +253,15 @@ public final class Main {
     }
 
     private static Invocation parseServer(Kind kind, List<String> args) throws UsageError {
-        Map<String, String> options = options(kind.command, args, List.of("--port", "--host"), List.of("--no-compression"));
+        Map<String, String> options = options(kind.command, args, List.of("--port", "--host"),
+                List.of("--no-compression", "--async"));
         if (options == null) {
             return new Help(SERVER_USAGE.formatted(PROGRAM, kind.command, kind.description, DEFAULT_HOST));
         }
         String port = required(kind.command, options, "--port");
         String host = options.containsKey("--host") ? required(kind.command, options, "--host") : DEFAULT_HOST;
-        return new Server(kind, host, parsePort(kind, port), !options.containsKey("--no-compression"));
+        return new Server(kind, host, parsePort(kind, port), !options.containsKey("--no-compression"),
+                options.containsKey("--async"));
     }
 
     private static Invocation parseAutobahn(List<String> args) throws UsageError {
@@ -345,27 +350,48 @@ public final class Main {
     /** Starts the server {@code invocation} asks for and returns it running. */
     static WebSocketServer start(Server invocation) throws java.io.IOException {
         return switch (invocation.kind()) {
-            case ECHO -> WebSocketServer.serve(ws -> {
-                for (Message message : ws) { // ends when the client closes with 1000 or 1001
-                    ws.send(message);
+            case ECHO -> {
+                ServerOptions options = options(invocation).maxSize(16L << 20).build();
+                if (invocation.async()) {
+                    AsyncConnectionHandler echo = ws -> ws.forEachAsync(ws::sendAsync);
+                    yield WebSocketServer.serveAsync(echo, invocation.host(), invocation.port(), options);
                 }
-            }, invocation.host(), invocation.port(), options(invocation).maxSize(16L << 20).build());
+                yield WebSocketServer.serve(ws -> {
+                    for (Message message : ws) { // ends when the client closes with 1000 or 1001
+                        ws.send(message);
+                    }
+                }, invocation.host(), invocation.port(), options);
+            }
             case BROADCAST -> {
                 CompletableFuture<WebSocketServer> self = new CompletableFuture<>();
-                WebSocketServer server = WebSocketServer.serve(ws -> {
-                    WebSocketServer hub = self.join();
-                    for (Message message : ws) {
-                        switch (message) {
-                            case Message.Text text -> WebSocketServer.broadcast(hub.connections(), text.text());
-                            case Message.Binary binary -> WebSocketServer.broadcast(hub.connections(), binary.data());
+                ServerOptions options = options(invocation).build();
+                WebSocketServer server;
+                if (invocation.async()) {
+                    AsyncConnectionHandler relay = ws -> ws.forEachAsync(message -> {
+                        broadcast(self.join(), message);
+                        return null;
+                    });
+                    server = WebSocketServer.serveAsync(relay, invocation.host(), invocation.port(), options);
+                } else {
+                    server = WebSocketServer.serve(ws -> {
+                        WebSocketServer hub = self.join();
+                        for (Message message : ws) {
+                            broadcast(hub, message);
                         }
-                    }
-                }, invocation.host(), invocation.port(), options(invocation).build());
+                    }, invocation.host(), invocation.port(), options);
+                }
                 self.complete(server);
                 yield server;
             }
-            case CHAT -> ChatServer.start(invocation.host(), invocation.port(), options(invocation));
+            case CHAT -> ChatServer.start(invocation.host(), invocation.port(), options(invocation), invocation.async());
         };
+    }
+
+    private static void broadcast(WebSocketServer hub, Message message) {
+        switch (message) {
+            case Message.Text text -> WebSocketServer.broadcast(hub.connections(), text.text());
+            case Message.Binary binary -> WebSocketServer.broadcast(hub.connections(), binary.data());
+        }
     }
 
     /** The options every server shares: the library's defaults, compression as asked. */

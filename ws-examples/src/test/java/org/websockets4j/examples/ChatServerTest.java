@@ -11,6 +11,8 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.websockets4j.client.WebSocketClient;
 import org.websockets4j.http.InvalidStatusCode;
 import org.websockets4j.protocol.ConnectionClosed;
@@ -39,10 +41,11 @@ class ChatServerTest {
         });
     }
 
-    @Test
-    void whatOnePersonSaysReachesEveryone() throws Exception {
+    @ParameterizedTest(name = "async={0}")
+    @ValueSource(booleans = {false, true})
+    void whatOnePersonSaysReachesEveryone(boolean async) throws Exception {
         assertTimeoutPreemptively(GUARD, () -> {
-            try (WebSocketServer server = Main.start((Main.Server) Main.parse("chat-server", "--port", "0"))) {
+            try (WebSocketServer server = Main.start((Main.Server) Main.parse(args("chat-server", async)))) {
                 String base = "ws://127.0.0.1:" + server.port() + "/chat?name=";
                 try (WebSocket alice = WebSocketClient.connect(base + "alice")) {
                     assertEquals("* alice joined", alice.recvText());
@@ -59,10 +62,11 @@ class ChatServerTest {
         });
     }
 
-    @Test
-    void badInputClosesOnlyTheSender() throws Exception {
+    @ParameterizedTest(name = "async={0}")
+    @ValueSource(booleans = {false, true})
+    void badInputClosesOnlyTheSender(boolean async) throws Exception {
         assertTimeoutPreemptively(GUARD, () -> {
-            try (WebSocketServer server = Main.start((Main.Server) Main.parse("chat-server", "--port", "0"))) {
+            try (WebSocketServer server = Main.start((Main.Server) Main.parse(args("chat-server", async)))) {
                 String base = "ws://127.0.0.1:" + server.port();
                 InvalidStatusCode refused = assertThrows(InvalidStatusCode.class, () -> WebSocketClient.connect(base + "/elsewhere"));
                 assertEquals(404, refused.statusCode());
@@ -103,5 +107,10 @@ class ChatServerTest {
         assertEquals("a b", ChatServer.nameOf("/chat?x=1&name=a+b"));
         assertEquals("ab", ChatServer.nameOf("/chat?name=a%E2%80%AEb"), "format characters (bidi overrides) are removed");
         assertEquals(ChatServer.MAX_NAME, ChatServer.nameOf("/chat?name=" + "é".repeat(50)).length());
+    }
+
+    /** The server command's arguments on an ephemeral port, with --async when asked. */
+    private static String[] args(String command, boolean async) {
+        return async ? new String[] {command, "--port", "0", "--async"} : new String[] {command, "--port", "0"};
     }
 }

@@ -18,6 +18,8 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.websockets4j.client.ClientOptions;
 import org.websockets4j.client.WebSocketClient;
 import org.websockets4j.protocol.ConnectionClosedOK;
@@ -82,7 +84,8 @@ class MainTest {
     void validArgumentsParse() throws Exception {
         assertEquals(new Main.Server(Main.Kind.ECHO, "127.0.0.1", 8765), Main.parse("echo-server", "--port", "8765"));
         assertEquals(new Main.Server(Main.Kind.BROADCAST, "::1", 0), Main.parse("broadcast-server", "--host=::1", "--port=0"));
-        assertEquals(new Main.Server(Main.Kind.ECHO, "127.0.0.1", 1, false), Main.parse("echo-server", "--no-compression", "--port", "1"));
+        assertEquals(new Main.Server(Main.Kind.ECHO, "127.0.0.1", 1, false, false), Main.parse("echo-server", "--no-compression", "--port", "1"));
+        assertEquals(new Main.Server(Main.Kind.ECHO, "127.0.0.1", 1, true, true), Main.parse("echo-server", "--async", "--port", "1"));
         assertThrows(Main.UsageError.class, () -> Main.parse("echo-server", "--port", "1", "--no-compression=yes"));
         assertThrows(Main.UsageError.class, () -> Main.parse("echo-server", "--port", "1", "--no-compression", "--no-compression"));
         assertEquals(new Main.Demo("frame-demo"), Main.parse("frame-demo"));
@@ -90,10 +93,11 @@ class MainTest {
         assertEquals("ws://127.0.0.1:80/", Main.uri("127.0.0.1", 80));
     }
 
-    @Test
-    void echoServerEchoesTextAsTextAndBinaryAsBinary() throws Exception {
+    @ParameterizedTest(name = "async={0}")
+    @ValueSource(booleans = {false, true})
+    void echoServerEchoesTextAsTextAndBinaryAsBinary(boolean async) throws Exception {
         assertTimeoutPreemptively(GUARD, () -> {
-            try (WebSocketServer server = Main.start((Main.Server) Main.parse("echo-server", "--port", "0"))) {
+            try (WebSocketServer server = Main.start((Main.Server) Main.parse(args("echo-server", async)))) {
                 ClientOptions client = ClientOptions.builder().maxSize(16L << 20).build();
                 try (WebSocket ws = WebSocketClient.connect("ws://127.0.0.1:" + server.port() + "/", client)) {
                     ws.send("héllo");
@@ -128,10 +132,11 @@ class MainTest {
         });
     }
 
-    @Test
-    void broadcastServerSendsEveryMessageToEveryClient() throws Exception {
+    @ParameterizedTest(name = "async={0}")
+    @ValueSource(booleans = {false, true})
+    void broadcastServerSendsEveryMessageToEveryClient(boolean async) throws Exception {
         assertTimeoutPreemptively(GUARD, () -> {
-            try (WebSocketServer server = Main.start((Main.Server) Main.parse("broadcast-server", "--port", "0"))) {
+            try (WebSocketServer server = Main.start((Main.Server) Main.parse(args("broadcast-server", async)))) {
                 String uri = "ws://127.0.0.1:" + server.port() + "/";
                 try (WebSocket a = WebSocketClient.connect(uri); WebSocket b = WebSocketClient.connect(uri)) {
                     while (server.connections().size() < 2) {
@@ -183,5 +188,10 @@ class MainTest {
         } finally {
             process.destroyForcibly();
         }
+    }
+
+    /** The server command's arguments on an ephemeral port, with --async when asked. */
+    private static String[] args(String command, boolean async) {
+        return async ? new String[] {command, "--port", "0", "--async"} : new String[] {command, "--port", "0"};
     }
 }

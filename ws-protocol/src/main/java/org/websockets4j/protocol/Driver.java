@@ -406,34 +406,48 @@ final class Driver {
         }
     }
 
-    /** Runs on a callback thread: gives the head message to {@code future}, or puts it back. */
+    /**
+     * Gives the head message to {@code future} (a waiting {@code recvAsync}), or puts it back when
+     * the future was cancelled meanwhile. Runs after the lock is released, in the thread that
+     * delivered the message; the future's dependents run here, lock-free. When they wait for the
+     * next message and one is queued already, it is handed over in this loop, not in a nested call.
+     */
     private void handOff(CompletableFuture<Message> future) {
-        Message message;
-        lock.lock();
-        try {
-            message = future.isDone() ? null : inbox.poll();
-            if (message != null) {
-                corkIfMoreQueued();
+        while (future != null) {
+            Message message;
+            lock.lock();
+            try {
+                message = future.isDone() ? null : inbox.poll();
+                if (message != null) {
+                    corkIfMoreQueued();
+                }
+            } finally {
+                lock.unlock();
             }
-        } finally {
-            lock.unlock();
+            boolean delivered = message != null && future.complete(message); // dependents run here
+            Actions actions;
+            CompletableFuture<Message> next = null;
+            lock.lock();
+            try {
+                inbox.handingOff = false;
+                if (message != null && !delivered) {
+                    inbox.putBack(message);
+                }
+                if (inbox.pending == future) {
+                    inbox.pending = null;
+                }
+                CompletableFuture<Message> pending = inbox.pending;
+                if (pending != null && !pending.isDone() && !inbox.isEmpty()) {
+                    inbox.handingOff = true; // keeps serviceReceivers from scheduling another hand-off
+                    next = pending;
+                }
+                actions = afterCall();
+            } finally {
+                lock.unlock();
+            }
+            perform(actions);
+            future = next;
         }
-        boolean delivered = message != null && future.complete(message); // dependents run here, lock-free
-        Actions actions;
-        lock.lock();
-        try {
-            inbox.handingOff = false;
-            if (message != null && !delivered) {
-                inbox.putBack(message);
-            }
-            if (inbox.pending == future) {
-                inbox.pending = null;
-            }
-            actions = afterCall();
-        } finally {
-            lock.unlock();
-        }
-        perform(actions);
     }
 
     // ------------------------------------------------------------------ sending

@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.function.Function;
 import java.util.concurrent.ExecutionException;
 import org.websockets4j.framing.Close;
 import org.websockets4j.framing.CloseCodes;
@@ -157,6 +159,30 @@ public final class WebSocket implements AutoCloseable, Iterable<Message> {
      */
     public CompletableFuture<Message> recvAsync() {
         return driver.receiveAsync();
+    }
+
+    /**
+     * Hands every message, in order, to {@code action}, without holding a thread: the async twin
+     * of {@code for (Message m : ws)}, and the way an async handler usually reads. The next
+     * message is taken once the stage {@code action} returns completes (return null to go on at
+     * once), so returning a send's future, as in {@code ws.forEachAsync(ws::sendAsync)}, applies
+     * the write buffer's backpressure. Messages already queued are handled in a loop, not through
+     * nested callbacks, so the stack does not grow with them.
+     *
+     * <p>{@code action} runs on the thread that completed the previous step: usually the I/O
+     * thread that received the message, so it must not block (use the {@code *Async} methods).
+     * Like {@link #recvAsync()}, one receive at a time: do not call {@code recv} meanwhile.
+     *
+     * @param action called with each message; returns a stage the loop waits for, or null
+     * @return a future completed normally when the connection closes with 1000 or 1001, or
+     *         exceptionally with {@link ConnectionClosedError} for any other close, or with what
+     *         {@code action} threw or its stage failed with (the loop stops then; the connection
+     *         stays open)
+     * @throws NullPointerException when {@code action} is null
+     */
+    public CompletableFuture<Void> forEachAsync(Function<? super Message, ? extends CompletionStage<?>> action) {
+        Objects.requireNonNull(action, "action");
+        return new AsyncMessageLoop(this, action).start();
     }
 
     /**

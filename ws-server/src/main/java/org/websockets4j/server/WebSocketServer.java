@@ -17,6 +17,8 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
@@ -84,7 +86,10 @@ public final class WebSocketServer implements AutoCloseable {
 
     private final AsynchronousServerSocketChannel listener;
     private final SocketAddress address;
+    /** The blocking handler, or null when {@link #asyncHandler} serves. */
     private final ConnectionHandler handler;
+    /** The async handler, or null when {@link #handler} serves. */
+    private final AsyncConnectionHandler asyncHandler;
     private final ServerOptions options;
     private final Executor executor;
     private final Set<ServerHandshake> handshakes = ConcurrentHashMap.newKeySet();
@@ -96,11 +101,12 @@ public final class WebSocketServer implements AutoCloseable {
     private final AtomicLong lastAcceptLog = new AtomicLong();
     private final CompletableFuture<Void> closed = new CompletableFuture<>();
 
-    private WebSocketServer(AsynchronousServerSocketChannel listener, ConnectionHandler handler, ServerOptions options)
-            throws IOException {
+    private WebSocketServer(AsynchronousServerSocketChannel listener, ConnectionHandler handler,
+                            AsyncConnectionHandler asyncHandler, ServerOptions options) throws IOException {
         this.listener = listener;
         this.address = listener.getLocalAddress();
         this.handler = handler;
+        this.asyncHandler = asyncHandler;
         this.options = options;
         Executor configured = options.handlerExecutor();
         this.executor = configured != null ? configured : task -> Thread.ofVirtual().name("websockets4j-connection").start(task);
@@ -135,6 +141,48 @@ public final class WebSocketServer implements AutoCloseable {
     public static WebSocketServer serve(ConnectionHandler handler, String host, int port, ServerOptions options)
             throws IOException {
         Objects.requireNonNull(handler, "handler");
+        return start(handler, null, host, port, options);
+    }
+
+    /**
+     * {@link #serveAsync(AsyncConnectionHandler, String, int, ServerOptions)} with
+     * {@link ServerOptions#defaults()}.
+     *
+     * @param handler what to do with each connection, not null
+     * @param host the interface to listen on; null for all interfaces
+     * @param port the TCP port, 0-65535; 0 for an ephemeral one
+     * @return the server, already accepting connections
+     * @throws IOException              when the address cannot be bound
+     * @throws IllegalArgumentException when the port is outside 0–65535
+     */
+    public static WebSocketServer serveAsync(AsyncConnectionHandler handler, String host, int port) throws IOException {
+        return serveAsync(handler, host, port, ServerOptions.defaults());
+    }
+
+    /**
+     * Starts a server whose connections are handled without a thread each (see
+     * {@link AsyncConnectionHandler}), listening on {@code host:port}, and returns it running: the
+     * async twin of {@link #serve(ConnectionHandler, String, int, ServerOptions)} (a different name,
+     * because a lambda such as {@code ws -> handle(ws)} would fit both handler types). The
+     * opening handshake still runs on a short-lived thread of the handler executor; once the
+     * handler has returned its stage, an idle connection holds no thread.
+     *
+     * @param handler what to do with each connection
+     * @param host    the interface to listen on; null for all interfaces
+     * @param port    the TCP port; 0 for an ephemeral port (read it back with {@link #port()})
+     * @param options the handshake and connection options
+     * @return the server, already accepting connections; close it to release the port
+     * @throws IOException              when the address cannot be bound
+     * @throws IllegalArgumentException when the port is outside 0–65535
+     */
+    public static WebSocketServer serveAsync(AsyncConnectionHandler handler, String host, int port, ServerOptions options)
+            throws IOException {
+        Objects.requireNonNull(handler, "handler");
+        return start(null, handler, host, port, options);
+    }
+
+    private static WebSocketServer start(ConnectionHandler handler, AsyncConnectionHandler asyncHandler, String host,
+                                         int port, ServerOptions options) throws IOException {
         Objects.requireNonNull(options, "options");
         if (port < 0 || port > 65535) {
             throw new IllegalArgumentException("port must be 0-65535, got " + port);
@@ -143,7 +191,7 @@ public final class WebSocketServer implements AutoCloseable {
         try {
             listener.setOption(StandardSocketOptions.SO_REUSEADDR, true);
             listener.bind(host == null ? new InetSocketAddress(port) : new InetSocketAddress(host, port), 1024);
-            WebSocketServer server = new WebSocketServer(listener, handler, options);
+            WebSocketServer server = new WebSocketServer(listener, handler, asyncHandler, options);
             server.acceptNext();
             return server;
         } catch (IOException | RuntimeException e) {
@@ -377,10 +425,16 @@ public final class WebSocketServer implements AutoCloseable {
 
     private void serveConnection(AsynchronousSocketChannel channel) {
         WebSocket webSocket = null;
+        boolean handedOff = false;
         try {
             webSocket = handshake(channel, remoteAddress(channel));
             if (webSocket != null) {
-                runHandler(webSocket);
+                if (asyncHandler != null) {
+                    startAsyncHandler(webSocket);
+                    handedOff = true; // its stage's completion closes and forgets the connection
+                } else {
+                    runHandler(webSocket);
+                }
             }
         } catch (Throwable e) { // an Error in the handshake ends this connection, never the server
             try {
@@ -389,13 +443,56 @@ public final class WebSocketServer implements AutoCloseable {
                 // logging needs memory too
             }
         } finally {
-            if (webSocket == null) {
-                closeQuietly(channel);
-            } else {
-                connections.remove(webSocket);
+            if (!handedOff) {
+                if (webSocket == null) {
+                    closeQuietly(channel);
+                } else {
+                    connections.remove(webSocket);
+                }
+                finished();
             }
-            finished();
         }
+    }
+
+    /** Calls the async handler; when its stage completes, closes the connection (1000 or 1011) and forgets it. */
+    private void startAsyncHandler(WebSocket webSocket) {
+        CompletionStage<?> stage;
+        try {
+            stage = asyncHandler.handle(webSocket);
+            if (stage == null) {
+                stage = CompletableFuture.failedFuture(new NullPointerException("the AsyncConnectionHandler returned null"));
+            }
+        } catch (Throwable e) {
+            stage = CompletableFuture.failedFuture(e);
+        }
+        stage.whenComplete((result, failure) -> {
+            int code = handlerEnded(webSocket, failure);
+            webSocket.closeAsync(code, "").whenComplete((done, error) -> {
+                connections.remove(webSocket);
+                finished();
+            });
+        });
+    }
+
+    /** Logs how a handler ended and returns the close code that follows: 1000, or 1011 after a failure. */
+    private static int handlerEnded(WebSocket webSocket, Throwable failure) {
+        Throwable cause = failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
+        if (cause == null) {
+            return CloseCodes.NORMAL_CLOSURE;
+        }
+        if (cause instanceof ConnectionClosed) { // the peer went away: nothing to report
+            LOG.log(Level.DEBUG, () -> "connection from " + webSocket.remoteAddress() + " closed while the handler ran: "
+                    + cause.getMessage());
+            return CloseCodes.NORMAL_CLOSURE;
+        }
+        // Not the path: its query string may carry a credential.
+        try {
+            LOG.log(cause instanceof Error ? Level.ERROR : Level.WARNING,
+                    () -> "error in connection handler for " + webSocket.remoteAddress() + "; closing with 1011", cause);
+        } catch (Throwable ignored) {
+            // logging needs memory too
+        }
+        return CloseCodes.INTERNAL_ERROR;
     }
 
     /** The client's address for log lines; null when the socket is already gone. */
@@ -484,25 +581,13 @@ public final class WebSocketServer implements AutoCloseable {
     }
 
     private void runHandler(WebSocket webSocket) {
-        boolean failed = true;
+        Throwable failure = null;
         try {
             handler.handle(webSocket);
-            failed = false;
-        } catch (ConnectionClosed e) {
-            failed = false; // the peer went away: nothing to report
-            LOG.log(Level.DEBUG, () -> "connection from " + webSocket.remoteAddress() + " closed while the handler ran: "
-                    + e.getMessage());
         } catch (Throwable e) { // an Error too: it ends this connection, never the server
-            // Not the path: its query string may carry a credential.
-            try {
-                LOG.log(e instanceof Error ? Level.ERROR : Level.WARNING,
-                        () -> "error in connection handler for " + webSocket.remoteAddress() + "; closing with 1011", e);
-            } catch (Throwable ignored) {
-                // logging needs memory too
-            }
-        } finally {
-            webSocket.close(failed ? CloseCodes.INTERNAL_ERROR : CloseCodes.NORMAL_CLOSURE, "");
+            failure = e;
         }
+        webSocket.close(handlerEnded(webSocket, failure), "");
     }
 
     private static int read(AsynchronousSocketChannel channel, ByteBuffer buffer, long deadline)
