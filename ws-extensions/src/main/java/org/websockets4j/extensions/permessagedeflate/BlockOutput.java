@@ -16,8 +16,8 @@ import java.util.Arrays;
  * the budget at most.
  *
  * <p>Each array after the first is as large as everything written so far (so the capacity doubles,
- * as before: after a 0.5 MiB frame's 2 MiB first array, a 64 MiB budget takes arrays of 2, 4, 8,
- * 16 and 32 MiB). Large arrays are humongous objects to G1, which never copies them and frees
+ * as before: after a 0.5 MiB frame's 2 MiB first array, a 64 MiB budget takes arrays of about
+ * 2, 4, 8, 16 and 32 MiB). Large arrays are humongous objects to G1, which never copies them and frees
  * them as soon as they are garbage; capping the arrays at 1 MiB was measured slower, as young
  * collections during the inflating copied the live arrays. Not thread-safe.
  */
