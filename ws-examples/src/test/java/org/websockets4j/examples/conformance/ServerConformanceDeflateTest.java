@@ -1,6 +1,7 @@
 package org.websockets4j.examples.conformance;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -8,6 +9,8 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.zip.Deflater;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -15,8 +18,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.function.Executable;
 import org.websockets4j.framing.Frame;
 import org.websockets4j.framing.Opcode;
+import org.websockets4j.framing.PayloadTooBig;
 import org.websockets4j.protocol.ConnectionClosed;
 import org.websockets4j.protocol.Message;
+import org.websockets4j.server.ServerOptions;
 import org.websockets4j.server.WebSocketServer;
 
 /**
@@ -184,6 +189,43 @@ class ServerConformanceDeflateTest {
         byte[] invalid = {'o', 'k', (byte) 0xc3, (byte) 0x28, 'x', 'x', 'x', 'x'};
         failsWith(1007, RawClient.frameBytes(true, Frame.RSV1, RawClient.TEXT,
                 compress(new Deflater(6, true), invalid), true, false));
+    }
+
+    /**
+     * Issue 16, item 4, the server side: a 0.5 MiB frame inflating to 512 MiB, to a server with a
+     * 16 MiB maxSize. It refuses with 1009 one byte past its budget, having allocated about the
+     * budget (growing one array by doubling allocated ~2×); the speed is ws-bench's BombRefusal.
+     */
+    @Test
+    void aBombFarPastALargeMaxSizeIsRefusedOneBytePastItHavingAllocatedAboutTheBudget() {
+        long maxSize = 16L << 20;
+        byte[] bomb = RawClient.frameBytes(true, Frame.RSV1, RawClient.BINARY, Bomb.zeros(512), true, false);
+        CompletableFuture<ConnectionClosed> closed = new CompletableFuture<>();
+        guarded(() -> {
+            try (WebSocketServer large = WebSocketServer.serve(ws -> {
+                try {
+                    for (Message message : ws) {
+                        ws.send(message);
+                    }
+                } catch (ConnectionClosed e) {
+                    closed.complete(e);
+                }
+            }, "127.0.0.1", 0, ServerOptions.builder().maxSize(maxSize).build())) {
+                try (RawClient client = RawClient.connect(large.port(), OFFER, List.of(new ZlibInflateCodec()))) {
+                    long before = Bomb.allocatedByAllThreads();
+                    client.sendRaw(bomb);
+                    assertEquals(1009, client.expectCloseFrame().code());
+                    long allocated = Bomb.allocatedByAllThreads() - before;
+                    assertTrue(allocated < maxSize + maxSize / 2, "allocated " + (allocated >> 20)
+                            + " MiB to refuse a 16 MiB budget");
+                }
+                ConnectionClosed e = closed.get(10, TimeUnit.SECONDS);
+                assertTrue(e.getMessage().contains("sent 1009 "), e::toString);
+                PayloadTooBig tooBig = assertInstanceOf(PayloadTooBig.class, e.getCause());
+                assertEquals(maxSize + 1, tooBig.size(), "inflated one byte past the budget, no further");
+                assertEquals(maxSize, tooBig.maxSize());
+            }
+        });
     }
 
     @Test

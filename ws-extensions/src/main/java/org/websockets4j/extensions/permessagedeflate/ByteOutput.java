@@ -4,9 +4,9 @@ import java.nio.ByteBuffer;
 import java.util.Arrays;
 
 /**
- * A growable byte array that zlib writes into directly ({@code deflate}/{@code inflate} take an
- * array, an offset and a length): the compressor's and the decompressor's output for one frame or
- * message. Not thread-safe.
+ * A growable byte array that zlib writes into directly ({@code deflate} takes an array, an offset
+ * and a length): the compressor's output for one frame. (The decompressor's output grows without
+ * copying, {@link BlockOutput}: its size is chosen by the peer.) Not thread-safe.
  */
 final class ByteOutput {
     /** The array; valid bytes are {@code [0, length)}. */
@@ -28,11 +28,6 @@ final class ByteOutput {
         if (room() < n) {
             bytes = Arrays.copyOf(bytes, Math.max(bytes.length * 2, length + n));
         }
-    }
-
-    /** Doubles the capacity, but never beyond {@code limit} bytes. */
-    void grow(int limit) {
-        bytes = Arrays.copyOf(bytes, (int) Math.min(limit, 2L * bytes.length));
     }
 
     /** The bytes written, as a buffer over the array (not a copy). */

@@ -8,11 +8,12 @@ import org.websockets4j.framing.PayloadTooBig;
 /**
  * The receiving half of permessage-deflate for one connection (RFC 7692 §7.2.2).
  *
- * <p><b>Bounded output.</b> Each frame inflates into a buffer that grows with the bytes actually
- * produced, never past the budget the connection passes in ({@code maxSize}, what is left for the
- * message). Once the budget is full, one more byte is asked for: if zlib has one, the message is
- * too big and {@link PayloadTooBig} (1009) is raised before anything else is allocated; so a
- * 1 GiB bomb costs at most {@code maxSize} bytes of output.
+ * <p><b>Bounded output.</b> Each frame inflates into arrays added as zlib actually produces bytes
+ * ({@link BlockOutput}: what is written is never copied to grow), never past the budget the
+ * connection passes in ({@code maxSize}, what is left for the message). Once the budget is full,
+ * one more byte is asked for: if zlib has one, the message is too big and {@link PayloadTooBig}
+ * (1009) is raised before anything else is allocated; so a 1 GiB bomb costs at most
+ * {@code maxSize} bytes of output, and about the time zlib takes to inflate {@code maxSize} bytes.
  *
  * <p><b>Native state and context.</b> An {@link Inflater} is borrowed from {@link ZlibPool} for
  * the length of one message (the stream's bit position may fall anywhere between frames, so it
@@ -65,11 +66,11 @@ final class Decompressor {
             }
         }
         int limit = (int) Math.min(maxSize, MAX_ARRAY);
-        ByteOutput out = new ByteOutput((int) Math.min(limit, Math.max(256L, 4L * payload.remaining())));
+        BlockOutput out = new BlockOutput((int) Math.min(limit, Math.max(256L, 4L * payload.remaining())), limit);
         try {
-            inflate(payload.duplicate(), out, limit, maxSize);
+            inflate(payload.duplicate(), out, maxSize);
             if (fin && !inflater.finished()) {
-                inflate(ByteBuffer.wrap(TAIL), out, limit, maxSize);
+                inflate(ByteBuffer.wrap(TAIL), out, maxSize);
                 if (!inflater.finished() && !inflater.needsInput()) {
                     throw new InvalidCompressedData("corrupt compressed message: the stream does not end after the"
                             + " message's last frame");
@@ -80,16 +81,17 @@ final class Decompressor {
             error.initCause(e);
             throw error;
         }
+        ByteBuffer decompressed = out.toBuffer();
         if (history != null) {
-            history.append(out.bytes, 0, out.length);
+            history.append(decompressed);
         }
         if (fin) {
             endMessage();
         }
-        return out.toBuffer();
+        return decompressed;
     }
 
-    private void inflate(ByteBuffer input, ByteOutput out, int limit, long maxSize) throws DataFormatException {
+    private void inflate(ByteBuffer input, BlockOutput out, long maxSize) throws DataFormatException {
         if (inflater.finished()) {
             // RFC 7692 §7.2.3.4 ends a message's stream with a final block followed by a stray
             // byte: what follows a final block is ignored, as zlib itself does.
@@ -98,14 +100,14 @@ final class Decompressor {
         inflater.setInput(input);
         while (true) {
             if (out.room() == 0) {
-                if (out.bytes.length >= limit) {
+                if (out.atLimit()) {
                     // The budget is spent: one more byte means too big, and nothing more is allocated.
                     if (inflater.inflate(probe, 0, 1) > 0) {
-                        throw new PayloadTooBig((long) out.length + 1, maxSize);
+                        throw new PayloadTooBig((long) out.size() + 1, maxSize);
                     }
                     break;
                 }
-                out.grow(limit);
+                out.addBlock();
             }
             int n = inflater.inflate(out.bytes, out.length, out.room());
             out.length += n;

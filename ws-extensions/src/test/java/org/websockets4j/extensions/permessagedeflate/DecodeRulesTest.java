@@ -134,6 +134,92 @@ class DecodeRulesTest {
         assertFalse(extension.holdsNativeState());
     }
 
+    /**
+     * Bytes allocated on the heap by this thread so far ({@code com.sun.management.ThreadMXBean},
+     * reached reflectively: this module reads neither java.management nor jdk.management).
+     */
+    static long allocatedByThisThread() {
+        try {
+            Object threads = Class.forName("java.lang.management.ManagementFactory").getMethod("getThreadMXBean").invoke(null);
+            return (long) Class.forName("com.sun.management.ThreadMXBean").getMethod("getCurrentThreadAllocatedBytes").invoke(threads);
+        } catch (ReflectiveOperationException e) {
+            throw new AssertionError("this test needs a HotSpot JVM's com.sun.management.ThreadMXBean", e);
+        }
+    }
+
+    @Test
+    void aBombCostsItsBudgetInOutputAndNothingMore() {
+        byte[] bomb = bomb(64 * 1024 * 1024); // 64 MiB of zeros in about 64 KiB
+        int budget = (8 << 20) + 3;
+        PerMessageDeflate extension = new PerMessageDeflate(false, false, 15, 15, ALWAYS);
+        Frame frame = compressed(true, Opcode.BINARY, bomb);
+        long before = allocatedByThisThread();
+        PayloadTooBig error = assertThrows(PayloadTooBig.class, () -> extension.decode(frame, budget));
+        long allocated = allocatedByThisThread() - before;
+        assertEquals(budget + 1L, error.size(), "stopped one byte past the budget");
+        // Growing one array by doubling allocated about twice the budget (16 MiB here) and copied
+        // half of it; the output now grows by adding arrays, so what is allocated is the budget.
+        assertTrue(allocated < budget + (1 << 20), "allocated " + allocated + " bytes to refuse a budget of " + budget);
+        extension.release();
+        assertFalse(extension.holdsNativeState());
+    }
+
+    /** {@code size} bytes that deflate far better than 4:1 (runs with a few random bytes), so the output takes several arrays. */
+    private static byte[] runs(int size, long seed) {
+        java.util.Random random = new java.util.Random(seed);
+        byte[] data = new byte[size];
+        for (int i = 0; i < size; i++) {
+            data[i] = (i & 4095) < 64 ? (byte) random.nextInt() : (byte) (i >>> 12);
+        }
+        return data;
+    }
+
+    @Test
+    void aMessageLargerThanItsFirstOutputArrayDecodesIntactWithinAnExactBudget() {
+        byte[] data = runs(3_000_001, 1);
+        byte[] payload = deflateAlone(data);
+        assertTrue(4L * payload.length < data.length / 4, "compressed to " + payload.length + " bytes: too few arrays");
+        PerMessageDeflate extension = new PerMessageDeflate(false, false, 15, 15, ALWAYS);
+        assertArrayEquals(data, Messages.bytes(extension.decode(compressed(true, Opcode.BINARY, payload), data.length).payload()));
+        PerMessageDeflate other = new PerMessageDeflate(false, false, 15, 15, ALWAYS);
+        PayloadTooBig error = assertThrows(PayloadTooBig.class,
+                () -> other.decode(compressed(true, Opcode.BINARY, payload), data.length - 1));
+        assertEquals(data.length, error.size());
+    }
+
+    @Test
+    void fragmentsSpanningSeveralArraysKeepTheContextForTheNextMessage() {
+        byte[] first = runs(2_500_000, 2);
+        byte[] second = Arrays.copyOfRange(first, first.length - 20_000, first.length); // all of it back-references
+        Deflater deflater = new Deflater(6, true);
+        byte[] stream1 = deflateOn(deflater, first);
+        byte[] stream2 = deflateOn(deflater, second);
+        deflater.end();
+        PerMessageDeflate extension = new PerMessageDeflate(false, false, 15, 15, ALWAYS);
+        java.io.ByteArrayOutputStream received = new java.io.ByteArrayOutputStream();
+        int third = stream1.length / 3;
+        long left = first.length;
+        for (int i = 0; i < 3; i++) {
+            byte[] part = Arrays.copyOfRange(stream1, i * third, i == 2 ? stream1.length : (i + 1) * third);
+            Frame frame = i == 0 ? compressed(false, Opcode.BINARY, part)
+                    : new Frame(i == 2, Opcode.CONTINUATION, ByteBuffer.wrap(part));
+            byte[] out = Messages.bytes(extension.decode(frame, left).payload());
+            left -= out.length;
+            received.writeBytes(out);
+        }
+        assertArrayEquals(first, received.toByteArray());
+        assertArrayEquals(second, Messages.bytes(extension.decode(compressed(true, Opcode.BINARY, stream2), second.length).payload()));
+        assertTrue(stream2.length < 1000, "the second message refers to the first: " + stream2.length + " bytes");
+    }
+
+    /** {@code data} deflated with SYNC_FLUSH on {@code deflater}, which keeps its stream, without the tail. */
+    private static byte[] deflateOn(Deflater deflater, byte[] data) {
+        deflater.setInput(data);
+        byte[] out = new byte[data.length + 64];
+        int n = deflater.deflate(out, 0, out.length, Deflater.SYNC_FLUSH);
+        return Arrays.copyOf(out, n - 4);
+    }
+
     @Test
     void exactlyTheBudgetIsAccepted() {
         byte[] data = new byte[5000];
