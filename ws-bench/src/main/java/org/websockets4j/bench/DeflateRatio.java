@@ -13,7 +13,7 @@ import org.websockets4j.framing.Opcode;
 /**
  * Prints the compression ratio (compressed / original, in percent) of permessage-deflate at each
  * window size, ours against a plain {@link Deflater} (32 KiB window, the only one the JDK has), and
- * writes the payloads to a directory so that {@code deflate_ratio.py} computes zlib's at the same
+ * writes the payloads to a directory so that {@code ws-bench/scripts/deflate_ratio.py} computes zlib's at the same
  * windows. Two workloads per payload: one message alone (no context), and a run of 100 different
  * messages of that kind and size with context takeover.
  *

@@ -28,7 +28,9 @@ import org.websockets4j.protocol.ConnectionOptions;
  *   <caption>Options and defaults</caption>
  *   <tr><th>option</th><th>default</th><th>meaning</th></tr>
  *   <tr><td>{@link #connection()}</td><td>{@link ConnectionOptions#defaults()}</td>
- *       <td>ping interval and timeout, close timeout, max size, max queue, read and write limits</td></tr>
+ *       <td>ping interval and timeout, close timeout, max size, max queue, read and write limits;
+ *       the builder also sets each one directly, with the setters of
+ *       {@link ConnectionOptions.Settings}</td></tr>
  *   <tr><td>{@link #origin()}</td><td>null (no {@code Origin} header)</td><td>the {@code Origin} header</td></tr>
  *   <tr><td>{@link #subprotocols()}</td><td>empty (none offered)</td>
  *       <td>the {@code Sec-WebSocket-Protocol} offer, in decreasing preference</td></tr>
@@ -317,9 +319,13 @@ public final class ClientOptions {
      * Builds {@link ClientOptions}; starts from the defaults. Setters take any value and
      * {@link #build()} checks them all, so options can be set in any order; only
      * {@link #addHeader(String, String)} checks its header at once. Not thread-safe.
+     *
+     * <p>The connection options are set with the setters inherited from
+     * {@link ConnectionOptions.Settings} (the same as {@link ConnectionOptions.Builder}'s): one by
+     * one ({@link #maxSize(long)} ...) or all at once with {@link #connection(ConnectionOptions)},
+     * which replaces those set before it. They chain with this builder's own setters.
      */
-    public static final class Builder {
-        private ConnectionOptions.Builder connection = ConnectionOptions.builder();
+    public static final class Builder extends ConnectionOptions.Settings<Builder> {
         private String origin;
         private List<String> subprotocols = List.of();
         private Compression compression = Compression.DEFLATE;
@@ -332,96 +338,6 @@ public final class ClientOptions {
         private int connectPort;
 
         private Builder() {
-        }
-
-        /**
-         * Replaces every connection option with those of {@code options}; the connection setters
-         * of this builder called afterwards change them further.
-         *
-         * @param options the connection options
-         * @return this builder
-         * @throws NullPointerException when {@code options} is null
-         */
-        public Builder connection(ConnectionOptions options) {
-            this.connection = options.toBuilder();
-            return this;
-        }
-
-        /**
-         * Sets {@link ConnectionOptions#pingInterval()}; null disables keepalive pings.
-         *
-         * @param pingInterval the interval, or null
-         * @return this builder
-         */
-        public Builder pingInterval(Duration pingInterval) {
-            connection.pingInterval(pingInterval);
-            return this;
-        }
-
-        /**
-         * Sets {@link ConnectionOptions#pingTimeout()}; null never times out.
-         *
-         * @param pingTimeout the timeout, or null
-         * @return this builder
-         */
-        public Builder pingTimeout(Duration pingTimeout) {
-            connection.pingTimeout(pingTimeout);
-            return this;
-        }
-
-        /**
-         * Sets {@link ConnectionOptions#closeTimeout()}; null waits forever.
-         *
-         * @param closeTimeout the timeout, or null
-         * @return this builder
-         */
-        public Builder closeTimeout(Duration closeTimeout) {
-            connection.closeTimeout(closeTimeout);
-            return this;
-        }
-
-        /**
-         * Sets {@link ConnectionOptions#maxSize()} in bytes.
-         *
-         * @param maxSize the limit, or {@link ConnectionOptions#NO_LIMIT}
-         * @return this builder
-         */
-        public Builder maxSize(long maxSize) {
-            connection.maxSize(maxSize);
-            return this;
-        }
-
-        /**
-         * Sets {@link ConnectionOptions#maxQueue()} in messages.
-         *
-         * @param maxQueue the limit, or {@link ConnectionOptions#NO_LIMIT}
-         * @return this builder
-         */
-        public Builder maxQueue(long maxQueue) {
-            connection.maxQueue(maxQueue);
-            return this;
-        }
-
-        /**
-         * Sets {@link ConnectionOptions#readLimit()} in bytes.
-         *
-         * @param readLimit the high-water mark
-         * @return this builder
-         */
-        public Builder readLimit(int readLimit) {
-            connection.readLimit(readLimit);
-            return this;
-        }
-
-        /**
-         * Sets {@link ConnectionOptions#writeLimit()} in bytes.
-         *
-         * @param writeLimit the high-water mark
-         * @return this builder
-         */
-        public Builder writeLimit(int writeLimit) {
-            connection.writeLimit(writeLimit);
-            return this;
         }
 
         /**
@@ -569,7 +485,7 @@ public final class ClientOptions {
          * @return the options
          * @throws IllegalArgumentException with a message naming the option when a connection
          *                                  option is out of range (see
-         *                                  {@link ConnectionOptions.Builder#build()}), the origin
+         *                                  {@link ConnectionOptions.Settings#connectionOptions()}), the origin
          *                                  or user agent is empty or holds a control character, a
          *                                  subprotocol is not a token or is repeated, an extra
          *                                  header has a name the handshake sets itself, the open
@@ -578,7 +494,7 @@ public final class ClientOptions {
          * @throws NullPointerException     when the subprotocol list or one of its elements is null
          */
         public ClientOptions build() {
-            ConnectionOptions built = connection.build();
+            ConnectionOptions built = connectionOptions();
             checkHeaderValue("origin", "Origin", origin);
             checkHeaderValue("userAgent", "User-Agent", userAgent);
             checkSubprotocols();

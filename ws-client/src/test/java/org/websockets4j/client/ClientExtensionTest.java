@@ -15,6 +15,7 @@ import org.websockets4j.extensions.permessagedeflate.PerMessageDeflate;
 import org.websockets4j.framing.Frame;
 import org.websockets4j.http.NegotiationError;
 import org.websockets4j.http.WebSocketUri;
+import org.websockets4j.testkit.extensions.ReverseExtension;
 
 /** Extension offers and negotiation in the client handshake, with the third-party {@link ReverseExtension}. */
 class ClientExtensionTest {

@@ -65,6 +65,18 @@ class ClientOptionsTest {
     }
 
     @Test
+    void connectionSettersChainIntoTheClientSetters() {
+        ClientOptions options = ClientOptions.builder().maxSize(10).origin("https://example.com")
+                .connection(ConnectionOptions.defaults()).userAgent(null).pingInterval(null).build();
+        assertEquals(ConnectionOptions.builder().pingInterval(null).build(), options.connection());
+        assertEquals("https://example.com", options.origin());
+        assertNull(options.userAgent());
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> ClientOptions.builder().readLimit(0).origin("https://example.com").build());
+        assertEquals("readLimit must be > 0 bytes, got 0; the default is 65536", e.getMessage());
+    }
+
+    @Test
     void everyOption() {
         ClientOptions options = ClientOptions.builder()
                 .origin("https://example.com")

@@ -1,13 +1,12 @@
 package org.websockets4j.client;
 
-import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
-import java.util.Arrays;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.websockets4j.http.Handshake;
 import org.websockets4j.http.Headers;
 import org.websockets4j.http.Response;
+import org.websockets4j.testkit.WireBytes;
 
 /** Builds server responses and feeds them to a {@link ClientHandshake}. */
 final class HandshakeTestSupport {
@@ -16,18 +15,8 @@ final class HandshakeTestSupport {
     private HandshakeTestSupport() {
     }
 
-    static byte[] latin1(String s) {
-        return s.getBytes(StandardCharsets.ISO_8859_1);
-    }
-
     static String text(byte[] bytes) {
         return new String(bytes, StandardCharsets.ISO_8859_1);
-    }
-
-    static byte[] concat(byte[] a, byte[] b) {
-        byte[] out = Arrays.copyOf(a, a.length + b.length);
-        System.arraycopy(b, 0, out, a.length, b.length);
-        return out;
     }
 
     /** The Sec-WebSocket-Key of a request, read off its bytes. */
@@ -55,33 +44,23 @@ final class HandshakeTestSupport {
 
     /** Feeds {@code data} in one buffer. */
     static Fed feedWhole(ClientHandshake handshake, byte[] data) {
-        ByteBuffer in = ByteBuffer.wrap(data);
-        ClientHandshake.Accepted accepted = handshake.receiveData(in);
-        return new Fed(accepted, remaining(in));
+        WireBytes.Outcome<ClientHandshake.Accepted> fed = WireBytes.feedWhole(handshake::receiveData, data);
+        return new Fed(fed.message(), fed.leftover());
     }
 
     /**
      * Feeds {@code data} one byte at a time through a buffer whose limit grows by one, so that
-     * consuming a byte too many shows up in the leftover; stops at the first outcome.
+     * consuming a byte too many shows up in the leftover (every byte after those consumed); stops
+     * at the first outcome. Until then each byte must be consumed.
      */
     static Fed feedByteByByte(ClientHandshake handshake, byte[] data) {
-        ByteBuffer in = ByteBuffer.wrap(data).limit(0);
-        while (in.limit() < data.length) {
-            in.limit(in.limit() + 1);
+        WireBytes.Outcome<ClientHandshake.Accepted> fed = WireBytes.feedByteByByte(in -> {
             ClientHandshake.Accepted accepted = handshake.receiveData(in);
-            if (accepted != null) {
-                return new Fed(accepted, remaining(in));
-            }
-            if (in.hasRemaining()) {
+            if (accepted == null && in.hasRemaining()) {
                 throw new AssertionError("bytes left unconsumed without an outcome");
             }
-        }
-        return new Fed(null, new byte[0]);
-    }
-
-    private static byte[] remaining(ByteBuffer in) {
-        byte[] rest = new byte[in.remaining()];
-        in.get(rest);
-        return rest;
+            return accepted;
+        }, data);
+        return new Fed(fed.message(), fed.leftover());
     }
 }

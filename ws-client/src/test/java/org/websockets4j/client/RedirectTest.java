@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.websockets4j.client.HandshakeTestSupport.feedWhole;
-import static org.websockets4j.client.HandshakeTestSupport.latin1;
+import static org.websockets4j.testkit.WireBytes.latin1;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -15,6 +15,7 @@ import org.websockets4j.http.InvalidHeader;
 import org.websockets4j.http.InvalidStatusCode;
 import org.websockets4j.http.RedirectHandshake;
 import org.websockets4j.http.WebSocketUri;
+import org.websockets4j.testkit.WireBytes;
 
 class RedirectTest {
     private static RedirectHandshake redirect(String uri, int status, String location) {

@@ -22,6 +22,7 @@ import org.websockets4j.protocol.Message;
 import org.websockets4j.protocol.WebSocket;
 import org.websockets4j.server.ServerOptions;
 import org.websockets4j.server.WebSocketServer;
+import org.websockets4j.testkit.extensions.ReverseExtension;
 
 /** A third-party extension ({@link ReverseExtension}) negotiated and applied by serve() and connect(). */
 class ExtensionEndToEndTest {

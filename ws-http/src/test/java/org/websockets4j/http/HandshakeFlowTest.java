@@ -8,6 +8,8 @@ import java.nio.ByteBuffer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.websockets4j.testkit.CapturedHandshakes;
+import org.websockets4j.testkit.WireBytes;
 
 /**
  * The opening handshake end to end through the public API only: requests as real clients send
@@ -16,21 +18,10 @@ import org.junit.jupiter.params.provider.ValueSource;
  */
 class HandshakeFlowTest {
 
-    private static String capture(String name) {
-        return switch (name) {
-            case "chromium" -> HttpTestSupport.CHROMIUM_REQUEST;
-            case "jdk25" -> HttpTestSupport.JDK25_REQUEST;
-            case "jdk17" -> HttpTestSupport.JDK17_REQUEST;
-            case "curl" -> HttpTestSupport.CURL_REQUEST;
-            case "python" -> HttpTestSupport.PYTHON_REQUEST;
-            default -> throw new IllegalArgumentException(name);
-        };
-    }
-
     @ParameterizedTest
     @ValueSource(strings = {"chromium", "jdk25", "jdk17", "curl", "python"})
     void requestsFromRealClientsAreReadAndAccepted(String client) {
-        byte[] wire = HttpTestSupport.concat(HttpTestSupport.latin1(capture(client)), HttpTestSupport.MASKED_HELLO);
+        byte[] wire = WireBytes.concat(WireBytes.latin1(CapturedHandshakes.request(client)), WireBytes.MASKED_HELLO);
         ByteBuffer in = ByteBuffer.wrap(wire).limit(0);
         RequestReader reader = new RequestReader();
         Request request = null;
@@ -42,7 +33,7 @@ class HandshakeFlowTest {
         assertEquals(key, request.headers().get("Sec-WebSocket-Key"));
         byte[] rest = new byte[in.limit(wire.length).remaining()];
         in.get(rest);
-        assertArrayEquals(HttpTestSupport.MASKED_HELLO, rest, "the first frame stays for the connection");
+        assertArrayEquals(WireBytes.MASKED_HELLO, rest, "the first frame stays for the connection");
     }
 
     @Test
@@ -58,11 +49,11 @@ class HandshakeFlowTest {
         Handshake.buildResponse(responseHeaders, serverKey);
         byte[] responseBytes = new Response(101, "Switching Protocols", responseHeaders).serialize();
 
-        ByteBuffer in = ByteBuffer.wrap(HttpTestSupport.concat(responseBytes, HttpTestSupport.UNMASKED_HELLO));
+        ByteBuffer in = ByteBuffer.wrap(WireBytes.concat(responseBytes, WireBytes.UNMASKED_HELLO));
         Response response = new ResponseReader().read(in);
         assertEquals(101, response.status());
         Handshake.checkResponse(response.headers(), key);
-        assertEquals(HttpTestSupport.UNMASKED_HELLO.length, in.remaining());
+        assertEquals(WireBytes.UNMASKED_HELLO.length, in.remaining());
     }
 
     @Test
@@ -77,8 +68,8 @@ class HandshakeFlowTest {
 
     @Test
     void anOldClientGetsWhatA426Needs() {
-        String old = HttpTestSupport.CURL_REQUEST.replace("Sec-WebSocket-Version: 13", "Sec-WebSocket-Version: 8");
-        Request request = new RequestReader().read(ByteBuffer.wrap(HttpTestSupport.latin1(old)));
+        String old = CapturedHandshakes.CURL_REQUEST.replace("Sec-WebSocket-Version: 13", "Sec-WebSocket-Version: 8");
+        Request request = new RequestReader().read(ByteBuffer.wrap(WireBytes.latin1(old)));
         UnsupportedVersion e = assertThrows(UnsupportedVersion.class, () -> Handshake.checkRequest(request.headers()));
         assertEquals(426, e.status());
         assertEquals("13", e.responseHeaders().get("Sec-WebSocket-Version"));
@@ -86,9 +77,9 @@ class HandshakeFlowTest {
 
     @Test
     void aPostGetsWhatA405Needs() {
-        String post = HttpTestSupport.CURL_REQUEST.replace("GET /ws", "POST /ws");
+        String post = CapturedHandshakes.CURL_REQUEST.replace("GET /ws", "POST /ws");
         UnsupportedMethod e = assertThrows(UnsupportedMethod.class,
-                () -> new RequestReader().read(ByteBuffer.wrap(HttpTestSupport.latin1(post))));
+                () -> new RequestReader().read(ByteBuffer.wrap(WireBytes.latin1(post))));
         assertEquals(405, e.status());
         assertEquals("GET", e.responseHeaders().get("Allow"));
     }

@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
-import static org.websockets4j.http.HttpTestSupport.latin1;
+import static org.websockets4j.testkit.WireBytes.latin1;
 
 import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
@@ -19,6 +19,7 @@ import java.util.function.Supplier;
 import java.util.function.ToLongFunction;
 import org.junit.jupiter.api.Test;
 import org.websockets4j.framing.WebSocketException;
+import org.websockets4j.testkit.CapturedHandshakes;
 
 /**
  * Random and mutated input through both readers, with fixed seeds: only {@link WebSocketException}s
@@ -30,14 +31,14 @@ class HttpFuzzTest {
     private static final long RESPONSE_HELD = (long) HttpLimits.MAX_HEAD_SIZE + HttpLimits.MAX_BODY_SIZE + HttpLimits.MAX_LINE_LENGTH;
 
     private static final List<byte[]> REQUESTS = List.of(
-            latin1(HttpTestSupport.CHROMIUM_REQUEST), latin1(HttpTestSupport.JDK25_REQUEST),
-            latin1(HttpTestSupport.JDK17_REQUEST), latin1(HttpTestSupport.CURL_REQUEST),
-            latin1(HttpTestSupport.PYTHON_REQUEST),
+            latin1(CapturedHandshakes.CHROMIUM_REQUEST), latin1(CapturedHandshakes.JDK25_REQUEST),
+            latin1(CapturedHandshakes.JDK17_REQUEST), latin1(CapturedHandshakes.CURL_REQUEST),
+            latin1(CapturedHandshakes.PYTHON_REQUEST),
             latin1("GET /caf\u00e9 HTTP/1.1\r\nHost: a\r\nX: \u00e9\u00ff\r\nContent-Length: 0, 0\r\n\r\n"));
 
     private static final List<byte[]> RESPONSES = List.of(
-            latin1(HttpTestSupport.SWITCHING_PROTOCOLS), latin1(HttpTestSupport.FORBIDDEN),
-            latin1(HttpTestSupport.CHUNKED_ERROR), latin1(HttpTestSupport.NOT_FOUND_UNTIL_EOF),
+            latin1(CapturedHandshakes.SWITCHING_PROTOCOLS), latin1(CapturedHandshakes.FORBIDDEN),
+            latin1(CapturedHandshakes.CHUNKED_ERROR), latin1(CapturedHandshakes.NOT_FOUND_UNTIL_EOF),
             latin1("HTTP/1.1 200\r\nContent-Length: 3\r\nContent-Length: 3\r\n\r\nabc"),
             latin1("HTTP/1.1 500 X\r\nTransfer-Encoding: chunked\r\n\r\nA;x=y\r\n0123456789\r\n0\r\nT: 1\r\nU: 2\r\n\r\n"));
 

@@ -6,12 +6,14 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.websockets4j.http.HttpTestSupport.latin1;
+import static org.websockets4j.testkit.WireBytes.latin1;
 
 import java.nio.ByteBuffer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.websockets4j.testkit.CapturedHandshakes;
+import org.websockets4j.testkit.WireBytes;
 
 /** Building and serializing requests and responses, and reading back what was written. */
 class HttpWriteTest {
@@ -50,7 +52,7 @@ class HttpWriteTest {
     void serializesAResponseWithABodyExactly() {
         byte[] body = {'n', 'o', 0, (byte) 0xFF};
         Response response = new Response(403, "Forbidden", Headers.of("Content-Length", "4"), body);
-        assertArrayEquals(HttpTestSupport.concat(latin1("HTTP/1.1 403 Forbidden\r\nContent-Length: 4\r\n\r\n"), body),
+        assertArrayEquals(WireBytes.concat(latin1("HTTP/1.1 403 Forbidden\r\nContent-Length: 4\r\n\r\n"), body),
                 response.serialize());
     }
 
@@ -72,8 +74,8 @@ class HttpWriteTest {
 
     @Test
     void readRequestsReserializeToTheirBytes() {
-        for (String raw : new String[] {HttpTestSupport.CHROMIUM_REQUEST, HttpTestSupport.JDK25_REQUEST,
-                HttpTestSupport.JDK17_REQUEST, HttpTestSupport.CURL_REQUEST, HttpTestSupport.PYTHON_REQUEST}) {
+        for (String raw : new String[] {CapturedHandshakes.CHROMIUM_REQUEST, CapturedHandshakes.JDK25_REQUEST,
+                CapturedHandshakes.JDK17_REQUEST, CapturedHandshakes.CURL_REQUEST, CapturedHandshakes.PYTHON_REQUEST}) {
             Request request = new RequestReader().read(ByteBuffer.wrap(latin1(raw)));
             assertArrayEquals(latin1(raw), request.serialize(), raw);
         }
@@ -85,8 +87,8 @@ class HttpWriteTest {
         ByteBuffer in = ByteBuffer.wrap(response.serialize());
         assertEquals(response, new ResponseReader().read(in));
         assertEquals(0, in.remaining());
-        assertArrayEquals(latin1(HttpTestSupport.SWITCHING_PROTOCOLS),
-                new ResponseReader().read(ByteBuffer.wrap(latin1(HttpTestSupport.SWITCHING_PROTOCOLS))).serialize());
+        assertArrayEquals(latin1(CapturedHandshakes.SWITCHING_PROTOCOLS),
+                new ResponseReader().read(ByteBuffer.wrap(latin1(CapturedHandshakes.SWITCHING_PROTOCOLS))).serialize());
     }
 
     @Test

@@ -6,11 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.websockets4j.http.HttpTestSupport.MASKED_HELLO;
-import static org.websockets4j.http.HttpTestSupport.concat;
-import static org.websockets4j.http.HttpTestSupport.feedByteByByte;
-import static org.websockets4j.http.HttpTestSupport.feedWhole;
-import static org.websockets4j.http.HttpTestSupport.latin1;
+import static org.websockets4j.testkit.WireBytes.MASKED_HELLO;
+import static org.websockets4j.testkit.WireBytes.concat;
+import static org.websockets4j.testkit.WireBytes.feedByteByByte;
+import static org.websockets4j.testkit.WireBytes.feedWhole;
+import static org.websockets4j.testkit.WireBytes.latin1;
 
 import java.nio.ByteBuffer;
 import java.util.List;
@@ -20,16 +20,17 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.websockets4j.testkit.CapturedHandshakes;
 
 class RequestReaderTest {
 
     static Stream<Arguments> realRequests() {
         return Stream.of(
-                Arguments.of("chromium", HttpTestSupport.CHROMIUM_REQUEST, "/chat?room=42", "dGhlIHNhbXBsZSBub25jZQ==", 14),
-                Arguments.of("jdk25", HttpTestSupport.JDK25_REQUEST, "/chat?x=1", "3KBBTHB6kS6ZytiMst3HQg==", 7),
-                Arguments.of("jdk17", HttpTestSupport.JDK17_REQUEST, "/chat?x=1", "M7iSUhRK53FIy4ENaj+F9w==", 8),
-                Arguments.of("curl", HttpTestSupport.CURL_REQUEST, "/ws", "x3JJHMbDL1EzLkh9GBhXDw==", 7),
-                Arguments.of("python", HttpTestSupport.PYTHON_REQUEST, "/echo?v=1", "IIL/yeE210AVVLoZxfOo/A==", 8));
+                Arguments.of("chromium", CapturedHandshakes.CHROMIUM_REQUEST, "/chat?room=42", "dGhlIHNhbXBsZSBub25jZQ==", 14),
+                Arguments.of("jdk25", CapturedHandshakes.JDK25_REQUEST, "/chat?x=1", "3KBBTHB6kS6ZytiMst3HQg==", 7),
+                Arguments.of("jdk17", CapturedHandshakes.JDK17_REQUEST, "/chat?x=1", "M7iSUhRK53FIy4ENaj+F9w==", 8),
+                Arguments.of("curl", CapturedHandshakes.CURL_REQUEST, "/ws", "x3JJHMbDL1EzLkh9GBhXDw==", 7),
+                Arguments.of("python", CapturedHandshakes.PYTHON_REQUEST, "/echo?v=1", "IIL/yeE210AVVLoZxfOo/A==", 8));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -61,7 +62,7 @@ class RequestReaderTest {
 
     @Test
     void keepsChromiumCookiesAndExtensionsVerbatim() {
-        Request request = new RequestReader().read(ByteBuffer.wrap(latin1(HttpTestSupport.CHROMIUM_REQUEST)));
+        Request request = new RequestReader().read(ByteBuffer.wrap(latin1(CapturedHandshakes.CHROMIUM_REQUEST)));
         assertEquals("session=3f2a9c1e; theme=dark; _ga=GA1.1.1542925283.1469426767", request.headers().get("Cookie"));
         assertEquals("permessage-deflate; client_max_window_bits", request.headers().get("Sec-WebSocket-Extensions"));
         assertEquals("chat, superchat", request.headers().get("Sec-WebSocket-Protocol"));
@@ -70,7 +71,7 @@ class RequestReaderTest {
 
     @Test
     void readsSplitAcrossSeveralBuffers() {
-        byte[] raw = latin1(HttpTestSupport.CURL_REQUEST);
+        byte[] raw = latin1(CapturedHandshakes.CURL_REQUEST);
         RequestReader reader = new RequestReader();
         assertNull(reader.read(ByteBuffer.wrap(raw, 0, 20)));
         assertNull(reader.read(ByteBuffer.wrap(raw, 20, 50)));
@@ -283,7 +284,7 @@ class RequestReaderTest {
     @Test
     void eofAfterTheRequestReturnsIt() {
         RequestReader reader = new RequestReader();
-        Request request = reader.read(ByteBuffer.wrap(latin1(HttpTestSupport.CURL_REQUEST)));
+        Request request = reader.read(ByteBuffer.wrap(latin1(CapturedHandshakes.CURL_REQUEST)));
         assertSame(request, reader.eof());
         assertThrows(IllegalStateException.class, () -> reader.read(ByteBuffer.allocate(1)));
     }
@@ -291,7 +292,7 @@ class RequestReaderTest {
     @Test
     void readAfterTheRequestReturnsItAgainAndConsumesNothing() {
         RequestReader reader = new RequestReader();
-        Request request = reader.read(ByteBuffer.wrap(latin1(HttpTestSupport.CURL_REQUEST)));
+        Request request = reader.read(ByteBuffer.wrap(latin1(CapturedHandshakes.CURL_REQUEST)));
         ByteBuffer frames = ByteBuffer.wrap(MASKED_HELLO);
         assertSame(request, reader.read(frames));
         assertEquals(MASKED_HELLO.length, frames.remaining());
@@ -299,7 +300,7 @@ class RequestReaderTest {
 
     @Test
     void readOnlyBuffersWork() {
-        ByteBuffer in = ByteBuffer.wrap(latin1(HttpTestSupport.JDK25_REQUEST)).asReadOnlyBuffer();
+        ByteBuffer in = ByteBuffer.wrap(latin1(CapturedHandshakes.JDK25_REQUEST)).asReadOnlyBuffer();
         assertEquals("/chat?x=1", new RequestReader().read(in).path());
     }
 

@@ -6,11 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.websockets4j.http.HttpTestSupport.UNMASKED_HELLO;
-import static org.websockets4j.http.HttpTestSupport.concat;
-import static org.websockets4j.http.HttpTestSupport.feedByteByByte;
-import static org.websockets4j.http.HttpTestSupport.feedWhole;
-import static org.websockets4j.http.HttpTestSupport.latin1;
+import static org.websockets4j.testkit.WireBytes.UNMASKED_HELLO;
+import static org.websockets4j.testkit.WireBytes.concat;
+import static org.websockets4j.testkit.WireBytes.feedByteByByte;
+import static org.websockets4j.testkit.WireBytes.feedWhole;
+import static org.websockets4j.testkit.WireBytes.latin1;
 
 import java.nio.ByteBuffer;
 import java.util.Arrays;
@@ -20,6 +20,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.websockets4j.testkit.CapturedHandshakes;
+import org.websockets4j.testkit.WireBytes;
 
 class ResponseReaderTest {
     private static final long MAX_HELD = (long) HttpLimits.MAX_HEAD_SIZE + HttpLimits.MAX_BODY_SIZE + HttpLimits.MAX_LINE_LENGTH;
@@ -27,7 +29,7 @@ class ResponseReaderTest {
     @ParameterizedTest
     @ValueSource(booleans = {false, true})
     void reads101LeavingTheFirstFrameInTheBuffer(boolean byteByByte) {
-        byte[] raw = concat(latin1(HttpTestSupport.SWITCHING_PROTOCOLS), UNMASKED_HELLO);
+        byte[] raw = concat(latin1(CapturedHandshakes.SWITCHING_PROTOCOLS), UNMASKED_HELLO);
         ResponseReader reader = new ResponseReader();
         var outcome = byteByByte ? feedByteByByte(reader::read, raw) : feedWhole(reader::read, raw);
         Response response = outcome.message();
@@ -60,7 +62,7 @@ class ResponseReaderTest {
     @ParameterizedTest
     @ValueSource(booleans = {false, true})
     void reads403WithAContentLengthBody(boolean byteByByte) {
-        byte[] raw = concat(latin1(HttpTestSupport.FORBIDDEN), latin1("NEXT"));
+        byte[] raw = concat(latin1(CapturedHandshakes.FORBIDDEN), latin1("NEXT"));
         var outcome = byteByByte ? feedByteByByte(new ResponseReader()::read, raw) : feedWhole(new ResponseReader()::read, raw);
         assertEquals(403, outcome.message().status());
         assertEquals("Forbidden", outcome.message().reason());
@@ -71,7 +73,7 @@ class ResponseReaderTest {
     @ParameterizedTest
     @ValueSource(booleans = {false, true})
     void reads500WithAChunkedBody(boolean byteByByte) {
-        byte[] raw = concat(latin1(HttpTestSupport.CHUNKED_ERROR), latin1("NEXT"));
+        byte[] raw = concat(latin1(CapturedHandshakes.CHUNKED_ERROR), latin1("NEXT"));
         var outcome = byteByByte ? feedByteByByte(new ResponseReader()::read, raw) : feedWhole(new ResponseReader()::read, raw);
         assertEquals(500, outcome.message().status());
         assertArrayEquals(latin1("Server error."), outcome.message().body());
@@ -96,7 +98,7 @@ class ResponseReaderTest {
 
     @Test
     void reads404WithABodyUntilEndOfInput() {
-        byte[] raw = latin1(HttpTestSupport.NOT_FOUND_UNTIL_EOF);
+        byte[] raw = latin1(CapturedHandshakes.NOT_FOUND_UNTIL_EOF);
         ResponseReader reader = new ResponseReader();
         ByteBuffer in = ByteBuffer.wrap(raw).limit(0);
         while (in.limit() < raw.length) {
@@ -342,7 +344,7 @@ class ResponseReaderTest {
     @Test
     void eofAfterACompleteResponseReturnsIt() {
         ResponseReader reader = new ResponseReader();
-        Response response = reader.read(ByteBuffer.wrap(latin1(HttpTestSupport.FORBIDDEN)));
+        Response response = reader.read(ByteBuffer.wrap(latin1(CapturedHandshakes.FORBIDDEN)));
         assertSame(response, reader.eof());
         assertThrows(IllegalStateException.class, () -> reader.read(ByteBuffer.allocate(0)));
     }
@@ -350,7 +352,7 @@ class ResponseReaderTest {
     @Test
     void readAfterTheResponseReturnsItAgainAndConsumesNothing() {
         ResponseReader reader = new ResponseReader();
-        Response response = reader.read(ByteBuffer.wrap(latin1(HttpTestSupport.SWITCHING_PROTOCOLS)));
+        Response response = reader.read(ByteBuffer.wrap(latin1(CapturedHandshakes.SWITCHING_PROTOCOLS)));
         ByteBuffer frames = ByteBuffer.wrap(UNMASKED_HELLO);
         assertSame(response, reader.read(frames));
         assertEquals(UNMASKED_HELLO.length, frames.remaining());
@@ -374,7 +376,7 @@ class ResponseReaderTest {
     }
 
     /** Feeds {@code step} bytes at a time, checking the memory bound after each read; stops at the response. */
-    private static HttpTestSupport.Outcome<Response> feedInSteps(ResponseReader reader, byte[] raw, int step) {
+    private static WireBytes.Outcome<Response> feedInSteps(ResponseReader reader, byte[] raw, int step) {
         ByteBuffer in = ByteBuffer.wrap(raw).limit(0);
         while (in.limit() < raw.length) {
             in.limit(Math.min(raw.length, in.limit() + step));
@@ -382,10 +384,10 @@ class ResponseReaderTest {
             assertTrue(reader.bufferedBytes() <= MAX_HELD, () -> "holds " + reader.bufferedBytes());
             if (response != null) {
                 in.limit(raw.length);
-                return new HttpTestSupport.Outcome<>(response, Arrays.copyOfRange(raw, in.position(), raw.length));
+                return new WireBytes.Outcome<>(response, Arrays.copyOfRange(raw, in.position(), raw.length));
             }
         }
-        return new HttpTestSupport.Outcome<>(null, new byte[0]);
+        return new WireBytes.Outcome<>(null, new byte[0]);
     }
 
     private static byte[] filler(int length) {

@@ -10,6 +10,9 @@ import java.util.Objects;
  *
  * <p>Immutable and thread-safe; build one with {@link #builder()} or take {@link #defaults()}.
  * Where Python takes {@code None}, a duration is {@code null} and a size is {@link #NO_LIMIT}.
+ * The server's and the client's option builders set these with the same setters as
+ * {@link #builder()}: those of {@link Settings}, where each option is set, checked and documented
+ * once.
  *
  * <table>
  *   <caption>Options and defaults</caption>
@@ -56,15 +59,15 @@ public final class ConnectionOptions {
     private final int readLimit;
     private final int writeLimit;
 
-    private ConnectionOptions(Builder builder) {
-        this.pingInterval = builder.pingInterval;
-        this.pingTimeout = builder.pingTimeout;
-        this.closeTimeout = builder.closeTimeout;
-        this.maxSize = builder.maxSize;
-        this.maxFragments = builder.maxFragments;
-        this.maxQueue = builder.maxQueue;
-        this.readLimit = builder.readLimit;
-        this.writeLimit = builder.writeLimit;
+    private ConnectionOptions(Settings<?> settings) {
+        this.pingInterval = settings.pingInterval;
+        this.pingTimeout = settings.pingTimeout;
+        this.closeTimeout = settings.closeTimeout;
+        this.maxSize = settings.maxSize;
+        this.maxFragments = settings.maxFragments;
+        this.maxQueue = settings.maxQueue;
+        this.readLimit = settings.readLimit;
+        this.writeLimit = settings.writeLimit;
     }
 
     /**
@@ -91,15 +94,7 @@ public final class ConnectionOptions {
      * @return a new builder holding these options; changing it leaves this instance alone
      */
     public Builder toBuilder() {
-        return new Builder()
-                .pingInterval(pingInterval)
-                .pingTimeout(pingTimeout)
-                .closeTimeout(closeTimeout)
-                .maxSize(maxSize)
-                .maxFragments(maxFragments)
-                .maxQueue(maxQueue)
-                .readLimit(readLimit)
-                .writeLimit(writeLimit);
+        return new Builder().connection(this);
     }
 
     /**
@@ -229,8 +224,48 @@ public final class ConnectionOptions {
     /**
      * Builds {@link ConnectionOptions}; starts from the defaults. Setters take any value and
      * {@link #build()} checks them all, so options can be set in any order. Not thread-safe.
+     *
+     * <p>Its setters are those of {@link Settings}, which {@code ServerOptions.Builder} and
+     * {@code ClientOptions.Builder} share.
      */
-    public static final class Builder {
+    public static final class Builder extends Settings<Builder> {
+        private Builder() {
+        }
+
+        /**
+         * The options.
+         *
+         * @return new immutable options; the builder may be reused
+         * @throws IllegalArgumentException naming the option and the fix when a value is out of
+         *                                  range; see {@link Settings#connectionOptions()}
+         */
+        public ConnectionOptions build() {
+            return connectionOptions();
+        }
+    }
+
+    /**
+     * The connection options as a builder sets them: the one place where each is set, checked and
+     * documented, shared by every builder that takes connection options
+     * ({@link ConnectionOptions.Builder}, {@code ServerOptions.Builder},
+     * {@code ClientOptions.Builder}), so that {@code ServerOptions.builder().maxSize(...)} and
+     * {@code ConnectionOptions.builder().maxSize(...)} are the same method. Each setter returns
+     * the subclass's own builder ({@code B}), so calls chain on into the subclass's own setters:
+     * {@code ServerOptions.builder().pingInterval(null).origins("https://example.com")}.
+     *
+     * <p>It starts from the defaults. Setters take any value; {@link #connectionOptions()} (which
+     * the subclass's {@code build()} calls) checks them all, so options can be set in any order.
+     * Not thread-safe.
+     *
+     * <p><b>Adding a connection option</b> takes, in this file only: the field and accessor of
+     * {@link ConnectionOptions} (with its default constant, and in {@code equals},
+     * {@code hashCode}, {@code toString} and the table of the type's documentation); a field with
+     * its default, a setter, and a line each in {@link #connection(ConnectionOptions)} and
+     * {@link #connectionOptions()} (its check) here. Every builder then offers it.
+     *
+     * @param <B> the concrete builder extending this class, which every setter returns
+     */
+    public abstract static class Settings<B extends Settings<B>> {
         private Duration pingInterval = DEFAULT_PING_INTERVAL;
         private Duration pingTimeout = DEFAULT_PING_TIMEOUT;
         private Duration closeTimeout = DEFAULT_CLOSE_TIMEOUT;
@@ -240,106 +275,148 @@ public final class ConnectionOptions {
         private int readLimit = DEFAULT_READ_LIMIT;
         private int writeLimit = DEFAULT_WRITE_LIMIT;
 
-        private Builder() {
+        /**
+         * Every connection option at its default. For builders only: a subclass must pass itself
+         * as {@code B} ({@code class Builder extends Settings<Builder>}).
+         */
+        protected Settings() {
+        }
+
+        @SuppressWarnings("unchecked")
+        private B self() {
+            return (B) this;
         }
 
         /**
-         * Sets {@link ConnectionOptions#pingInterval()}; null disables keepalive pings.
+         * Sets every connection option to those of {@code options}, replacing any set before; the
+         * setters called afterwards change them further.
+         *
+         * @param options the connection options, not null; already valid, as they were built
+         * @return this builder
+         * @throws NullPointerException at once when {@code options} is null
+         */
+        public B connection(ConnectionOptions options) {
+            this.pingInterval = options.pingInterval;
+            this.pingTimeout = options.pingTimeout;
+            this.closeTimeout = options.closeTimeout;
+            this.maxSize = options.maxSize;
+            this.maxFragments = options.maxFragments;
+            this.maxQueue = options.maxQueue;
+            this.readLimit = options.readLimit;
+            this.writeLimit = options.writeLimit;
+            return self();
+        }
+
+        /**
+         * Sets {@link ConnectionOptions#pingInterval()}, how often a keepalive ping is sent; null
+         * disables keepalive pings.
          *
          * @param pingInterval the interval between keepalive pings, positive, or null
-         * @return this builder; values are checked by {@link #build()}
+         * @return this builder; the value is checked when the options are built
          */
-        public Builder pingInterval(Duration pingInterval) {
+        public B pingInterval(Duration pingInterval) {
             this.pingInterval = pingInterval;
-            return this;
+            return self();
         }
 
         /**
-         * Sets {@link ConnectionOptions#pingTimeout()}; null never times out.
+         * Sets {@link ConnectionOptions#pingTimeout()}, the wait for a keepalive ping's pong; null
+         * never times out.
          *
          * @param pingTimeout the wait for a keepalive pong, positive, or null
-         * @return this builder; values are checked by {@link #build()}
+         * @return this builder; the value is checked when the options are built
          */
-        public Builder pingTimeout(Duration pingTimeout) {
+        public B pingTimeout(Duration pingTimeout) {
             this.pingTimeout = pingTimeout;
-            return this;
+            return self();
         }
 
         /**
-         * Sets {@link ConnectionOptions#closeTimeout()}; null waits forever.
+         * Sets {@link ConnectionOptions#closeTimeout()}, the wait for each step of the closing
+         * handshake; null waits forever.
          *
          * @param closeTimeout the wait for each closing step, positive, or null
-         * @return this builder; values are checked by {@link #build()}
+         * @return this builder; the value is checked when the options are built
          */
-        public Builder closeTimeout(Duration closeTimeout) {
+        public B closeTimeout(Duration closeTimeout) {
             this.closeTimeout = closeTimeout;
-            return this;
+            return self();
         }
 
         /**
-         * Sets {@link ConnectionOptions#maxSize()} in bytes; {@link #NO_LIMIT} for no limit.
+         * Sets {@link ConnectionOptions#maxSize()}, the largest incoming message, in bytes;
+         * {@link ConnectionOptions#NO_LIMIT} for no limit.
          *
-         * @param maxSize the largest incoming message in bytes, at least 0
-         * @return this builder; values are checked by {@link #build()}
+         * @param maxSize the largest incoming message in bytes, at least 0, or
+         *                {@link ConnectionOptions#NO_LIMIT}
+         * @return this builder; the value is checked when the options are built
          */
-        public Builder maxSize(long maxSize) {
+        public B maxSize(long maxSize) {
             this.maxSize = maxSize;
-            return this;
+            return self();
         }
 
         /**
-         * Sets {@link ConnectionOptions#maxFragments()}; {@link #NO_LIMIT} for no limit.
+         * Sets {@link ConnectionOptions#maxFragments()}, the most frames one incoming message may
+         * arrive in; {@link ConnectionOptions#NO_LIMIT} for no limit.
          *
-         * @param maxFragments the most frames one incoming message may arrive in, at least 1
-         * @return this builder; values are checked by {@link #build()}
+         * @param maxFragments the most frames per incoming message, at least 1, or
+         *                     {@link ConnectionOptions#NO_LIMIT}
+         * @return this builder; the value is checked when the options are built
          */
-        public Builder maxFragments(long maxFragments) {
+        public B maxFragments(long maxFragments) {
             this.maxFragments = maxFragments;
-            return this;
+            return self();
         }
 
         /**
-         * Sets {@link ConnectionOptions#maxQueue()} in messages; {@link #NO_LIMIT} for no limit.
+         * Sets {@link ConnectionOptions#maxQueue()}, the most received messages held for the
+         * application; {@link ConnectionOptions#NO_LIMIT} for no limit.
          *
-         * @param maxQueue the most messages waiting for the application, at least 1
-         * @return this builder; values are checked by {@link #build()}
+         * @param maxQueue the most messages waiting for the application, at least 1, or
+         *                 {@link ConnectionOptions#NO_LIMIT}
+         * @return this builder; the value is checked when the options are built
          */
-        public Builder maxQueue(long maxQueue) {
+        public B maxQueue(long maxQueue) {
             this.maxQueue = maxQueue;
-            return this;
+            return self();
         }
 
         /**
-         * Sets {@link ConnectionOptions#readLimit()} in bytes.
+         * Sets {@link ConnectionOptions#readLimit()}, the incoming buffer's high-water mark, in
+         * bytes.
          *
          * @param readLimit the incoming buffer's high-water mark in bytes, at least 1
-         * @return this builder; values are checked by {@link #build()}
+         * @return this builder; the value is checked when the options are built
          */
-        public Builder readLimit(int readLimit) {
+        public B readLimit(int readLimit) {
             this.readLimit = readLimit;
-            return this;
+            return self();
         }
 
         /**
-         * Sets {@link ConnectionOptions#writeLimit()} in bytes.
+         * Sets {@link ConnectionOptions#writeLimit()}, the outgoing buffer's high-water mark, in
+         * bytes.
          *
          * @param writeLimit the outgoing buffer's high-water mark in bytes, at least 1
-         * @return this builder; values are checked by {@link #build()}
+         * @return this builder; the value is checked when the options are built
          */
-        public Builder writeLimit(int writeLimit) {
+        public B writeLimit(int writeLimit) {
             this.writeLimit = writeLimit;
-            return this;
+            return self();
         }
 
         /**
-         * The options.
+         * Checks the connection options set so far and returns them; the subclass's
+         * {@code build()} calls it. Changing this builder afterwards leaves them alone.
          *
-         * @return new immutable options; the builder may be reused
+         * @return new immutable connection options
          * @throws IllegalArgumentException naming the option and the fix when a duration is zero
          *                                  or negative, {@code maxSize} is negative,
-         *                                  {@code maxFragments} or {@code maxQueue} is below 1, or a limit is below 1
+         *                                  {@code maxFragments} or {@code maxQueue} is below 1, or a
+         *                                  limit is below 1
          */
-        public ConnectionOptions build() {
+        protected final ConnectionOptions connectionOptions() {
             checkDuration("pingInterval", pingInterval, "null to send no keepalive pings");
             checkDuration("pingTimeout", pingTimeout, "null to never time out");
             checkDuration("closeTimeout", closeTimeout, "null to wait forever");

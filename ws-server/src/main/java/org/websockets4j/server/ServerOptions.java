@@ -26,7 +26,7 @@ import org.websockets4j.protocol.ConnectionOptions;
  *   <tr><td>{@link #connection()}</td><td>{@link ConnectionOptions#defaults()}</td>
  *       <td>{@code ping_interval}, {@code ping_timeout}, {@code close_timeout}, {@code max_size},
  *       {@code max_queue}, {@code read_limit}, {@code write_limit}; the builder also sets each
- *       one directly</td></tr>
+ *       one directly, with the setters of {@link ConnectionOptions.Settings}</td></tr>
  *   <tr><td>{@link #origins()}</td><td>null: any origin, or none</td>
  *       <td>the acceptable {@code Origin} headers; a null entry accepts a request without one</td></tr>
  *   <tr><td>{@link #subprotocols()}</td><td>empty</td>
@@ -319,11 +319,12 @@ public final class ServerOptions {
      * Builds {@link ServerOptions}; starts from the defaults. Setters take any value and
      * {@link #build()} checks them all, so options can be set in any order. Not thread-safe.
      *
-     * <p>The seven connection options can be set one by one ({@link #maxSize(long)} ...) or all at
-     * once with {@link #connection(ConnectionOptions)}, which replaces those set before it.
+     * <p>The connection options are set with the setters inherited from
+     * {@link ConnectionOptions.Settings} (the same as {@link ConnectionOptions.Builder}'s): one by
+     * one ({@link #maxSize(long)} ...) or all at once with {@link #connection(ConnectionOptions)},
+     * which replaces those set before it. They chain with this builder's own setters.
      */
-    public static final class Builder {
-        private ConnectionOptions.Builder connection = ConnectionOptions.builder();
+    public static final class Builder extends ConnectionOptions.Settings<Builder> {
         private List<String> origins;
         private List<String> subprotocols = List.of();
         private Compression compression = Compression.DEFLATE;
@@ -336,95 +337,6 @@ public final class ServerOptions {
         private Executor handlerExecutor;
 
         private Builder() {
-        }
-
-        /**
-         * Sets all seven connection options at once, replacing any set before.
-         *
-         * @param options the connection options, not null; already valid, as they were built
-         * @return this builder
-         * @throws NullPointerException at once when {@code options} is null
-         */
-        public Builder connection(ConnectionOptions options) {
-            this.connection = options.toBuilder();
-            return this;
-        }
-
-        /**
-         * Sets {@link ConnectionOptions#pingInterval()}; null disables keepalive pings.
-         *
-         * @param pingInterval the interval between keepalive pings, positive, or null
-         * @return this builder; the value is checked by {@link #build()}
-         */
-        public Builder pingInterval(Duration pingInterval) {
-            connection.pingInterval(pingInterval);
-            return this;
-        }
-
-        /**
-         * Sets {@link ConnectionOptions#pingTimeout()}; null never times out.
-         *
-         * @param pingTimeout the wait for a keepalive pong, positive, or null
-         * @return this builder; the value is checked by {@link #build()}
-         */
-        public Builder pingTimeout(Duration pingTimeout) {
-            connection.pingTimeout(pingTimeout);
-            return this;
-        }
-
-        /**
-         * Sets {@link ConnectionOptions#closeTimeout()}; null waits forever.
-         *
-         * @param closeTimeout the wait for each closing step, positive, or null
-         * @return this builder; the value is checked by {@link #build()}
-         */
-        public Builder closeTimeout(Duration closeTimeout) {
-            connection.closeTimeout(closeTimeout);
-            return this;
-        }
-
-        /**
-         * Sets {@link ConnectionOptions#maxSize()} in bytes; {@link ConnectionOptions#NO_LIMIT} for no limit.
-         *
-         * @param maxSize the largest incoming message in bytes, at least 0
-         * @return this builder; the value is checked by {@link #build()}
-         */
-        public Builder maxSize(long maxSize) {
-            connection.maxSize(maxSize);
-            return this;
-        }
-
-        /**
-         * Sets {@link ConnectionOptions#maxQueue()} in messages; {@link ConnectionOptions#NO_LIMIT} for no limit.
-         *
-         * @param maxQueue the most messages waiting for the application, at least 1
-         * @return this builder; the value is checked by {@link #build()}
-         */
-        public Builder maxQueue(long maxQueue) {
-            connection.maxQueue(maxQueue);
-            return this;
-        }
-
-        /**
-         * Sets {@link ConnectionOptions#readLimit()} in bytes.
-         *
-         * @param readLimit the incoming buffer's high-water mark in bytes, at least 1
-         * @return this builder; the value is checked by {@link #build()}
-         */
-        public Builder readLimit(int readLimit) {
-            connection.readLimit(readLimit);
-            return this;
-        }
-
-        /**
-         * Sets {@link ConnectionOptions#writeLimit()} in bytes.
-         *
-         * @param writeLimit the outgoing buffer's high-water mark in bytes, at least 1
-         * @return this builder; the value is checked by {@link #build()}
-         */
-        public Builder writeLimit(int writeLimit) {
-            connection.writeLimit(writeLimit);
-            return this;
         }
 
         /**
@@ -588,7 +500,7 @@ public final class ServerOptions {
          *
          * @return new immutable options; the builder may be reused
          * @throws IllegalArgumentException naming the option and the fix when a connection option
-         *                                  is invalid (see {@link ConnectionOptions.Builder#build()}),
+         *                                  is invalid (see {@link ConnectionOptions.Settings#connectionOptions()}),
          *                                  an origin is empty, holds a control character or starts
          *                                  or ends with whitespace, a subprotocol is null, not a
          *                                  token or listed twice, an extension is null, fixed extra
@@ -597,7 +509,7 @@ public final class ServerOptions {
          *                                  control character or starts or ends with whitespace
          */
         public ServerOptions build() {
-            ConnectionOptions built = connection.build();
+            ConnectionOptions built = connectionOptions();
             checkOrigins();
             checkSubprotocols();
             for (int i = 0; i < extensions.size(); i++) {

@@ -17,39 +17,30 @@ import org.websockets4j.http.Headers;
 import org.websockets4j.http.Request;
 import org.websockets4j.http.RequestReader;
 import org.websockets4j.http.Response;
+import org.websockets4j.testkit.CapturedHandshakes;
+import org.websockets4j.testkit.WireBytes;
 
 /** Requests from real clients accepted, whole and byte by byte, with the bytes after the head kept. */
 class AcceptTest {
     private static final ServerOptions CHAT = ServerOptions.builder().subprotocols("chat").build();
 
-    private static String capture(String name) {
-        return switch (name) {
-            case "chromium" -> Wire.CHROMIUM_REQUEST;
-            case "jdk25" -> Wire.JDK25_REQUEST;
-            case "jdk17" -> Wire.JDK17_REQUEST;
-            case "curl" -> Wire.CURL_REQUEST;
-            case "python" -> Wire.PYTHON_REQUEST;
-            default -> throw new IllegalArgumentException(name);
-        };
-    }
-
     @ParameterizedTest
     @ValueSource(strings = {"chromium", "jdk25", "jdk17", "curl", "python"})
     void realClientsAreAcceptedWhole(String client) {
-        check(client, Wire.feed(Wire.handshake(CHAT), Wire.concat(Wire.latin1(capture(client)), Wire.MASKED_HELLO)));
+        check(client, Wire.feed(Wire.handshake(CHAT), WireBytes.concat(WireBytes.latin1(CapturedHandshakes.request(client)), WireBytes.MASKED_HELLO)));
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"chromium", "jdk25", "jdk17", "curl", "python"})
     void realClientsAreAcceptedByteByByte(String client) {
-        check(client, Wire.feedByteByByte(Wire.handshake(CHAT), Wire.concat(Wire.latin1(capture(client)), Wire.MASKED_HELLO)));
+        check(client, Wire.feedByteByByte(Wire.handshake(CHAT), WireBytes.concat(WireBytes.latin1(CapturedHandshakes.request(client)), WireBytes.MASKED_HELLO)));
     }
 
     private static void check(String client, Wire.Fed fed) {
         HandshakeOutcome.Accepted accepted = fed.accepted();
-        assertArrayEquals(Wire.MASKED_HELLO, fed.leftover(), "the first frame stays for the connection");
+        assertArrayEquals(WireBytes.MASKED_HELLO, fed.leftover(), "the first frame stays for the connection");
 
-        Request request = new RequestReader().read(ByteBuffer.wrap(Wire.latin1(capture(client))));
+        Request request = new RequestReader().read(ByteBuffer.wrap(WireBytes.latin1(CapturedHandshakes.request(client))));
         assertEquals(request.path(), accepted.path());
         assertEquals(request.headers(), accepted.requestHeaders());
 
@@ -83,7 +74,7 @@ class AcceptTest {
                 """, new String(accepted.responseBytes(), StandardCharsets.ISO_8859_1));
         assertEquals("/chat?room=1", accepted.path());
         assertNull(accepted.subprotocol());
-        assertEquals(Headers.of("Upgrade", "websocket", "Connection", "Upgrade", "Sec-WebSocket-Accept", Wire.SAMPLE_ACCEPT,
+        assertEquals(Headers.of("Upgrade", "websocket", "Connection", "Upgrade", "Sec-WebSocket-Accept", CapturedHandshakes.SAMPLE_ACCEPT,
                 "Date", Wire.DATE, "Server", "test/1"), accepted.responseHeaders());
     }
 
@@ -102,7 +93,7 @@ class AcceptTest {
     @Test
     void theDateComesFromTheSystemClockByDefault() {
         ServerHandshake handshake = new ServerHandshake(ServerOptions.defaults());
-        HandshakeOutcome outcome = handshake.receiveData(ByteBuffer.wrap(Wire.latin1(Wire.request(""))));
+        HandshakeOutcome outcome = handshake.receiveData(ByteBuffer.wrap(WireBytes.latin1(Wire.request(""))));
         String date = Wire.parse(((HandshakeOutcome.Accepted) outcome).responseBytes()).headers().get("Date");
         assertTrue(date.matches("[A-Z][a-z]{2}, \\d{2} [A-Z][a-z]{2} \\d{4} \\d{2}:\\d{2}:\\d{2} GMT"), date);
     }
@@ -125,13 +116,13 @@ class AcceptTest {
     void onceDecidedEveryCallReturnsTheSameOutcomeAndConsumesNothing() {
         ServerHandshake handshake = Wire.handshake(ServerOptions.defaults());
         assertNull(handshake.outcome());
-        Wire.Fed fed = Wire.feed(handshake, Wire.concat(Wire.latin1(Wire.request("")), Wire.MASKED_HELLO));
+        Wire.Fed fed = Wire.feed(handshake, WireBytes.concat(WireBytes.latin1(Wire.request("")), WireBytes.MASKED_HELLO));
         HandshakeOutcome outcome = fed.accepted();
         assertSame(outcome, handshake.outcome());
 
-        ByteBuffer frames = ByteBuffer.wrap(Wire.MASKED_HELLO);
+        ByteBuffer frames = ByteBuffer.wrap(WireBytes.MASKED_HELLO);
         assertSame(outcome, handshake.receiveData(frames));
-        assertEquals(Wire.MASKED_HELLO.length, frames.remaining());
+        assertEquals(WireBytes.MASKED_HELLO.length, frames.remaining());
         assertSame(outcome, handshake.receiveEof());
         handshake.shuttingDown();
         assertSame(outcome, handshake.receiveData(frames), "shutting down does not undo a decided handshake");

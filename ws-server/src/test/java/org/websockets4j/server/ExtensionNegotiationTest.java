@@ -15,6 +15,8 @@ import org.websockets4j.http.InvalidHeaderFormat;
 import org.websockets4j.http.Response;
 import org.websockets4j.extensions.permessagedeflate.PerMessageDeflate;
 import org.websockets4j.extensions.permessagedeflate.ServerPerMessageDeflateFactory;
+import org.websockets4j.testkit.CapturedHandshakes;
+import org.websockets4j.testkit.extensions.ReverseExtension;
 
 /** Extension negotiation in the server handshake, with the third-party {@link ReverseExtension}. */
 class ExtensionNegotiationTest {
@@ -26,7 +28,7 @@ class ExtensionNegotiationTest {
     void theDefaultIsPermessageDeflate() {
         assertEquals(Compression.DEFLATE, ServerOptions.defaults().compression());
         assertEquals(List.of(ServerPerMessageDeflateFactory.defaults()), ServerOptions.defaults().extensions());
-        HandshakeOutcome.Accepted accepted = Wire.feed(ServerOptions.defaults(), Wire.CHROMIUM_REQUEST).accepted();
+        HandshakeOutcome.Accepted accepted = Wire.feed(ServerOptions.defaults(), CapturedHandshakes.CHROMIUM_REQUEST).accepted();
         assertInstanceOf(PerMessageDeflate.class, accepted.extensions().get(0));
         assertEquals(List.of("permessage-deflate"),
                 Wire.parse(accepted.responseBytes()).headers().getAll("Sec-WebSocket-Extensions"));
@@ -35,7 +37,7 @@ class ExtensionNegotiationTest {
     @Test
     void compressionNoneNegotiatesNoExtension() {
         assertEquals(List.of(), NO_COMPRESSION.extensions());
-        HandshakeOutcome.Accepted accepted = Wire.feed(NO_COMPRESSION, Wire.CHROMIUM_REQUEST).accepted();
+        HandshakeOutcome.Accepted accepted = Wire.feed(NO_COMPRESSION, CapturedHandshakes.CHROMIUM_REQUEST).accepted();
         assertEquals(List.of(), accepted.extensions());
         assertEquals(List.of(), Wire.parse(accepted.responseBytes()).headers().getAll("Sec-WebSocket-Extensions"));
         assertEquals(Compression.NONE, NO_COMPRESSION.toBuilder().build().compression());

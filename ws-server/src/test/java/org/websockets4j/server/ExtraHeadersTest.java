@@ -10,6 +10,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.websockets4j.http.Headers;
 import org.websockets4j.http.Response;
+import org.websockets4j.testkit.CapturedHandshakes;
 
 /** Extra headers of the 101 response: fixed, computed, and the fields they may not set. */
 class ExtraHeadersTest {
@@ -19,7 +20,7 @@ class ExtraHeadersTest {
         ServerOptions options = ServerOptions.builder().serverHeader("test/1").extraHeaders(fixed).build();
         fixed.add("X-Late", "ignored"); // the options took a copy
         Response response = Wire.parse(Wire.feed(options, Wire.request("")).accepted().responseBytes());
-        assertEquals(Headers.of("Upgrade", "websocket", "Connection", "Upgrade", "Sec-WebSocket-Accept", Wire.SAMPLE_ACCEPT,
+        assertEquals(Headers.of("Upgrade", "websocket", "Connection", "Upgrade", "Sec-WebSocket-Accept", CapturedHandshakes.SAMPLE_ACCEPT,
                 "X-Region", "eu", "Set-Cookie", "a=1", "Set-Cookie", "b=2", "Date", Wire.DATE, "Server", "test/1"),
                 response.headers());
     }

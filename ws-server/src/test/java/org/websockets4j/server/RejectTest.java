@@ -22,6 +22,7 @@ import org.websockets4j.http.Response;
 import org.websockets4j.http.SecurityError;
 import org.websockets4j.http.UnsupportedMethod;
 import org.websockets4j.http.UnsupportedVersion;
+import org.websockets4j.testkit.WireBytes;
 
 /** Every refusal with its exact status, headers and body; the end of input; shutting down. */
 class RejectTest {
@@ -71,7 +72,7 @@ class RejectTest {
 
     @Test
     void aRefusalAtTheRequestLineLeavesTheRestUnread() {
-        Wire.Fed fed = Wire.feed(Wire.handshake(OPTIONS), Wire.latin1(Wire.request("").replace("GET", "PUT")));
+        Wire.Fed fed = Wire.feed(Wire.handshake(OPTIONS), WireBytes.latin1(Wire.request("").replace("GET", "PUT")));
         assertEquals(405, fed.rejected().status());
         assertTrue(new String(fed.leftover(), StandardCharsets.ISO_8859_1).startsWith("Host: example.com\r\n"));
     }
@@ -187,13 +188,13 @@ class RejectTest {
         HandshakeOutcome.Abandoned abandoned = assertInstanceOf(HandshakeOutcome.Abandoned.class, handshake.receiveEof());
         assertEquals(0, abandoned.cause().bytesReceived());
         assertSame(abandoned, handshake.receiveEof());
-        assertSame(abandoned, handshake.receiveData(ByteBuffer.wrap(Wire.latin1(Wire.request("")))));
+        assertSame(abandoned, handshake.receiveData(ByteBuffer.wrap(WireBytes.latin1(Wire.request("")))));
     }
 
     @Test
     void theEndOfInputInTheMiddleOfTheHeadAbandons() {
         ServerHandshake handshake = Wire.handshake(OPTIONS);
-        byte[] half = Wire.latin1(Wire.request("").substring(0, 40));
+        byte[] half = WireBytes.latin1(Wire.request("").substring(0, 40));
         assertNull(handshake.receiveData(ByteBuffer.wrap(half)));
         HandshakeOutcome.Abandoned abandoned = assertInstanceOf(HandshakeOutcome.Abandoned.class, handshake.receiveEof());
         assertEquals(40, abandoned.cause().bytesReceived());
@@ -209,7 +210,7 @@ class RejectTest {
             return null;
         }).build();
         ServerHandshake handshake = Wire.handshake(options);
-        byte[] request = Wire.latin1(Wire.request(""));
+        byte[] request = WireBytes.latin1(Wire.request(""));
         assertNull(handshake.receiveData(ByteBuffer.wrap(request, 0, 20)));
         handshake.shuttingDown();
         handshake.shuttingDown();
@@ -237,7 +238,7 @@ class RejectTest {
             return null;
         }).build();
         holder[0] = Wire.handshake(options);
-        assertEquals(503, Wire.feed(holder[0], Wire.latin1(Wire.request(""))).rejected().status());
+        assertEquals(503, Wire.feed(holder[0], WireBytes.latin1(Wire.request(""))).rejected().status());
     }
 
     @Test

@@ -62,6 +62,18 @@ class ServerOptionsTest {
     }
 
     @Test
+    void connectionSettersChainIntoTheServerSetters() {
+        ServerOptions options = ServerOptions.builder().pingInterval(null).origins("https://example.com")
+                .connection(ConnectionOptions.defaults()).serverHeader(null).maxQueue(7).build();
+        assertEquals(ConnectionOptions.builder().maxQueue(7).build(), options.connection());
+        assertEquals(List.of("https://example.com"), options.origins());
+        assertNull(options.serverHeader());
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> ServerOptions.builder().maxSize(-1).origins("https://example.com").build());
+        assertEquals("maxSize must be >= 0 bytes, got -1; use ConnectionOptions.NO_LIMIT for no limit", e.getMessage());
+    }
+
+    @Test
     void everyOptionIsKeptAndToBuilderCopiesThemAll() {
         RequestProcessor processor = (path, headers) -> null;
         SubprotocolSelector selector = (client, server) -> null;

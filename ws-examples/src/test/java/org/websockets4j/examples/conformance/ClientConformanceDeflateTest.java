@@ -68,7 +68,7 @@ class ClientConformanceDeflateTest {
     }
 
     private static byte[] frame(boolean fin, int rsv, int opcode, byte[] payload) {
-        return RawServer.Conn.frameBytes(fin, rsv, opcode, payload, false, false);
+        return RawFrames.frameBytes(fin, rsv, opcode, payload, false, false);
     }
 
     private static byte[] utf8(String text) {
@@ -114,14 +114,14 @@ class ClientConformanceDeflateTest {
             assertTrue(conn.header("Sec-WebSocket-Extensions").startsWith("permessage-deflate"));
             Deflater deflater = new Deflater(6, true);
             for (int i = 0; i < 3; i++) {
-                conn.sendRaw(frame(true, Frame.RSV1, RawServer.TEXT, compress(deflater, utf8(text + i))));
+                conn.sendRaw(frame(true, Frame.RSV1, RawFrames.TEXT, compress(deflater, utf8(text + i))));
             }
             byte[] compressed = compress(deflater, new byte[50_000]);
             int half = compressed.length / 2;
-            conn.sendRaw(frame(false, Frame.RSV1, RawServer.BINARY, Arrays.copyOf(compressed, half)));
-            conn.sendRaw(frame(true, 0, RawServer.PING, utf8("between")));
-            conn.sendRaw(frame(true, 0, RawServer.CONTINUATION, Arrays.copyOfRange(compressed, half, compressed.length)));
-            assertEquals("between", new String(conn.expect(RawServer.PONG).payload(), StandardCharsets.UTF_8));
+            conn.sendRaw(frame(false, Frame.RSV1, RawFrames.BINARY, Arrays.copyOf(compressed, half)));
+            conn.sendRaw(frame(true, 0, RawFrames.PING, utf8("between")));
+            conn.sendRaw(frame(true, 0, RawFrames.CONTINUATION, Arrays.copyOfRange(compressed, half, compressed.length)));
+            assertEquals("between", new String(conn.expect(RawFrames.PONG).payload(), StandardCharsets.UTF_8));
             Inflater inflater = new Inflater(true);
             for (int i = 0; i < 2; i++) {
                 RawServer.ClientFrame reply = conn.readFrame();
@@ -147,29 +147,29 @@ class ClientConformanceDeflateTest {
     void rsv1OnAContinuationFrameIsAProtocolError() {
         byte[] compressed = compress(new Deflater(6, true), utf8("y".repeat(100)));
         clientFailsWith(1002,
-                frame(false, Frame.RSV1, RawServer.TEXT, Arrays.copyOf(compressed, 2)),
-                frame(true, Frame.RSV1, RawServer.CONTINUATION, Arrays.copyOfRange(compressed, 2, compressed.length)));
+                frame(false, Frame.RSV1, RawFrames.TEXT, Arrays.copyOf(compressed, 2)),
+                frame(true, Frame.RSV1, RawFrames.CONTINUATION, Arrays.copyOfRange(compressed, 2, compressed.length)));
     }
 
     @Test
     void rsv1OnAControlFrameIsAProtocolError() {
-        clientFailsWith(1002, frame(true, Frame.RSV1, RawServer.PING, new byte[0]));
+        clientFailsWith(1002, frame(true, Frame.RSV1, RawFrames.PING, new byte[0]));
     }
 
     @Test
     void corruptCompressedDataClosesWith1007() {
-        clientFailsWith(1007, frame(true, Frame.RSV1, RawServer.TEXT, new byte[] {(byte) 0xff, (byte) 0xff, 0x00}));
+        clientFailsWith(1007, frame(true, Frame.RSV1, RawFrames.TEXT, new byte[] {(byte) 0xff, (byte) 0xff, 0x00}));
     }
 
     @Test
     void invalidUtf8InsideACompressedTextClosesWith1007() {
-        clientFailsWith(1007, frame(true, Frame.RSV1, RawServer.TEXT,
+        clientFailsWith(1007, frame(true, Frame.RSV1, RawFrames.TEXT,
                 compress(new Deflater(6, true), new byte[] {'o', 'k', (byte) 0xc3, (byte) 0x28, 'z', 'z'})));
     }
 
     @Test
     void aDecompressionBombClosesWith1009() {
-        clientFailsWith(1009, frame(true, Frame.RSV1, RawServer.BINARY, compress(new Deflater(9, true), new byte[64 << 20])));
+        clientFailsWith(1009, frame(true, Frame.RSV1, RawFrames.BINARY, compress(new Deflater(9, true), new byte[64 << 20])));
     }
 
     /**

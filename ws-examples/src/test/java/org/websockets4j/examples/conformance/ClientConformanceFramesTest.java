@@ -7,12 +7,12 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.websockets4j.examples.conformance.RawServer.BINARY;
-import static org.websockets4j.examples.conformance.RawServer.CLOSE;
-import static org.websockets4j.examples.conformance.RawServer.CONTINUATION;
-import static org.websockets4j.examples.conformance.RawServer.PING;
-import static org.websockets4j.examples.conformance.RawServer.PONG;
-import static org.websockets4j.examples.conformance.RawServer.TEXT;
+import static org.websockets4j.examples.conformance.RawFrames.BINARY;
+import static org.websockets4j.examples.conformance.RawFrames.CLOSE;
+import static org.websockets4j.examples.conformance.RawFrames.CONTINUATION;
+import static org.websockets4j.examples.conformance.RawFrames.PING;
+import static org.websockets4j.examples.conformance.RawFrames.PONG;
+import static org.websockets4j.examples.conformance.RawFrames.TEXT;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -98,7 +98,7 @@ class ClientConformanceFramesTest {
     }
 
     private static byte[] frame(boolean fin, int rsv, int opcode, byte[] payload) {
-        return RawServer.Conn.frameBytes(fin, rsv, opcode, payload, false, false);
+        return RawFrames.frameBytes(fin, rsv, opcode, payload, false, false);
     }
 
     private static byte[] utf8(String text) {
@@ -138,7 +138,7 @@ class ClientConformanceFramesTest {
     void acceptsNonMinimalPayloadLengths() {
         converse(conn -> {
             conn.handshake();
-            conn.sendRaw(RawServer.Conn.frameBytes(true, 0, TEXT, utf8("hello"), false, true));
+            conn.sendRaw(RawFrames.frameBytes(true, 0, TEXT, utf8("hello"), false, true));
             // a 64-bit length for 5 bytes
             byte[] long64 = {(byte) 0x82, 127, 0, 0, 0, 0, 0, 0, 0, 5, 1, 2, 3, 4, 5};
             conn.sendRaw(long64);
@@ -175,7 +175,7 @@ class ClientConformanceFramesTest {
 
     @Test
     void aMaskedServerFrameIs1002() {
-        clientFailsWith(1002, RawServer.Conn.frameBytes(true, 0, TEXT, utf8("x"), true, false));
+        clientFailsWith(1002, RawFrames.frameBytes(true, 0, TEXT, utf8("x"), true, false));
     }
 
     @ParameterizedTest

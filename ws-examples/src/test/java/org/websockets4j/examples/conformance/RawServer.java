@@ -3,8 +3,10 @@ package org.websockets4j.examples.conformance;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
+import static org.websockets4j.examples.conformance.RawFrames.CLOSE;
+import static org.websockets4j.examples.conformance.RawFrames.TEXT;
+import static org.websockets4j.examples.conformance.RawFrames.frameBytes;
 
-import java.io.ByteArrayOutputStream;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
@@ -24,18 +26,11 @@ import org.websockets4j.http.Handshake;
 /**
  * A WebSocket server over a plain {@link ServerSocket} on loopback, for testing the client: it
  * accepts connections one after the other on its own thread and hands each to a script, which
- * answers the opening handshake by hand (well or badly), writes unmasked frames built byte by byte
- * (so that malformed ones can be sent too) and parses the client's frames by hand, masking bit and
+ * answers the opening handshake by hand (well or badly), writes unmasked frames built byte by byte by
+ * {@link RawFrames} (so that malformed ones can be sent too) and parses the client's frames by hand, masking bit and
  * key included. Failures of the script are rethrown by {@link #await()}.
  */
 final class RawServer implements AutoCloseable {
-    static final int CONTINUATION = 0x0;
-    static final int TEXT = 0x1;
-    static final int BINARY = 0x2;
-    static final int CLOSE = 0x8;
-    static final int PING = 0x9;
-    static final int PONG = 0xA;
-
     /** What the server does with one accepted connection. */
     @FunctionalInterface
     interface Script {
@@ -134,18 +129,7 @@ final class RawServer implements AutoCloseable {
 
         /** Reads the request head, up to and including CRLFCRLF. */
         String readHead() throws IOException {
-            ByteArrayOutputStream head = new ByteArrayOutputStream();
-            int matched = 0;
-            byte[] end = {'\r', '\n', '\r', '\n'};
-            while (matched < 4) {
-                int b = in.read();
-                if (b < 0) {
-                    throw new EOFException("end of stream inside the request head: " + head);
-                }
-                head.write(b);
-                matched = b == end[matched] ? matched + 1 : (b == '\r' ? 1 : 0);
-            }
-            requestHead = head.toString(StandardCharsets.ISO_8859_1);
+            requestHead = RawFrames.readHead(in, "request");
             return requestHead;
         }
 
@@ -320,39 +304,6 @@ final class RawServer implements AutoCloseable {
             } catch (SocketException e) {
                 // connection reset: closed too
             }
-        }
-
-        /** Builds a server frame; {@code long16} forces the 16-bit length form whatever the length. */
-        static byte[] frameBytes(boolean fin, int rsv, int opcode, byte[] payload, boolean masked, boolean long16) {
-            ByteArrayOutputStream frame = new ByteArrayOutputStream(payload.length + 14);
-            frame.write((fin ? 0x80 : 0) | rsv | opcode);
-            int maskBit = masked ? 0x80 : 0;
-            int length = payload.length;
-            if (length < 126 && !long16) {
-                frame.write(maskBit | length);
-            } else if (length <= 0xFFFF) {
-                frame.write(maskBit | 126);
-                frame.write(length >>> 8);
-                frame.write(length);
-            } else {
-                frame.write(maskBit | 127);
-                for (int shift = 56; shift >= 0; shift -= 8) {
-                    frame.write((int) ((long) length >>> shift));
-                }
-            }
-            if (masked) {
-                int key = RawClient.MASK_KEY;
-                frame.write(key >>> 24);
-                frame.write(key >>> 16);
-                frame.write(key >>> 8);
-                frame.write(key);
-                for (int i = 0; i < length; i++) {
-                    frame.write(payload[i] ^ (key >>> (24 - 8 * (i & 3))));
-                }
-            } else {
-                frame.writeBytes(payload);
-            }
-            return frame.toByteArray();
         }
 
         @Override

@@ -90,7 +90,7 @@ class ServerConformanceDeflateTest {
         try (RawClient other = connect(codec)) {
             Deflater deflater = new Deflater(6, true);
             String text = "still alive, still compressing, ".repeat(4);
-            other.send(true, Frame.RSV1, RawClient.TEXT, compress(deflater, utf8(text)));
+            other.send(true, Frame.RSV1, RawFrames.TEXT, compress(deflater, utf8(text)));
             assertEquals(text, other.expectText());
             other.sendClose(1000, "");
             assertEquals(1000, other.expectCloseFrame().code());
@@ -119,12 +119,12 @@ class ServerConformanceDeflateTest {
                 Deflater deflater = new Deflater(6, true);
                 for (int i = 0; i < 5; i++) {
                     String text = "{\"message\": " + i + ", \"text\": \"" + "héllo wörld ".repeat(8) + "\"}";
-                    client.send(true, Frame.RSV1, RawClient.TEXT, compress(deflater, utf8(text)));
+                    client.send(true, Frame.RSV1, RawFrames.TEXT, compress(deflater, utf8(text)));
                     assertEquals(text, client.expectText());
                 }
                 byte[] binary = new byte[100_000];
                 Arrays.fill(binary, (byte) 7);
-                client.send(true, Frame.RSV1, RawClient.BINARY, compress(deflater, binary));
+                client.send(true, Frame.RSV1, RawFrames.BINARY, compress(deflater, binary));
                 assertTrue(Arrays.equals(binary, client.expect(Opcode.BINARY)));
                 assertEquals(6, codec.compressedMessages(), "the server compresses its echoes too");
                 client.sendClose(1000, "");
@@ -142,11 +142,11 @@ class ServerConformanceDeflateTest {
                 String text = "fragmented and compressed ".repeat(40);
                 byte[] compressed = compress(new Deflater(6, true), utf8(text));
                 int third = compressed.length / 3;
-                client.send(false, Frame.RSV1, RawClient.TEXT, Arrays.copyOfRange(compressed, 0, third));
-                client.send(true, 0, RawClient.PING, utf8("between"));
+                client.send(false, Frame.RSV1, RawFrames.TEXT, Arrays.copyOfRange(compressed, 0, third));
+                client.send(true, 0, RawFrames.PING, utf8("between"));
                 assertEquals("between", new String(client.expect(Opcode.PONG), StandardCharsets.UTF_8));
-                client.send(false, 0, RawClient.CONTINUATION, Arrays.copyOfRange(compressed, third, 2 * third));
-                client.send(true, 0, RawClient.CONTINUATION, Arrays.copyOfRange(compressed, 2 * third, compressed.length));
+                client.send(false, 0, RawFrames.CONTINUATION, Arrays.copyOfRange(compressed, third, 2 * third));
+                client.send(true, 0, RawFrames.CONTINUATION, Arrays.copyOfRange(compressed, 2 * third, compressed.length));
                 assertEquals(text, client.expectText());
                 assertEquals(1, codec.compressedMessages());
             }
@@ -167,27 +167,27 @@ class ServerConformanceDeflateTest {
     void rsv1OnAContinuationFrameIsAProtocolError() {
         byte[] compressed = compress(new Deflater(6, true), utf8("x".repeat(100)));
         failsWith(1002,
-                RawClient.frameBytes(false, Frame.RSV1, RawClient.TEXT, Arrays.copyOf(compressed, 2), true, false),
-                RawClient.frameBytes(true, Frame.RSV1, RawClient.CONTINUATION,
+                RawFrames.frameBytes(false, Frame.RSV1, RawFrames.TEXT, Arrays.copyOf(compressed, 2), true, false),
+                RawFrames.frameBytes(true, Frame.RSV1, RawFrames.CONTINUATION,
                         Arrays.copyOfRange(compressed, 2, compressed.length), true, false));
     }
 
     @Test
     void rsv1OnAControlFrameIsAProtocolError() {
-        failsWith(1002, RawClient.frameBytes(true, Frame.RSV1, RawClient.PING, new byte[0], true, false));
+        failsWith(1002, RawFrames.frameBytes(true, Frame.RSV1, RawFrames.PING, new byte[0], true, false));
     }
 
     @Test
     void corruptCompressedDataClosesWith1007() {
         // BFINAL=1 with BTYPE=11, a reserved block type: no inflater can read past it.
-        failsWith(1007, RawClient.frameBytes(true, Frame.RSV1, RawClient.TEXT,
+        failsWith(1007, RawFrames.frameBytes(true, Frame.RSV1, RawFrames.TEXT,
                 new byte[] {(byte) 0xff, (byte) 0xff, (byte) 0xff, 0x00}, true, false));
     }
 
     @Test
     void invalidUtf8InsideACompressedTextClosesWith1007() {
         byte[] invalid = {'o', 'k', (byte) 0xc3, (byte) 0x28, 'x', 'x', 'x', 'x'};
-        failsWith(1007, RawClient.frameBytes(true, Frame.RSV1, RawClient.TEXT,
+        failsWith(1007, RawFrames.frameBytes(true, Frame.RSV1, RawFrames.TEXT,
                 compress(new Deflater(6, true), invalid), true, false));
     }
 
@@ -233,6 +233,6 @@ class ServerConformanceDeflateTest {
         byte[] zeros = new byte[64 << 20]; // 64 MiB of zeros: about 64 KiB compressed, 64× maxSize
         byte[] compressed = compress(new Deflater(9, true), zeros);
         assertTrue(compressed.length < 128 << 10, "compressed to " + compressed.length);
-        failsWith(1009, RawClient.frameBytes(true, Frame.RSV1, RawClient.BINARY, compressed, true, false));
+        failsWith(1009, RawFrames.frameBytes(true, Frame.RSV1, RawFrames.BINARY, compressed, true, false));
     }
 }

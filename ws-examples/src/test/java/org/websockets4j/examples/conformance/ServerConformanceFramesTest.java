@@ -3,11 +3,11 @@ package org.websockets4j.examples.conformance;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
-import static org.websockets4j.examples.conformance.RawClient.BINARY;
-import static org.websockets4j.examples.conformance.RawClient.CLOSE;
-import static org.websockets4j.examples.conformance.RawClient.CONTINUATION;
-import static org.websockets4j.examples.conformance.RawClient.PING;
-import static org.websockets4j.examples.conformance.RawClient.TEXT;
+import static org.websockets4j.examples.conformance.RawFrames.BINARY;
+import static org.websockets4j.examples.conformance.RawFrames.CLOSE;
+import static org.websockets4j.examples.conformance.RawFrames.CONTINUATION;
+import static org.websockets4j.examples.conformance.RawFrames.PING;
+import static org.websockets4j.examples.conformance.RawFrames.TEXT;
 
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
@@ -130,7 +130,7 @@ class ServerConformanceFramesTest {
     void acceptsANonMinimalPayloadLength() {
         guarded(() -> {
             try (RawClient client = connect()) {
-                client.sendRaw(RawClient.frameBytes(true, 0, TEXT, "hello".getBytes(StandardCharsets.UTF_8), true, true));
+                client.sendRaw(RawFrames.frameBytes(true, 0, TEXT, "hello".getBytes(StandardCharsets.UTF_8), true, true));
                 assertEquals("hello", client.expectText());
             }
         });
@@ -153,7 +153,7 @@ class ServerConformanceFramesTest {
 
     @Test
     void aPingOver125BytesIsAProtocolError() {
-        failsWith(1002, RawClient.frameBytes(true, 0, PING, new byte[126], true, false));
+        failsWith(1002, RawFrames.frameBytes(true, 0, PING, new byte[126], true, false));
         guarded(ServerConformanceFramesTest::serverStillWorks);
     }
 
@@ -162,18 +162,18 @@ class ServerConformanceFramesTest {
     @ParameterizedTest
     @ValueSource(ints = {0x40, 0x20, 0x10})
     void reservedBitsWithoutAnExtensionAreAProtocolError(int rsv) {
-        failsWith(1002, RawClient.frameBytes(true, rsv, TEXT, "x".getBytes(StandardCharsets.UTF_8), true, false));
+        failsWith(1002, RawFrames.frameBytes(true, rsv, TEXT, "x".getBytes(StandardCharsets.UTF_8), true, false));
     }
 
     @ParameterizedTest
     @ValueSource(ints = {3, 4, 5, 6, 7, 11, 12, 13, 14, 15})
     void reservedOpcodesAreAProtocolError(int opcode) {
-        failsWith(1002, RawClient.frameBytes(true, 0, opcode, new byte[0], true, false));
+        failsWith(1002, RawFrames.frameBytes(true, 0, opcode, new byte[0], true, false));
     }
 
     @Test
     void anUnmaskedClientFrameIsAProtocolError() {
-        failsWith(1002, RawClient.frameBytes(true, 0, TEXT, "x".getBytes(StandardCharsets.UTF_8), false, false));
+        failsWith(1002, RawFrames.frameBytes(true, 0, TEXT, "x".getBytes(StandardCharsets.UTF_8), false, false));
         guarded(ServerConformanceFramesTest::serverStillWorks);
     }
 
@@ -195,19 +195,19 @@ class ServerConformanceFramesTest {
 
     @Test
     void aContinuationWithoutAStartedMessageIsAProtocolError() {
-        failsWith(1002, RawClient.frameBytes(true, 0, CONTINUATION, "x".getBytes(StandardCharsets.UTF_8), true, false));
+        failsWith(1002, RawFrames.frameBytes(true, 0, CONTINUATION, "x".getBytes(StandardCharsets.UTF_8), true, false));
     }
 
     @Test
     void aNewDataFrameInsideAFragmentedMessageIsAProtocolError() {
         failsWith(1002,
-                RawClient.frameBytes(false, 0, TEXT, "a".getBytes(StandardCharsets.UTF_8), true, false),
-                RawClient.frameBytes(true, 0, TEXT, "b".getBytes(StandardCharsets.UTF_8), true, false));
+                RawFrames.frameBytes(false, 0, TEXT, "a".getBytes(StandardCharsets.UTF_8), true, false),
+                RawFrames.frameBytes(true, 0, TEXT, "b".getBytes(StandardCharsets.UTF_8), true, false));
     }
 
     @Test
     void aFragmentedControlFrameIsAProtocolError() {
-        failsWith(1002, RawClient.frameBytes(false, 0, PING, "x".getBytes(StandardCharsets.UTF_8), true, false));
+        failsWith(1002, RawFrames.frameBytes(false, 0, PING, "x".getBytes(StandardCharsets.UTF_8), true, false));
     }
 
     // ---- 5. UTF-8
@@ -236,22 +236,22 @@ class ServerConformanceFramesTest {
 
     @Test
     void invalidUtf8InOneFrameIs1007() {
-        failsWith(1007, RawClient.frameBytes(true, 0, TEXT, bytes('a', 0xFF, 'b'), true, false));
+        failsWith(1007, RawFrames.frameBytes(true, 0, TEXT, bytes('a', 0xFF, 'b'), true, false));
         guarded(ServerConformanceFramesTest::serverStillWorks);
     }
 
     @Test
     void invalidUtf8InTheFirstFragmentFailsFast() {
         // only the first fragment is sent: the close must come before the message is finished
-        failsWith(1007, RawClient.frameBytes(false, 0, TEXT, bytes('o', 'k', 0xC0, 0x80), true, false));
+        failsWith(1007, RawFrames.frameBytes(false, 0, TEXT, bytes('o', 'k', 0xC0, 0x80), true, false));
     }
 
     @Test
     void aMessageEndingInsideAMultiByteSequenceIs1007() {
-        failsWith(1007, RawClient.frameBytes(true, 0, TEXT, bytes('a', 0xF0, 0x9F, 0x98), true, false));
+        failsWith(1007, RawFrames.frameBytes(true, 0, TEXT, bytes('a', 0xF0, 0x9F, 0x98), true, false));
         failsWith(1007,
-                RawClient.frameBytes(false, 0, TEXT, bytes('a', 0xF0, 0x9F), true, false),
-                RawClient.frameBytes(true, 0, CONTINUATION, bytes(0x98), true, false));
+                RawFrames.frameBytes(false, 0, TEXT, bytes('a', 0xF0, 0x9F), true, false),
+                RawFrames.frameBytes(true, 0, CONTINUATION, bytes(0x98), true, false));
     }
 
     // ---- 6. close frames
@@ -282,13 +282,13 @@ class ServerConformanceFramesTest {
 
     @Test
     void aOneByteClosePayloadIsAProtocolError() {
-        failsWith(1002, RawClient.frameBytes(true, 0, CLOSE, bytes(0x03), true, false));
+        failsWith(1002, RawFrames.frameBytes(true, 0, CLOSE, bytes(0x03), true, false));
     }
 
     @ParameterizedTest
     @ValueSource(ints = {0, 999, 1004, 1005, 1006, 1015, 1016, 2999, 5000, 65535})
     void invalidCloseCodesAreAProtocolError(int code) {
-        failsWith(1002, RawClient.frameBytes(true, 0, CLOSE, closePayload(code, new byte[0]), true, false));
+        failsWith(1002, RawFrames.frameBytes(true, 0, CLOSE, closePayload(code, new byte[0]), true, false));
     }
 
     @ParameterizedTest
@@ -306,15 +306,15 @@ class ServerConformanceFramesTest {
 
     @Test
     void aCloseReasonWithInvalidUtf8Is1007() {
-        failsWith(1007, RawClient.frameBytes(true, 0, CLOSE, closePayload(1000, bytes('o', 0xFF)), true, false));
+        failsWith(1007, RawFrames.frameBytes(true, 0, CLOSE, closePayload(1000, bytes('o', 0xFF)), true, false));
     }
 
     @Test
     void dataAfterTheCloseFrameIsIgnored() {
         guarded(() -> {
             try (RawClient client = connect()) {
-                byte[] close = RawClient.frameBytes(true, 0, CLOSE, closePayload(1000, new byte[0]), true, false);
-                byte[] text = RawClient.frameBytes(true, 0, TEXT, "late".getBytes(StandardCharsets.UTF_8), true, false);
+                byte[] close = RawFrames.frameBytes(true, 0, CLOSE, closePayload(1000, new byte[0]), true, false);
+                byte[] text = RawFrames.frameBytes(true, 0, TEXT, "late".getBytes(StandardCharsets.UTF_8), true, false);
                 ByteArrayOutputStream both = new ByteArrayOutputStream();
                 both.writeBytes(close);
                 both.writeBytes(text);
@@ -344,7 +344,7 @@ class ServerConformanceFramesTest {
     @Test
     void aFrameOverMaxSizeIsRefusedFromItsHeader() {
         // only the header: the server must not wait for the payload
-        failsWith(1009, RawClient.headerOnly(true, BINARY, MAX_SIZE + 1L));
+        failsWith(1009, RawFrames.headerOnly(true, BINARY, MAX_SIZE + 1L));
         guarded(ServerConformanceFramesTest::serverStillWorks);
     }
 
@@ -352,8 +352,8 @@ class ServerConformanceFramesTest {
     void aFragmentedMessageOverMaxSizeIs1009() {
         int half = MAX_SIZE / 2;
         failsWith(1009,
-                RawClient.frameBytes(false, 0, BINARY, new byte[half], true, false),
-                RawClient.frameBytes(false, 0, CONTINUATION, new byte[half], true, false),
-                RawClient.frameBytes(true, 0, CONTINUATION, new byte[1], true, false));
+                RawFrames.frameBytes(false, 0, BINARY, new byte[half], true, false),
+                RawFrames.frameBytes(false, 0, CONTINUATION, new byte[half], true, false),
+                RawFrames.frameBytes(true, 0, CONTINUATION, new byte[1], true, false));
     }
 }

@@ -1,3 +1,8 @@
+"""Decodes with real zlib what DeflateWindowDump wrote, at the window it was written for.
+
+python3 ws-bench/scripts/zlib_window_check.py BITS NO_CONTEXT_TAKEOVER FILE
+(see ws-bench/README.md, "permessage-deflate against real zlib")
+"""
 import sys, struct, zlib
 bits, nocontext, path = int(sys.argv[1]), sys.argv[2] == 'true', sys.argv[3]
 buf = open(path, 'rb').read()

@@ -1,65 +1,39 @@
-package org.websockets4j.http;
+package org.websockets4j.testkit;
 
-import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
-import java.util.Arrays;
-import java.util.function.Function;
+/**
+ * Handshake messages as real clients and servers send them (CRLF line ends, as on the wire); turn
+ * one into bytes with {@link WireBytes#latin1(String)}.
+ */
+public final class CapturedHandshakes {
+    /** {@code Sec-WebSocket-Key} of RFC 6455 §1.3, sent by {@link #CHROMIUM_REQUEST}. */
+    public static final String SAMPLE_KEY = "dGhlIHNhbXBsZSBub25jZQ==";
+    /** The {@code Sec-WebSocket-Accept} value of {@link #SAMPLE_KEY} (RFC 6455 §1.3). */
+    public static final String SAMPLE_ACCEPT = "s3pPLMBiTxaQ9kYGzzhZRbK+xOo=";
 
-/** Feeding helpers and captured handshake messages shared by the HTTP reader tests. */
-final class HttpTestSupport {
-    private HttpTestSupport() {
-    }
-
-    /** One byte per character, as on the wire. */
-    static byte[] latin1(String s) {
-        return s.getBytes(StandardCharsets.ISO_8859_1);
-    }
-
-    static byte[] concat(byte[] a, byte[] b) {
-        byte[] out = Arrays.copyOf(a, a.length + b.length);
-        System.arraycopy(b, 0, out, a.length, b.length);
-        return out;
-    }
-
-    /** What a read returned, and the bytes it left in the buffer. */
-    record Outcome<T>(T message, byte[] leftover) {
-    }
-
-    /** Feeds {@code data} in one buffer. */
-    static <T> Outcome<T> feedWhole(Function<ByteBuffer, T> read, byte[] data) {
-        ByteBuffer in = ByteBuffer.wrap(data);
-        T message = read.apply(in);
-        return new Outcome<>(message, remaining(in));
+    private CapturedHandshakes() {
     }
 
     /**
-     * Feeds {@code data} one byte at a time through a buffer whose limit grows by one, so that a
-     * reader that consumed a byte too many shows up in the leftover; stops at the first message.
+     * A captured request by the name of the client that sent it, for parameterized tests.
+     *
+     * @param client {@code chromium}, {@code jdk25}, {@code jdk17}, {@code curl} or {@code python}
+     * @return {@link #CHROMIUM_REQUEST}, {@link #JDK25_REQUEST}, {@link #JDK17_REQUEST},
+     *         {@link #CURL_REQUEST} or {@link #PYTHON_REQUEST}
+     * @throws IllegalArgumentException for any other name
      */
-    static <T> Outcome<T> feedByteByByte(Function<ByteBuffer, T> read, byte[] data) {
-        ByteBuffer in = ByteBuffer.wrap(data).limit(0);
-        while (in.limit() < data.length) {
-            in.limit(in.limit() + 1);
-            T message = read.apply(in);
-            if (message != null) {
-                return new Outcome<>(message, remaining(in.limit(data.length)));
-            }
-        }
-        return new Outcome<>(null, new byte[0]);
+    public static String request(String client) {
+        return switch (client) {
+            case "chromium" -> CHROMIUM_REQUEST;
+            case "jdk25" -> JDK25_REQUEST;
+            case "jdk17" -> JDK17_REQUEST;
+            case "curl" -> CURL_REQUEST;
+            case "python" -> PYTHON_REQUEST;
+            default -> throw new IllegalArgumentException("no request captured from " + client);
+        };
     }
 
-    private static byte[] remaining(ByteBuffer in) {
-        byte[] out = new byte[in.remaining()];
-        in.get(out);
-        return out;
-    }
-
-    /** A server-to-client text frame "Hello" (RFC 6455 §5.7), as may follow a 101 in one segment. */
-    static final byte[] UNMASKED_HELLO = {(byte) 0x81, 0x05, 'H', 'e', 'l', 'l', 'o'};
-    /** A client-to-server masked text frame "Hello" (RFC 6455 §5.7). */
-    static final byte[] MASKED_HELLO = {(byte) 0x81, (byte) 0x85, 0x37, (byte) 0xfa, 0x21, 0x3d, 0x7f, (byte) 0x9f, 0x4d, 0x51, 0x58};
-
-    static final String CHROMIUM_REQUEST = """
+    /** A request as Chromium 124 sends it, every header included (with the RFC 6455 §1.3 sample key). */
+    public static final String CHROMIUM_REQUEST = """
             GET /chat?room=42 HTTP/1.1\r
             Host: example.com:8443\r
             Connection: Upgrade\r
@@ -79,7 +53,7 @@ final class HttpTestSupport {
             """;
 
     /** Captured from java.net.http.HttpClient's WebSocket builder on JDK 25. */
-    static final String JDK25_REQUEST = """
+    public static final String JDK25_REQUEST = """
             GET /chat?x=1 HTTP/1.1\r
             Connection: Upgrade\r
             Host: 127.0.0.1:18082\r
@@ -92,7 +66,7 @@ final class HttpTestSupport {
             """;
 
     /** Captured from JDK 17's HttpClient, which still sent Content-Length: 0 on a GET (JDK-8283544). */
-    static final String JDK17_REQUEST = """
+    public static final String JDK17_REQUEST = """
             GET /chat?x=1 HTTP/1.1\r
             Connection: Upgrade\r
             Content-Length: 0\r
@@ -106,7 +80,7 @@ final class HttpTestSupport {
             """;
 
     /** Captured from curl 7.88.1 with the upgrade headers given on its command line. */
-    static final String CURL_REQUEST = """
+    public static final String CURL_REQUEST = """
             GET /ws HTTP/1.1\r
             Host: 127.0.0.1:18081\r
             User-Agent: curl/7.88.1\r
@@ -119,7 +93,7 @@ final class HttpTestSupport {
             """;
 
     /** Captured from Python websockets' client (17.1; 8.x sends the same fields). */
-    static final String PYTHON_REQUEST = """
+    public static final String PYTHON_REQUEST = """
             GET /echo?v=1 HTTP/1.1\r
             Host: 127.0.0.1:18084\r
             Upgrade: websocket\r
@@ -132,7 +106,8 @@ final class HttpTestSupport {
             \r
             """;
 
-    static final String SWITCHING_PROTOCOLS = """
+    /** A 101 accepting the RFC 6455 §1.3 sample key, with permessage-deflate. */
+    public static final String SWITCHING_PROTOCOLS = """
             HTTP/1.1 101 Switching Protocols\r
             Upgrade: websocket\r
             Connection: Upgrade\r
@@ -141,7 +116,8 @@ final class HttpTestSupport {
             \r
             """;
 
-    static final String FORBIDDEN = """
+    /** A 403 with a body of {@code Content-Length} bytes. */
+    public static final String FORBIDDEN = """
             HTTP/1.1 403 Forbidden\r
             Content-Type: text/plain; charset=utf-8\r
             Content-Length: 21\r
@@ -150,7 +126,8 @@ final class HttpTestSupport {
             Origin not allowed.\r
             """;
 
-    static final String CHUNKED_ERROR = """
+    /** A 500 with a chunked body (a chunk extension and a trailer field included). */
+    public static final String CHUNKED_ERROR = """
             HTTP/1.1 500 Internal Server Error\r
             Content-Type: text/plain\r
             Transfer-Encoding: chunked\r
@@ -164,7 +141,8 @@ final class HttpTestSupport {
             \r
             """;
 
-    static final String NOT_FOUND_UNTIL_EOF = """
+    /** A 404 whose body runs until the connection closes (no length, not chunked). */
+    public static final String NOT_FOUND_UNTIL_EOF = """
             HTTP/1.1 404 Not Found\r
             Content-Type: text/html\r
             \r

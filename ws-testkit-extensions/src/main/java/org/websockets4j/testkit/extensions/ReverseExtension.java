@@ -1,4 +1,4 @@
-package org.websockets4j.server;
+package org.websockets4j.testkit.extensions;
 
 import java.nio.ByteBuffer;
 import java.util.List;
@@ -15,9 +15,15 @@ import org.websockets4j.http.NegotiationError;
  * of every data frame, setting RSV1 on the frames it reversed. Both factories require
  * {@code v=1}.
  */
-final class ReverseExtension implements Extension {
-    static final String NAME = "x-test-reverse";
-    static final ExtensionParameter V1 = new ExtensionParameter("v", "1");
+public final class ReverseExtension implements Extension {
+    /** The extension's name. */
+    public static final String NAME = "x-test-reverse";
+    /** The one parameter both factories accept, {@code v=1}. */
+    public static final ExtensionParameter V1 = new ExtensionParameter("v", "1");
+
+    /** A new instance, for one connection. */
+    public ReverseExtension() {
+    }
 
     @Override
     public String name() {
@@ -63,7 +69,11 @@ final class ReverseExtension implements Extension {
     }
 
     /** Accepts an offer of exactly {@code v=1}, answering {@code v=1}. */
-    static final class ServerFactory implements ServerExtensionFactory {
+    public static final class ServerFactory implements ServerExtensionFactory {
+        /** The factory; it holds no state. */
+        public ServerFactory() {
+        }
+
         @Override
         public String name() {
             return NAME;
@@ -79,14 +89,20 @@ final class ReverseExtension implements Extension {
     }
 
     /** Offers {@code v=<version>}; accepts a response of exactly {@code v=1}. */
-    static final class ClientFactory implements ClientExtensionFactory {
+    public static final class ClientFactory implements ClientExtensionFactory {
         private final String version;
 
-        ClientFactory() {
+        /** Offers {@code v=1}. */
+        public ClientFactory() {
             this("1");
         }
 
-        ClientFactory(String version) {
+        /**
+         * Offers {@code v=<version>}, which a server of this extension declines unless it is 1.
+         *
+         * @param version the value offered
+         */
+        public ClientFactory(String version) {
             this.version = version;
         }
 

@@ -1,6 +1,6 @@
 """zlib's ratio and speed at the windows of DeflateRatio, on the payloads it wrote.
 
-python3 ws-extensions/tools/deflate_ratio.py /tmp/deflate-payloads
+python3 ws-bench/scripts/deflate_ratio.py /tmp/deflate-payloads
 """
 import sys, time, zlib
 
