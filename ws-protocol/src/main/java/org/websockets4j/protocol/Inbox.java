@@ -16,7 +16,7 @@ import java.util.concurrent.CompletableFuture;
  * <p>Not thread-safe: guarded by the driver's lock.
  */
 final class Inbox {
-    private final ArrayDeque<Message> messages = new ArrayDeque<>(8);
+    private final ArrayDeque<Message> messages = new ArrayDeque<>(1); // small while idle; grows as messages queue
     /** The thread blocked in recv, or null. */
     Thread blocked;
     /** The future of the recvAsync call waiting, or null (or a future already done: cancelled). */

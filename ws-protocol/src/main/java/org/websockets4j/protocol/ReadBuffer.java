@@ -13,7 +13,7 @@ import java.nio.ByteBuffer;
  */
 final class ReadBuffer {
     /** The size of an idle connection's buffer (unless readLimit is smaller). */
-    static final int IDLE_SIZE = 512;
+    static final int IDLE_SIZE = 256;
 
     private final int min;
     private final int max;

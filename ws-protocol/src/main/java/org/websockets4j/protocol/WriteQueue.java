@@ -17,12 +17,13 @@ final class WriteQueue {
     /** Buffers per gathering write; far below the usual IOV_MAX of 1024. */
     static final int MAX_BATCH = 128;
 
-    private final ArrayDeque<ByteBuffer> queue = new ArrayDeque<>(8);
+    private final ArrayDeque<ByteBuffer> queue = new ArrayDeque<>(1); // small while idle; grows as frames queue
     /**
      * Reused for every write (at most one is in flight, and the transport is done with it once it
      * reports); grown on demand, so an idle connection holds a small one.
      */
-    private ByteBuffer[] batch = new ByteBuffer[8];
+    private static final ByteBuffer[] NO_BATCH = new ByteBuffer[0];
+    private ByteBuffer[] batch = NO_BATCH; // made on the first write
     private final long highWater;
     private final long lowWater;
     private long pending;
@@ -60,7 +61,7 @@ final class WriteQueue {
     int prepareBatch() {
         int wanted = Math.min(queue.size(), MAX_BATCH);
         if (wanted > batch.length) {
-            batch = new ByteBuffer[Math.min(MAX_BATCH, Math.max(wanted, batch.length * 2))];
+            batch = new ByteBuffer[Math.min(MAX_BATCH, Math.max(Math.max(wanted, 8), batch.length * 2))];
         }
         int length = 0;
         for (ByteBuffer buffer : queue) {

@@ -181,7 +181,7 @@ class ClientConformanceDeflateTest {
     @Test
     void aBombFarPastALargeMaxSizeIsRefusedOneBytePastItHavingAllocatedAboutTheBudget() {
         long maxSize = 64L << 20;
-        byte[] bomb = frame(true, Frame.RSV1, RawServer.BINARY, Bomb.zeros(512));
+        byte[] bomb = frame(true, Frame.RSV1, RawFrames.BINARY, Bomb.zeros(512));
         assertTrue(bomb.length < 600 << 10, "bomb frame of " + bomb.length + " bytes");
         ClientOptions options = OPTIONS.toBuilder().maxSize(maxSize).build();
         CountDownLatch measuring = new CountDownLatch(1);

@@ -199,7 +199,7 @@ class ServerConformanceDeflateTest {
     @Test
     void aBombFarPastALargeMaxSizeIsRefusedOneBytePastItHavingAllocatedAboutTheBudget() {
         long maxSize = 16L << 20;
-        byte[] bomb = RawClient.frameBytes(true, Frame.RSV1, RawClient.BINARY, Bomb.zeros(512), true, false);
+        byte[] bomb = RawFrames.frameBytes(true, Frame.RSV1, RawFrames.BINARY, Bomb.zeros(512), true, false);
         CompletableFuture<ConnectionClosed> closed = new CompletableFuture<>();
         guarded(() -> {
             try (WebSocketServer large = WebSocketServer.serve(ws -> {
