@@ -74,7 +74,7 @@ final class Driver {
     private final WriteQueue writes;
     private final ReadBuffer readBuffer;
     private final PingFutures pings = new PingFutures();
-    /** Completed (on a callback thread) once the connection is CLOSED and the transport closed. */
+    /** Completed (in the thread that closed it) once the connection is CLOSED and the transport closed. */
     private final CompletableFuture<Void> closed = new CompletableFuture<>();
     /** User futures to complete once the lock is released. */
     private ArrayList<Runnable> completions = new ArrayList<>();

@@ -30,9 +30,12 @@ import org.websockets4j.protocol.internal.Transport;
  * <h2>Two flavours of every operation</h2>
  * Blocking methods ({@link #recv()}, {@link #send(String)}, {@link #close()}, ...) are meant for
  * virtual threads: they park the thread without pinning it. Methods named {@code *Async} return a
- * {@link CompletableFuture} instead. The futures this class returns are completed on virtual
- * threads of the library, never on I/O threads; dependent actions that block should still use
- * the {@code *Async} methods of {@code CompletableFuture} with an executor of their own.
+ * {@link CompletableFuture} instead. The futures this class returns are completed in the thread
+ * that made them complete: a message, a pong or a close that arrived completes them on the
+ * library's I/O thread, so their dependent actions run there and must not block (use the
+ * {@code *Async} methods of this class, or {@code CompletableFuture}'s {@code *Async} methods with
+ * an executor of your own). This is what lets an async server answer a message with no thread
+ * hand-off, as an asyncio or Netty event loop does.
  *
  * <h2>Receiving</h2>
  * Incoming messages wait in a queue for {@link #recv()}, {@link #recvAsync()} or iteration
