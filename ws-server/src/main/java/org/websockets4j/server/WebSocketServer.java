@@ -73,8 +73,6 @@ public final class WebSocketServer implements AutoCloseable {
     private static final int HANDSHAKE_BUFFER = 4096;
     /** How long a refused client may keep sending before its socket is closed. */
     private static final Duration LINGER = Duration.ofSeconds(1);
-    /** One WARNING per interval about refused handshakes, the rest at DEBUG: no client can flood the log. */
-    private final RefusalLog refusals = new RefusalLog(LOG, RefusalLog.INTERVAL, System::nanoTime);
 
     private final AsynchronousServerSocketChannel listener;
     private final SocketAddress address;
@@ -82,6 +80,8 @@ public final class WebSocketServer implements AutoCloseable {
     private final ServerOptions options;
     private final Executor executor;
     private final Set<ServerHandshake> handshakes = ConcurrentHashMap.newKeySet();
+    /** One WARNING per interval about refused handshakes, the rest at DEBUG: no client can flood the log. */
+    private final RefusalLog refusals = new RefusalLog(LOG, RefusalLog.INTERVAL, System::nanoTime);
     private final Set<WebSocket> connections = ConcurrentHashMap.newKeySet();
     /** Connections accepted whose socket is not closed or whose handler has not returned, plus one for the listener. */
     private final AtomicInteger active = new AtomicInteger(1);
