@@ -92,11 +92,11 @@ public final class WebSocketClient {
                 return connectOnce(target, options);
             } catch (RedirectHandshake redirect) {
                 if (redirects == MAX_REDIRECTS) {
-                    throw new SecurityError("more than " + MAX_REDIRECTS + " redirects, the last to " + redirect.uri());
+                    throw new SecurityError("more than " + MAX_REDIRECTS + " redirects, the last to " + WebSocketUri.redact(redirect.uri()));
                 }
                 WebSocketUri next = WebSocketUri.parse(redirect.uri());
                 if (target.secure() && !next.secure()) {
-                    throw new SecurityError("refusing a redirect from a wss:// URI to a ws:// one: " + redirect.uri());
+                    throw new SecurityError("refusing a redirect from a wss:// URI to a ws:// one: " + WebSocketUri.redact(redirect.uri()));
                 }
                 WebSocketUri from = target;
                 LOG.log(System.Logger.Level.DEBUG, () -> "following a redirect from " + from + " to " + next);

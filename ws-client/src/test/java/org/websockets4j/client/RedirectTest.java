@@ -59,6 +59,26 @@ class RedirectTest {
     }
 
     @Test
+    void aPasswordInTheLocationIsNeverInTheMessage() {
+        RedirectHandshake e = redirect("ws://h/", 302, "ws://eve:SECRETPASS@other.example/x");
+        assertEquals("redirect to ws://eve:***@other.example/x", e.getMessage());
+        assertEquals("ws://eve:SECRETPASS@other.example/x", e.uri());
+    }
+
+    @Test
+    void tooManyRedirectsNamesTheLastWithoutItsPassword() throws Exception {
+        try (var server = org.websockets4j.server.WebSocketServer.serve(ws -> { }, "127.0.0.1", 0,
+                org.websockets4j.server.ServerOptions.builder().processRequest((path, headers) -> new org.websockets4j.server.HttpResponse(
+                        302, org.websockets4j.http.Headers.of("Location", "ws://eve:SECRETPASS@127.0.0.1:" + headers.get("Host")
+                                .substring(headers.get("Host").indexOf(':') + 1) + "/again"), new byte[0])).build())) {
+            org.websockets4j.http.SecurityError e = assertThrows(org.websockets4j.http.SecurityError.class,
+                    () -> WebSocketClient.connect("ws://127.0.0.1:" + server.port() + "/"));
+            assertTrue(e.getMessage().startsWith("more than 10 redirects, the last to ws://eve:***@127.0.0.1:"), e.getMessage());
+            assertTrue(!e.getMessage().contains("SECRETPASS"), e.getMessage());
+        }
+    }
+
+    @Test
     void redirectWithoutLocation() {
         ClientHandshake handshake = new ClientHandshake(WebSocketUri.parse("ws://example.com/"), ClientOptions.defaults());
         InvalidHeader e = assertThrows(InvalidHeader.class,

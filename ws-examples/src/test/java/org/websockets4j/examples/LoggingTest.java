@@ -121,6 +121,49 @@ class LoggingTest {
     }
 
     @Test
+    void aFloodOfRefusedHandshakesIsOneWarningThenACountAtClose() {
+        // Issue 16 item 8: every refusal was a WARNING, so any client could flood the log.
+        assertTimeoutPreemptively(GUARD, () -> {
+            capture(server, Level.ALL);
+            ServerOptions options = ServerOptions.builder().openTimeout(Duration.ofMillis(300)).build();
+            WebSocketServer running = serve(options);
+            try {
+                try (Socket silent = new Socket(InetAddress.getLoopbackAddress(), running.port())) {
+                    assertEquals(-1, silent.getInputStream().read(), "closed at the open timeout, unanswered");
+                }
+                for (int i = 0; i < 20; i++) {
+                    assertTrue(rawRequest(running, "GET / HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n")[0].startsWith("HTTP/1.1 426"));
+                }
+                for (int i = 0; i < 10; i++) {
+                    assertTrue(rawRequest(running, "GET * HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n")[0].startsWith("HTTP/1.1 400"));
+                }
+                List<LogRecord> refusals = mentioning("opening handshake");
+                assertEquals(31, refusals.size(), records.toString());
+                List<LogRecord> warnings = refusals.stream().filter(r -> r.getLevel() == Level.WARNING).toList();
+                assertEquals(1, warnings.size(), warnings.toString());
+                assertTrue(warnings.get(0).getMessage().contains("failed: timed out after"), warnings.get(0).getMessage());
+                assertTrue(refusals.stream().filter(r -> r.getLevel() == Level.FINE)
+                        .allMatch(r -> r.getMessage().matches("opening handshake from /127\\.0\\.0\\.1:\\d+ failed: HTTP (426|400): .*")),
+                        refusals.toString());
+
+                // A handler's exception is no refusal: it is still a WARNING.
+                try (WebSocket ws = WebSocketClient.connect("ws://127.0.0.1:" + running.port() + "/fail")) {
+                    assertEquals(1011, assertThrows(ConnectionClosedError.class, ws::recv).code());
+                    assertEquals(Level.WARNING, mentioning(ws.localAddress().toString()).get(0).getLevel());
+                }
+            } finally {
+                running.close();
+                running.awaitClosed();
+            }
+            List<LogRecord> summary = mentioning("more opening handshakes refused");
+            assertEquals(1, summary.size(), records.toString());
+            assertEquals(Level.WARNING, summary.get(0).getLevel());
+            assertTrue(summary.get(0).getMessage().matches("30 more opening handshakes refused in the last [0-9.]+ s:"
+                    + " HTTP 400: 10, HTTP 426: 20; their details are at DEBUG"), summary.get(0).getMessage());
+        });
+    }
+
+    @Test
     void aRefusalOnPurposeIsOnlyDebug() {
         assertTimeoutPreemptively(GUARD, () -> {
             capture(server, Level.ALL);

@@ -40,9 +40,18 @@ public final class Headers implements Iterable<Headers.Field>, java.io.Serializa
             value = checkValue(name, value);
         }
 
-        /** {@code Name: value}. */
+        /**
+         * {@code Name: value}, except that the credentials of an {@code Authorization} or
+         * {@code Proxy-Authorization} field are replaced by {@code ***} after the scheme
+         * ({@code Authorization: Basic ***}): a client puts the password of its URI there, and a
+         * header list is the kind of thing that ends up in a log. {@link #value()} is unchanged.
+         */
         @Override
         public String toString() {
+            if (name.equalsIgnoreCase("Authorization") || name.equalsIgnoreCase("Proxy-Authorization")) {
+                int space = value.indexOf(' ');
+                return name + ": " + (space < 0 ? "***" : value.substring(0, space) + " ***");
+            }
             return name + ": " + value;
         }
     }
@@ -284,7 +293,10 @@ public final class Headers implements Iterable<Headers.Field>, java.io.Serializa
         return hash;
     }
 
-    /** For example {@code {Host: example.com, Upgrade: websocket}}. */
+    /**
+     * For example {@code {Host: example.com, Upgrade: websocket}}; credentials are hidden as in
+     * {@link Field#toString()} ({@code Authorization: Basic ***}).
+     */
     @Override
     public String toString() {
         return fields.toString().replace('[', '{').replace(']', '}');

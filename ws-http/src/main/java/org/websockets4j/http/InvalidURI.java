@@ -12,12 +12,14 @@ public class InvalidURI extends WebSocketException {
     /**
      * Creates the exception.
      *
-     * @param uri    the URI as given (callers mask a password in it before passing it)
+     * @param uri    the URI as given; any password in it is replaced by {@code ***} here
+     *               ({@link WebSocketUri#redact(String)}), so that neither the message nor
+     *               {@link #uri()} ever holds it
      * @param reason what is wrong with it
      */
     public InvalidURI(String uri, String reason) {
-        super(uri + " isn't a valid WebSocket URI: " + reason);
-        this.uri = uri;
+        super(WebSocketUri.redact(uri) + " isn't a valid WebSocket URI: " + reason);
+        this.uri = WebSocketUri.redact(uri);
     }
 
     /** {@return the URI as given, with any password replaced by {@code ***} and control characters escaped} */

@@ -10,14 +10,15 @@ public class RedirectHandshake extends InvalidHandshake {
     /**
      * Creates the exception.
      *
-     * @param uri the redirect target, as given in the {@code Location} header
+     * @param uri the redirect target, as given in the {@code Location} header; the message shows
+     *            it with any password replaced by {@code ***} ({@link WebSocketUri#redact(String)})
      */
     public RedirectHandshake(String uri) {
-        super("redirect to " + uri);
+        super("redirect to " + WebSocketUri.redact(uri));
         this.uri = uri;
     }
 
-    /** {@return the redirect target} */
+    /** {@return the redirect target as given, password included: redact it before printing it} */
     public String uri() {
         return uri;
     }

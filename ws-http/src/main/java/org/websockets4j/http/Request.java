@@ -13,7 +13,9 @@ import java.util.Objects;
  *
  * @param method  the method, a token (RFC 9110 §9.1); a handshake uses {@code GET}
  * @param path    the request-target as sent, not decoded or normalized: usually an origin-form
- *                path and query such as {@code /chat?room=1}
+ *                path and query such as {@code /chat?room=1}; {@link RequestReader} also accepts an
+ *                absolute-form URI such as {@code ws://example.com/chat?room=1}, whose path and
+ *                query {@link #resourceName()} gives
  * @param headers the header fields, in order
  */
 public record Request(String method, String path, Headers headers) {
@@ -45,6 +47,21 @@ public record Request(String method, String path, Headers headers) {
      */
     public static Request get(String path, Headers headers) {
         return new Request("GET", path, headers);
+    }
+
+    /**
+     * The resource the request asks for (RFC 6455 §3 calls it the resource name): the path and
+     * query of the request-target, not decoded. An origin-form target ({@code /chat?room=1}) is
+     * returned as it is; an absolute-form one ({@code ws://example.com/chat?room=1}) gives its path
+     * and query ({@code /chat?room=1}), {@code /} when its path is empty. A server hands this, not
+     * {@link #path()}, to its handlers, so that both forms of the same request look the same.
+     *
+     * @return the path and query, starting with {@code /}; null when the target is neither
+     *         origin-form nor an absolute http, https, ws or wss URI with a host (never the case
+     *         for a request returned by {@link RequestReader})
+     */
+    public String resourceName() {
+        return RequestTarget.resourceName(path);
     }
 
     /**

@@ -1,6 +1,7 @@
 package org.websockets4j.http;
 
 import java.nio.ByteBuffer;
+import java.util.List;
 
 /**
  * Incremental, Sans-I/O reader of a WebSocket handshake request: feed it the bytes a server
@@ -13,7 +14,14 @@ import java.nio.ByteBuffer;
  *
  * <p><b>What it accepts.</b> A request line that is exactly {@code GET SP request-target SP HTTP/1.1};
  * the target is kept as sent, not decoded: any visible ASCII or obs-text character, no space or
- * control. Header lines {@code name: value}, where the name is a token directly followed by the
+ * control. The target must be origin-form, a path starting with {@code /} (maybe with a query), or
+ * absolute-form, an {@code http}, {@code https}, {@code ws} or {@code wss} URI with a host and no
+ * user information (RFC 6455 §4.1, RFC 9112 §3.2); asterisk-form ({@code *}), authority-form
+ * ({@code host:port}) and anything else are refused. With an absolute-form target, a single
+ * {@code Host} header must name the same host and port as the target's authority (case and a
+ * default port aside): RFC 9112 §3.2.2 makes the target win, and a request whose two hosts
+ * disagree is refused rather than left for a handler to misread. {@link Request#resourceName()}
+ * gives the path and query of either form. Header lines {@code name: value}, where the name is a token directly followed by the
  * colon (RFC 9112 §5.1) and the value holds field-vchars, spaces, tabs and obs-text (RFC 9110 §5.5);
  * whitespace around the value is dropped. Bytes 0x80-0xFF become characters U+0080-U+00FF
  * (ISO-8859-1), so no input can cause a decoding error. Lines end with CRLF only: a bare LF or a
@@ -41,6 +49,7 @@ public final class RequestReader {
     private final HeadReader head = HeadReader.forHead(WHAT);
     private String method;
     private String path;
+    private RequestTarget.Absolute absolute;
     private Request request;
     private boolean ended;
     private boolean failed;
@@ -58,7 +67,8 @@ public final class RequestReader {
      * @param in the bytes received; its position advances past what was consumed
      * @return the request, or null when more bytes are needed
      * @throws UnsupportedMethod     when the request is well formed but its method is not GET (answer 405 with {@code Allow: GET})
-     * @throws InvalidMessage        when the request is malformed or not HTTP/1.1 (answer 400)
+     * @throws InvalidMessage        when the request is malformed, not HTTP/1.1, or its target is neither
+     *                               a path nor an absolute URI (answer 400)
      * @throws SecurityError         when the request exceeds a limit of {@link HttpLimits}
      * @throws IllegalStateException when an earlier call threw, or after {@link #eof()}
      */
@@ -121,6 +131,13 @@ public final class RequestReader {
         if (length > 0) {
             throw new InvalidMessage("a WebSocket handshake request must not have a body, but its Content-Length is " + length);
         }
+        List<String> hosts = headers.getAll("Host");
+        if (absolute != null && hosts.size() == 1 && !RequestTarget.sameAuthority(absolute, hosts.get(0))) {
+            // RFC 9112 §3.2.2 makes the target's authority win over Host; rather than let a handler
+            // read a Host that the request does not mean, refuse the disagreement.
+            throw new InvalidMessage("the Host header " + Tokens.quoteForMessage(hosts.get(0))
+                    + " does not match the authority of the request-target " + Tokens.quoteForMessage(absolute.authority()));
+        }
         request = new Request(method, path, headers);
         return request;
     }
@@ -143,6 +160,17 @@ public final class RequestReader {
         }
         if (!requestMethod.equals("GET")) {
             throw new UnsupportedMethod(requestMethod);
+        }
+        if (!RequestTarget.isOriginForm(target)) {
+            absolute = RequestTarget.parseAbsolute(target);
+            if (absolute == null) {
+                throw new InvalidMessage("invalid request-target " + HeadReader.quote(WebSocketUri.redact(target))
+                        + ": a WebSocket handshake asks for a path starting with / or an absolute http, https, ws or wss URI"
+                        + " (RFC 6455 §4.1)");
+            }
+            if (RequestTarget.hasUserInfo(absolute)) {
+                throw new InvalidMessage("invalid request-target: it must not hold user information (RFC 9110 §4.2.4)");
+            }
         }
         method = requestMethod;
         path = target;

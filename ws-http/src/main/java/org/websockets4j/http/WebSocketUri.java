@@ -553,10 +553,19 @@ public record WebSocketUri(boolean secure, String host, int port, String resourc
     }
 
     /**
-     * The URI as it may appear in a message: the password of {@code user:password@} replaced by
-     * {@code ***} (best effort, also when the rest is malformed), control characters escaped.
+     * The URI as it may appear in a message or a log line: the password of
+     * {@code user:password@} replaced by {@code ***}, the user name kept
+     * ({@code ws://alice:***@example.com/}), and control and bidirectional formatting characters
+     * written as Java unicode escapes (backslash, {@code u}, four hex digits). Best effort on any
+     * text, valid URI or not: it never throws, and text without user information comes back
+     * unchanged but for the escapes; redacting twice changes nothing more. Use it wherever a URI
+     * that a user typed may be printed.
+     *
+     * @param uri any text, typically a URI as given
+     * @return the text, safe to print
+     * @throws NullPointerException when {@code uri} is null
      */
-    static String redact(String uri) {
+    public static String redact(String uri) {
         int slashes = uri.indexOf("//");
         int start = slashes < 0 ? 0 : slashes + 2;
         int end = uri.length();

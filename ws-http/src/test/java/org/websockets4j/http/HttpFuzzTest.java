@@ -57,9 +57,41 @@ class HttpFuzzTest {
                 completed++;
                 // Whatever the reader accepts, the writer reproduces and the reader reads back the same.
                 assertEquals(request, new RequestReader().read(ByteBuffer.wrap(request.serialize())), () -> hex(input));
+                // And names a resource: never *, host:port or another non-path (issue 16, item 5).
+                assertTrue(request.resourceName() != null && request.resourceName().startsWith("/"), () -> hex(input));
             }
         }
         assertTrue(completed > ITERATIONS / 50, "too few mutants were valid requests: " + completed);
+    }
+
+    @Test
+    void everyAcceptedTargetHasAPath() {
+        // Random targets from the characters that matter to the forms: each is refused (400) or
+        // has a resource name starting with "/"; none is ever taken as a path it is not.
+        Random random = new Random(0x5EED_0005L);
+        String alphabet = "/:*?#@.[]%wshtpfWS0189x-";
+        int accepted = 0;
+        for (int i = 0; i < ITERATIONS; i++) {
+            StringBuilder target = new StringBuilder();
+            if (random.nextInt(4) == 0) {
+                target.append(List.of("ws://", "wss://", "http://", "HTTPS://", "ftp://", "/").get(random.nextInt(6)));
+            }
+            for (int n = 1 + random.nextInt(12); n > 0; n--) {
+                target.append(alphabet.charAt(random.nextInt(alphabet.length())));
+            }
+            String raw = "GET " + target + " HTTP/1.1\r\n\r\n";
+            try {
+                Request request = new RequestReader().read(ByteBuffer.wrap(latin1(raw)));
+                String name = request.resourceName();
+                assertTrue(name != null && name.startsWith("/"), raw);
+                assertTrue(target.charAt(0) == '/' || request.path().contains("://"), raw);
+                accepted++;
+            } catch (InvalidMessage e) {
+                assertTrue(e.getMessage().startsWith("invalid request-target"), e.getMessage());
+                assertTrue(target.charAt(0) != '/', raw);
+            }
+        }
+        assertTrue(accepted > ITERATIONS / 10 && accepted < ITERATIONS - ITERATIONS / 10, "accepted " + accepted);
     }
 
     @Test

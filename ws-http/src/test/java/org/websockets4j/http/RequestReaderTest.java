@@ -2,6 +2,7 @@ package org.websockets4j.http;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -18,6 +19,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.websockets4j.testkit.CapturedHandshakes;
@@ -101,7 +103,101 @@ class RequestReaderTest {
     void acceptsAbsoluteFormAndRepeatedHeaders() {
         Request request = read("GET ws://example.com/chat HTTP/1.1\r\nCookie: a=1\r\ncookie: b=2\r\n\r\n");
         assertEquals("ws://example.com/chat", request.path());
+        assertEquals("/chat", request.resourceName());
         assertEquals(List.of("a=1", "b=2"), request.headers().getAll("Cookie"));
+    }
+
+    // --- request-target forms (RFC 6455 §4.1, RFC 9112 §3.2) ---
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {
+        "*",                    // asterisk-form: OPTIONS only
+        "127.0.0.1:80",         // authority-form: CONNECT only
+        "example.com:443",
+        "example.com",
+        "x",
+        "chat?room=1",
+        "?x=1",
+        "ftp://example.com/",   // absolute, but not a scheme a WebSocket can live at
+        "file:///etc/passwd",
+        "mailto:a@example.com",
+        "http:/x",              // no authority
+        "ws://",
+        "ws:///chat",
+        "ws://example.com#frag",
+        "://example.com/",
+    })
+    void refusesATargetThatIsNeitherAPathNorAnAbsoluteUri(String target) {
+        InvalidMessage e = assertThrows(InvalidMessage.class, () -> read("GET " + target + " HTTP/1.1\r\nHost: example.com\r\n\r\n"));
+        assertTrue(e.getMessage().startsWith("invalid request-target "), e.getMessage());
+        assertTrue(e.getMessage().contains("a path starting with / or an absolute http, https, ws or wss URI"), e.getMessage());
+    }
+
+    @Test
+    void refusesTheTargetFormAsSoonAsTheRequestLineIsRead() {
+        RequestReader reader = new RequestReader();
+        assertThrows(InvalidMessage.class, () -> reader.read(ByteBuffer.wrap(latin1("GET * HTTP/1.1\r\n"))));
+    }
+
+    @Test
+    void anotherMethodWithAnAsteriskIsStillUnsupportedMethod() {
+        // OPTIONS * is a well-formed request: the method is what is wrong (405), not the target.
+        assertEquals("OPTIONS", assertThrows(UnsupportedMethod.class, () -> read("OPTIONS * HTTP/1.1\r\n\r\n")).method());
+        assertEquals("CONNECT", assertThrows(UnsupportedMethod.class, () -> read("CONNECT h:80 HTTP/1.1\r\n\r\n")).method());
+    }
+
+    @Test
+    void refusesUserInformationInAnAbsoluteTargetWithoutRepeatingIt() {
+        InvalidMessage e = assertThrows(InvalidMessage.class,
+                () -> read("GET ws://alice:SECRETPASS@example.com/ HTTP/1.1\r\nHost: example.com\r\n\r\n"));
+        assertTrue(e.getMessage().contains("user information"), e.getMessage());
+        assertFalse(e.getMessage().contains("SECRETPASS"), e.getMessage());
+        InvalidMessage other = assertThrows(InvalidMessage.class, () -> read("GET ftp://alice:SECRETPASS@example.com/ HTTP/1.1\r\n\r\n"));
+        assertFalse(other.getMessage().contains("SECRETPASS"), other.getMessage());
+        assertTrue(other.getMessage().contains("alice:***@example.com"), other.getMessage());
+    }
+
+    static Stream<Arguments> absoluteTargets() {
+        return Stream.of(
+                Arguments.of("ws://example.com/chat?room=1", "example.com", "/chat?room=1"),
+                Arguments.of("wss://example.com/chat", "example.com", "/chat"),
+                Arguments.of("http://example.com/a/b", "example.com", "/a/b"),
+                Arguments.of("https://example.com:8443/", "example.com:8443", "/"),
+                Arguments.of("WS://EXAMPLE.com", "example.COM", "/"),
+                Arguments.of("ws://example.com?x=1", "example.com", "/?x=1"),
+                Arguments.of("ws://example.com:80/", "example.com", "/"),       // the default port, either side
+                Arguments.of("ws://example.com/", "example.com:80", "/"),
+                Arguments.of("wss://example.com/", "example.com:443", "/"),
+                Arguments.of("http://[::1]:8080/x", "[::1]:8080", "/x"),
+                Arguments.of("ws://127.0.0.1:8765/chat", "127.0.0.1:8765", "/chat"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("absoluteTargets")
+    void acceptsAnAbsoluteTargetAndGivesItsPathAndQuery(String target, String host, String resourceName) {
+        Request request = read("GET " + target + " HTTP/1.1\r\nHost: " + host + "\r\n\r\n");
+        assertEquals(target, request.path(), "the target is kept as sent");
+        assertEquals(resourceName, request.resourceName());
+    }
+
+    @ParameterizedTest(name = "{0} / Host {1}")
+    @CsvSource({
+        "ws://example.com/, evil.example",
+        "ws://example.com/, example.com:8080",
+        "ws://example.com:8080/, example.com",
+        "wss://example.com/, example.com:80",
+        "ws://example.com/, example.com.",
+    })
+    void refusesAnAbsoluteTargetWhoseAuthorityIsNotTheHost(String target, String host) {
+        InvalidMessage e = assertThrows(InvalidMessage.class, () -> read("GET " + target + " HTTP/1.1\r\nHost: " + host + "\r\n\r\n"));
+        assertTrue(e.getMessage().contains("does not match the authority of the request-target"), e.getMessage());
+    }
+
+    @Test
+    void theResourceNameOfAnOriginFormTargetIsTheTarget() {
+        assertEquals("/chat?room=1", read("GET /chat?room=1 HTTP/1.1\r\n\r\n").resourceName());
+        assertEquals("//x", read("GET //x HTTP/1.1\r\n\r\n").resourceName());
+        assertNull(Request.get("*", new Headers()).resourceName(), "a request built by hand may hold any target");
     }
 
     @ParameterizedTest

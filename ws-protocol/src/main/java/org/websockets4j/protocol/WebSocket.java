@@ -619,9 +619,13 @@ public final class WebSocket implements AutoCloseable, Iterable<Message> {
     }
 
     /**
-     * The path of the handshake request, for example {@code /chat?room=1}.
+     * The path of the handshake request, with its query, not decoded: for example
+     * {@code /chat?room=1}. On a server, a request sent with an absolute-form target
+     * ({@code GET ws://example.com/chat?room=1 HTTP/1.1}, RFC 9112 §3.2.2) reports its path and
+     * query too, {@code /chat?room=1}; the host is in the {@code Host} request header, which the
+     * server checked against it.
      *
-     * @return the request target of the handshake, never null
+     * @return the path and query of the handshake, starting with {@code /}, never null
      */
     public String path() {
         return handshake.path();

@@ -22,7 +22,9 @@ public interface ExtraHeaders {
     /**
      * The headers to add for this request.
      *
-     * @param path           the request-target as sent, with its query string, not decoded
+     * @param path           the path and query of the request-target, not decoded
+     *                       ({@link org.websockets4j.http.Request#resourceName()}: an absolute-form
+     *                       target such as {@code ws://host/chat?x=1} gives {@code /chat?x=1})
      * @param requestHeaders the request's headers (immutable)
      * @return the headers to add, or null for none
      */

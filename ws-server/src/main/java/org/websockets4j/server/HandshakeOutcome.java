@@ -23,7 +23,9 @@ public sealed interface HandshakeOutcome permits HandshakeOutcome.Accepted, Hand
      * in the same segment as its request).
      *
      * @param responseBytes   the {@code 101 Switching Protocols} response, as sent on the wire
-     * @param path            the request-target as sent, with its query string, not decoded
+     * @param path            the path and query of the request-target, not decoded
+     *                        ({@link org.websockets4j.http.Request#resourceName()}: an absolute-form
+     *                        target such as {@code ws://host/chat?x=1} gives {@code /chat?x=1})
      * @param requestHeaders  the request's headers (immutable)
      * @param responseHeaders the response's headers (immutable)
      * @param subprotocol     the subprotocol chosen, or null for none
@@ -50,7 +52,7 @@ public sealed interface HandshakeOutcome permits HandshakeOutcome.Accepted, Hand
          * An outcome without extensions.
          *
          * @param responseBytes the {@code 101} response as sent; copied
-         * @param path the request-target as sent, not decoded
+         * @param path the path and query of the request-target, not decoded
          * @param requestHeaders the request's headers; an immutable copy is kept
          * @param responseHeaders the response's headers; an immutable copy is kept
          * @param subprotocol the subprotocol chosen, or null for none

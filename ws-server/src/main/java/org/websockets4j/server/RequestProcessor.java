@@ -25,7 +25,9 @@ public interface RequestProcessor {
     /**
      * Looks at a request and decides.
      *
-     * @param path           the request-target as sent, with its query string, not decoded
+     * @param path           the path and query of the request-target, not decoded
+     *                       ({@link org.websockets4j.http.Request#resourceName()}: an absolute-form
+     *                       target such as {@code ws://host/chat?x=1} gives {@code /chat?x=1})
      * @param requestHeaders the request's headers (immutable)
      * @return null to go on with the handshake, or the response to send instead (the connection
      *         is then closed)

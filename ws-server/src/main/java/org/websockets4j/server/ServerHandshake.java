@@ -24,6 +24,11 @@ import org.websockets4j.http.Response;
  * never touches a socket, a thread or a timer; the driver enforces
  * {@link ServerOptions#openTimeout()}.
  *
+ * <p>The path the hooks, the outcome and the connection see is the request's
+ * {@linkplain Request#resourceName() resource name}: the target's path and query, also when the
+ * client sent an absolute-form target ({@code GET ws://example.com/chat HTTP/1.1} gives
+ * {@code /chat}).
+ *
  * <p><b>The steps</b>, in the reference's order, once the request head is complete:
  * <ol>
  *   <li>A server {@linkplain #shuttingDown() shutting down} answers {@code 503}, without
@@ -51,7 +56,9 @@ import org.websockets4j.http.Response;
  * <p><b>Refusals</b> carry a short {@code text/plain} body that says why, {@code Content-Length},
  * {@code Connection: close}, {@code Date} and {@code Server}:
  * <ul>
- *   <li>400 for a malformed request or an invalid handshake (an {@code HTTP/1.0} request, a bad
+ *   <li>400 for a malformed request or an invalid handshake (an {@code HTTP/1.0} request, a
+ *       request-target that is neither a path nor an absolute URI, such as {@code *} or
+ *       {@code host:80}, or an absolute URI whose authority does not match {@code Host}, a bad
  *       {@code Sec-WebSocket-Key}, a missing {@code Host}, two {@code Origin} headers, a malformed
  *       {@code Sec-WebSocket-Protocol}...);</li>
  *   <li>405 with {@code Allow: GET} for another method;</li>
@@ -176,7 +183,8 @@ public final class ServerHandshake {
     }
 
     private HandshakeOutcome decide(Request request) {
-        String path = request.path();
+        // The reader accepts only origin-form and absolute-form targets: both have a resource name.
+        String path = request.resourceName();
         Headers headers = request.headers();
         try {
             if (shuttingDown) {

@@ -63,8 +63,9 @@ import org.websockets4j.protocol.internal.WebSockets;
  *
  * <p>What that logger reports, each line naming the client's address: at WARNING, a handshake
  * that failed (an invalid request, answered 4xx; a server-side error, answered 500, with its
- * stack trace; a client that did not complete it within the open timeout) and an exception thrown
- * by a handler (with its stack trace); at DEBUG, handshakes refused on purpose (by
+ * stack trace; a client that did not complete it within the open timeout), at most one such line
+ * every 10 seconds, the others at DEBUG and counted by kind in the next WARNING (so that no client
+ * can flood the log), and every exception thrown by a handler (with its stack trace); at DEBUG, handshakes refused on purpose (by
  * {@link ServerOptions#processRequest()} or because the server is closing), clients that left
  * before sending a whole request (port scans, TCP health checks) and connections closed while a
  * handler ran; at ERROR, a failure to start a connection's thread.
@@ -93,6 +94,8 @@ public final class WebSocketServer implements AutoCloseable {
     private final ServerOptions options;
     private final Executor executor;
     private final Set<ServerHandshake> handshakes = ConcurrentHashMap.newKeySet();
+    /** One WARNING per interval about refused handshakes, the rest at DEBUG: no client can flood the log. */
+    private final RefusalLog refusals = new RefusalLog(LOG, RefusalLog.INTERVAL, System::nanoTime);
     private final Set<WebSocket> connections = ConcurrentHashMap.newKeySet();
     /** Connections accepted whose socket is not closed or whose handler has not returned, plus one for the listener. */
     private final AtomicInteger active = new AtomicInteger(1);
@@ -549,7 +552,7 @@ public final class WebSocketServer implements AutoCloseable {
                 }
             }
         } catch (TimeoutException e) {
-            LOG.log(Level.WARNING, () -> "opening handshake from " + remote + " failed: timed out after " + options.openTimeout());
+            refusals.refused("timed out", () -> "opening handshake from " + remote + " failed: timed out after " + options.openTimeout(), null);
             return null;
         } catch (ExecutionException e) {
             LOG.log(Level.DEBUG, () -> "opening handshake from " + remote + " failed: connection lost", e.getCause());
@@ -564,19 +567,19 @@ public final class WebSocketServer implements AutoCloseable {
 
     /**
      * A refusal on purpose (an AbortHandshake: processRequest's answer, 503 while closing) at
-     * DEBUG; an invalid request at WARNING, its message being enough; a server-side error (500)
-     * at WARNING with its stack trace.
+     * DEBUG; an invalid request through the refusal log (WARNING at most once an interval, its
+     * message being enough); a server-side error (500) likewise, with its stack trace.
      */
-    private static void logRejected(SocketAddress remote, HandshakeOutcome.Rejected rejected) {
+    private void logRejected(SocketAddress remote, HandshakeOutcome.Rejected rejected) {
         Throwable cause = rejected.cause();
         if (cause instanceof AbortHandshake) {
             LOG.log(Level.DEBUG, () -> "opening handshake from " + remote + " answered with HTTP " + rejected.status());
         } else if (cause instanceof InvalidHandshake) {
-            LOG.log(Level.WARNING, () -> "opening handshake from " + remote + " failed: HTTP " + rejected.status()
-                    + ": " + cause.getMessage());
+            refusals.refused("HTTP " + rejected.status(), () -> "opening handshake from " + remote + " failed: HTTP "
+                    + rejected.status() + ": " + cause.getMessage(), null);
         } else {
-            LOG.log(Level.WARNING, () -> "opening handshake from " + remote + " failed: HTTP " + rejected.status()
-                    + ": server error", cause);
+            refusals.refused("HTTP " + rejected.status(), () -> "opening handshake from " + remote + " failed: HTTP "
+                    + rejected.status() + ": server error", cause);
         }
     }
 
@@ -639,6 +642,7 @@ public final class WebSocketServer implements AutoCloseable {
             return;
         }
         closeQuietly(listener);
+        refusals.flush();
         for (ServerHandshake handshake : handshakes) {
             handshake.shuttingDown();
         }

@@ -129,6 +129,25 @@ class AcceptTest {
     }
 
     @Test
+    void anAbsoluteFormTargetIsAcceptedAndItsPathAndQueryReported() {
+        java.util.List<String> seen = new java.util.concurrent.CopyOnWriteArrayList<>();
+        ServerOptions options = ServerOptions.builder()
+                .processRequest((path, headers) -> {
+                    seen.add(path);
+                    return null;
+                })
+                .extraHeaders((path, headers) -> {
+                    seen.add(path);
+                    return null;
+                })
+                .build();
+        HandshakeOutcome.Accepted accepted = Wire.feed(options, Wire.request("ws://EXAMPLE.com:80/chat?room=1", "")).accepted();
+        assertEquals("/chat?room=1", accepted.path());
+        assertEquals(java.util.List.of("/chat?room=1", "/chat?room=1"), seen);
+        assertEquals("/", Wire.feed(options, Wire.request("http://example.com", "")).accepted().path());
+    }
+
+    @Test
     void anEmptyBufferWaits() {
         ServerHandshake handshake = Wire.handshake(ServerOptions.defaults());
         assertNull(handshake.receiveData(ByteBuffer.allocate(0)));

@@ -135,6 +135,25 @@ class RejectTest {
     }
 
     @Test
+    void anAsteriskTargetIs400WithAShortBody() {
+        assertRejected(Wire.request("*", ""), 400, "Bad Request", InvalidMessage.class,
+                "Failed to open a WebSocket connection: invalid request-target \"*\": a WebSocket handshake asks for a path"
+                        + " starting with / or an absolute http, https, ws or wss URI (RFC 6455 §4.1).\n");
+    }
+
+    @org.junit.jupiter.params.ParameterizedTest(name = "{0}")
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"*", "x", "127.0.0.1:80", "example.com", "ftp://example.com/",
+        "ws://user:pass@example.com/", "ws://other.example/"})
+    void aTargetThatIsNotAPathOrAnAbsoluteUriForThisHostIs400(String target) {
+        HandshakeOutcome.Rejected rejected = Wire.feed(OPTIONS, Wire.request(target, "")).rejected();
+        assertEquals(400, rejected.status());
+        assertInstanceOf(InvalidMessage.class, rejected.cause());
+        String body = Wire.text(Wire.parse(rejected.responseBytes()));
+        assertTrue(body.startsWith("Failed to open a WebSocket connection: ") && body.length() < 300, body);
+        assertFalse(body.contains("pass@"), body);
+    }
+
+    @Test
     void http10Is400() {
         assertRejected(Wire.request("").replace("HTTP/1.1", "HTTP/1.0"), 400, "Bad Request", InvalidMessage.class,
                 "Failed to open a WebSocket connection: unsupported HTTP version HTTP/1.0 in HTTP request line:"

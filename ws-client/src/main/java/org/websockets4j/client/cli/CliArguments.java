@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.websockets4j.client.ClientOptions;
 import org.websockets4j.extensions.Compression;
+import org.websockets4j.http.WebSocketUri;
 
 /**
  * The parsed command line of the interactive client. Immutable.
@@ -48,7 +49,7 @@ record CliArguments(String uri, List<String[]> headers, List<String> subprotocol
             String arg = args[i];
             if (optionsEnded || !arg.startsWith("-") || arg.equals("-")) {
                 if (uri != null) {
-                    throw new UsageError("unexpected argument " + arg + ": give one URI");
+                    throw new UsageError("unexpected argument " + WebSocketUri.redact(arg) + ": give one URI");
                 }
                 uri = arg;
                 continue;

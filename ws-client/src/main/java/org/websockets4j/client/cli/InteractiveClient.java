@@ -171,7 +171,7 @@ final class InteractiveClient {
     }
 
     private void converse(String uri, WebSocket webSocket) {
-        output.duringInput("Connected to " + uri + ".");
+        output.duringInput("Connected to " + WebSocketUri.redact(uri) + ".");
         output.prompt();
         Thread receiver = Thread.ofPlatform().daemon().name("websockets4j-cli-receive").start(() -> receive(webSocket));
         Thread.ofPlatform().daemon().name("websockets4j-cli-input").start(() -> send(webSocket));
@@ -231,7 +231,7 @@ final class InteractiveClient {
         if (reason.endsWith(".")) {
             reason = reason.substring(0, reason.length() - 1);
         }
-        err.println("Failed to connect to " + uri + ": " + reason + ".");
+        err.println("Failed to connect to " + WebSocketUri.redact(uri) + ": " + reason + ".");
         err.flush();
         return FAILED;
     }

@@ -1,6 +1,7 @@
 package org.websockets4j.client.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -189,6 +190,26 @@ class InteractiveClientTest {
     }
 
     @Test
+    void aFailureNeverPrintsThePasswordOfTheUri() throws IOException {
+        // Issue 16 item 8: this line printed ws://user:SECRETPASS@...
+        String port = Integer.toString(TestServer.closedPort());
+        assertFailure("Failed to connect to ws://user:***@127.0.0.1:" + port + "/: connection refused.",
+                "ws://user:SECRETPASS@127.0.0.1:" + port + "/");
+        assertFailure("Failed to connect to ws://user:***@exa mple.com/: ws://user:***@exa mple.com/ isn't a valid WebSocket URI:"
+                + " invalid character U+0020 at index 24 in the host.", "ws://user:SECRETPASS@exa mple.com/");
+    }
+
+    @Test
+    void theConnectedLineNeverPrintsThePassword() {
+        String uri = server.uri("/credentials").replace("ws://", "ws://user:SECRETPASS@");
+        String[] result = runToEnd("", uri);
+        assertEquals("0", result[0], result[2]);
+        assertTrue(result[1].startsWith("Connected to " + server.uri("/credentials").replace("ws://", "ws://user:***@") + ".\n"),
+                result[1]);
+        assertFalse(result[1].contains("SECRETPASS") || result[2].contains("SECRETPASS"), result[1] + result[2]);
+    }
+
+    @Test
     void aBadUriIsOneLineAndExit1() {
         assertFailure("Failed to connect to http://localhost/: http://localhost/ isn't a valid WebSocket URI: scheme must be ws or wss, got http.",
                 "http://localhost/");
@@ -228,6 +249,8 @@ class InteractiveClientTest {
     @Test
     void badArgumentsExit2WithOneLine() {
         assertTrue(usageError().contains("no URI given"));
+        String twoUris = usageError("ws://a/", "ws://user:SECRETPASS@b/");
+        assertTrue(twoUris.contains("unexpected argument ws://user:***@b/") && !twoUris.contains("SECRETPASS"), twoUris);
         assertTrue(usageError("--insecure", "ws://localhost/").contains("unknown option --insecure"));
         assertTrue(usageError("ws://a/", "ws://b/").contains("unexpected argument ws://b/"));
         assertTrue(usageError("--header", "NoColon", "ws://localhost/").contains("\"Name: value\""));

@@ -96,6 +96,35 @@ class ServerConformanceHandshakeTest {
                 KEY_LINE.strip(), "Sec-WebSocket-Version: 13", "Content-Length: 0"), 405, "Allow: GET");
     }
 
+    @org.junit.jupiter.params.ParameterizedTest(name = "{0}")
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"*", "x", "127.0.0.1:80", "ws://127.0.0.1:1/"})
+    void aTargetThatIsNotAPathIs400WithAShortBody(String target) {
+        // Issue 16 item 5: these were answered 101. The last names another host than Host.
+        String answer = refused(request("GET " + target + " HTTP/1.1", "Host: 127.0.0.1", "Upgrade: websocket",
+                "Connection: Upgrade", KEY_LINE.strip(), "Sec-WebSocket-Version: 13"), 400);
+        String body = answer.substring(answer.indexOf("\r\n\r\n") + 4);
+        assertTrue(body.startsWith("Failed to open a WebSocket connection: ") && body.length() < 300, body);
+    }
+
+    @Test
+    void anAbsoluteUriTargetForThisHostIsAccepted() {
+        assertTimeoutPreemptively(GUARD, () -> {
+            try (java.net.Socket socket = new java.net.Socket("127.0.0.1", server.port())) {
+                socket.getOutputStream().write(request("GET ws://127.0.0.1/chat HTTP/1.1", "Host: 127.0.0.1",
+                        "Upgrade: websocket", "Connection: Upgrade", KEY_LINE.strip(), "Sec-WebSocket-Version: 13")
+                        .getBytes(StandardCharsets.ISO_8859_1));
+                StringBuilder head = new StringBuilder();
+                java.io.InputStream in = socket.getInputStream();
+                while (head.indexOf("\r\n\r\n") < 0) {
+                    int b = in.read();
+                    assertTrue(b >= 0, () -> "end of stream inside the response head: " + head);
+                    head.append((char) b);
+                }
+                assertTrue(head.toString().startsWith("HTTP/1.1 101 "), head.toString());
+            }
+        });
+    }
+
     @Test
     void http10Is400() {
         refused(request("GET / HTTP/1.0", "Host: 127.0.0.1", "Upgrade: websocket", "Connection: Upgrade",
