@@ -108,8 +108,8 @@ final class Driver {
      * passed, or the connection stops being open). This turns a syscall per message into one per
      * batch under load, for the blocking and the async API alike.
      */
-    private boolean corked;
-    private long corkedSince;
+    private volatile boolean corked;
+    private volatile long corkedSince;
     /** True while this driver is in {@link DriverThreads}' queue of corked drivers. */
     boolean corkQueued;
     /** Bytes held by a cork beyond which they are written anyway. */
@@ -350,9 +350,14 @@ final class Driver {
      * and must be watched again.
      */
     boolean corkTimeout(long now) {
+        if (corked && now - corkedSince < DriverThreads.CORK_DELAY) {
+            return true; // a racy look is enough to skip a young cork without touching the lock
+        }
+        if (!lock.tryLock()) {
+            return true; // busy: its owner will decide; look again next time rather than wait
+        }
         Actions actions = Actions.NONE;
         boolean watchAgain = false;
-        lock.lock();
         try {
             if (corked && now - corkedSince < DriverThreads.CORK_DELAY) {
                 watchAgain = true;
