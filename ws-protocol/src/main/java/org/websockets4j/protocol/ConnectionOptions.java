@@ -23,6 +23,7 @@ import java.util.Objects;
  *   <tr><td>{@link #maxSize()}</td><td>1 MiB</td><td>{@link #NO_LIMIT}</td><td>{@link Connection}</td></tr>
  *   <tr><td>{@link #maxFragments()}</td><td>65,536</td><td>{@link #NO_LIMIT}</td><td>{@link Connection}</td></tr>
  *   <tr><td>{@link #maxQueue()}</td><td>32</td><td>{@link #NO_LIMIT}</td><td>the I/O driver</td></tr>
+ *   <tr><td>{@link #maxQueueBytes()}</td><td>1 MiB</td><td>{@link #NO_LIMIT}</td><td>the I/O driver</td></tr>
  *   <tr><td>{@link #readLimit()}</td><td>64 KiB</td><td>-</td><td>the I/O driver</td></tr>
  *   <tr><td>{@link #writeLimit()}</td><td>64 KiB</td><td>-</td><td>the I/O driver</td></tr>
  * </table>
@@ -41,6 +42,8 @@ public final class ConnectionOptions {
     public static final long DEFAULT_MAX_SIZE = 1 << 20;
     /** Default {@link #maxFragments()}: 65,536 frames (a 4 MiB message in 64-byte fragments still fits). */
     public static final long DEFAULT_MAX_FRAGMENTS = 1 << 16;
+    /** Default {@link #maxQueueBytes()}: 1 MiB. */
+    public static final long DEFAULT_MAX_QUEUE_BYTES = 1 << 20;
     /** Default {@link #maxQueue()}: 32 messages. */
     public static final long DEFAULT_MAX_QUEUE = 32;
     /** Default {@link #readLimit()}: 64 KiB. */
@@ -56,6 +59,7 @@ public final class ConnectionOptions {
     private final long maxSize;
     private final long maxFragments;
     private final long maxQueue;
+    private final long maxQueueBytes;
     private final int readLimit;
     private final int writeLimit;
 
@@ -66,6 +70,7 @@ public final class ConnectionOptions {
         this.maxSize = settings.maxSize;
         this.maxFragments = settings.maxFragments;
         this.maxQueue = settings.maxQueue;
+        this.maxQueueBytes = settings.maxQueueBytes;
         this.readLimit = settings.readLimit;
         this.writeLimit = settings.writeLimit;
     }
@@ -166,6 +171,20 @@ public final class ConnectionOptions {
     }
 
     /**
+     * The most received data held until the application takes it, in bytes of binary messages and
+     * characters of text: the byte bound beside {@link #maxQueue()}'s count. When the queue holds
+     * this much, the driver stops reading, as at {@code maxQueue}. Without it a peer could make a
+     * connection hold {@code maxQueue} × {@code maxSize} (32 MiB at the defaults, 512 MiB with a
+     * 16 MiB {@code maxSize}); with it the queue holds at most this plus one message. Python
+     * websockets 14+ bounds its queue in frames with high and low water marks.
+     *
+     * @return the limit, at least 1; {@link #NO_LIMIT} for none (default 1 MiB)
+     */
+    public long maxQueueBytes() {
+        return maxQueueBytes;
+    }
+
+    /**
      * The high-water mark, in bytes, of the buffer for incoming bytes; the low-water mark is half
      * of it. Enforced by the I/O driver, not by {@link Connection}.
      *
@@ -195,13 +214,15 @@ public final class ConnectionOptions {
                 && maxSize == that.maxSize
                 && maxFragments == that.maxFragments
                 && maxQueue == that.maxQueue
+                && maxQueueBytes == that.maxQueueBytes
                 && readLimit == that.readLimit
                 && writeLimit == that.writeLimit;
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(pingInterval, pingTimeout, closeTimeout, maxSize, maxFragments, maxQueue, readLimit, writeLimit);
+        return Objects.hash(pingInterval, pingTimeout, closeTimeout, maxSize, maxFragments, maxQueue, maxQueueBytes, readLimit,
+                writeLimit);
     }
 
     /** For example {@code ConnectionOptions[pingInterval=PT20S, ..., maxQueue=NO_LIMIT, ...]}. */
@@ -213,6 +234,7 @@ public final class ConnectionOptions {
                 + ", maxSize=" + limit(maxSize)
                 + ", maxFragments=" + limit(maxFragments)
                 + ", maxQueue=" + limit(maxQueue)
+                + ", maxQueueBytes=" + limit(maxQueueBytes)
                 + ", readLimit=" + readLimit
                 + ", writeLimit=" + writeLimit + "]";
     }
@@ -272,6 +294,7 @@ public final class ConnectionOptions {
         private long maxSize = DEFAULT_MAX_SIZE;
         private long maxFragments = DEFAULT_MAX_FRAGMENTS;
         private long maxQueue = DEFAULT_MAX_QUEUE;
+        private long maxQueueBytes = DEFAULT_MAX_QUEUE_BYTES;
         private int readLimit = DEFAULT_READ_LIMIT;
         private int writeLimit = DEFAULT_WRITE_LIMIT;
 
@@ -302,6 +325,7 @@ public final class ConnectionOptions {
             this.maxSize = options.maxSize;
             this.maxFragments = options.maxFragments;
             this.maxQueue = options.maxQueue;
+            this.maxQueueBytes = options.maxQueueBytes;
             this.readLimit = options.readLimit;
             this.writeLimit = options.writeLimit;
             return self();
@@ -383,6 +407,19 @@ public final class ConnectionOptions {
         }
 
         /**
+         * Sets {@link ConnectionOptions#maxQueueBytes()}, the most received data held for the
+         * application; {@link ConnectionOptions#NO_LIMIT} for no limit.
+         *
+         * @param maxQueueBytes bytes of binary messages and characters of text, at least 1, or
+         *                      {@link ConnectionOptions#NO_LIMIT}
+         * @return this builder; the value is checked when the options are built
+         */
+        public B maxQueueBytes(long maxQueueBytes) {
+            this.maxQueueBytes = maxQueueBytes;
+            return self();
+        }
+
+        /**
          * Sets {@link ConnectionOptions#readLimit()}, the incoming buffer's high-water mark, in
          * bytes.
          *
@@ -430,6 +467,10 @@ public final class ConnectionOptions {
             }
             if (maxQueue < 1) {
                 throw new IllegalArgumentException("maxQueue must be >= 1 message, got " + maxQueue
+                        + "; use ConnectionOptions.NO_LIMIT for no limit");
+            }
+            if (maxQueueBytes < 1) {
+                throw new IllegalArgumentException("maxQueueBytes must be >= 1, got " + maxQueueBytes
                         + "; use ConnectionOptions.NO_LIMIT for no limit");
             }
             if (readLimit < 1) {

@@ -1014,7 +1014,8 @@ final class Driver {
                 // owe it without bound: above writeLimit, stop reading until it drains, as
                 // Python's read loop does when it awaits drain() after writing a pong.
                 boolean repliesBlocked = repliesOwed && writes.paused();
-                if (!reading && !repliesBlocked && (state != State.OPEN || inbox.size() < options.maxQueue())) {
+                boolean inboxFull = inbox.size() >= options.maxQueue() || inbox.bytes() >= options.maxQueueBytes();
+                if (!reading && !repliesBlocked && (state != State.OPEN || !inboxFull)) {
                     reading = true;
                     actions = actions == null ? new Actions() : actions;
                     actions.readInto = readBuffer.forRead();
@@ -1066,7 +1067,7 @@ final class Driver {
     }
 
     private void deliver(Message message) {
-        if (dropOverflow && inbox.size() >= options.maxQueue()) {
+        if (dropOverflow && (inbox.size() >= options.maxQueue() || inbox.bytes() >= options.maxQueueBytes())) {
             // We started closing and nobody reads: do not let the peer fill memory meanwhile.
             dropped++;
             if (dropped == 1) {

@@ -42,12 +42,25 @@ final class Inbox {
         return messages.isEmpty();
     }
 
+    /** Bytes of binary data and characters of text queued. */
+    private long bytes;
+
+    long bytes() {
+        return bytes;
+    }
+
+    private static long weight(Message message) {
+        return message instanceof Message.Binary binary ? binary.data().length : ((Message.Text) message).text().length();
+    }
+
     void add(Message message) {
+        bytes += weight(message);
         messages.addLast(message);
     }
 
     /** Puts back a message whose hand-off failed, at the head where it came from. */
     void putBack(Message message) {
+        bytes += weight(message);
         messages.addFirst(message);
     }
 
@@ -56,6 +69,10 @@ final class Inbox {
     }
 
     Message poll() {
-        return messages.pollFirst();
+        Message message = messages.pollFirst();
+        if (message != null) {
+            bytes -= weight(message);
+        }
+        return message;
     }
 }

@@ -41,7 +41,7 @@ class ConnectionOptionsTest {
         assertEquals(Long.MAX_VALUE, options.maxSize());
         assertEquals(Long.MAX_VALUE, options.maxQueue());
         assertEquals("ConnectionOptions[pingInterval=null, pingTimeout=null, closeTimeout=null, maxSize=NO_LIMIT,"
-                + " maxFragments=NO_LIMIT, maxQueue=NO_LIMIT, readLimit=65536, writeLimit=65536]", options.toString());
+                + " maxFragments=NO_LIMIT, maxQueue=NO_LIMIT, maxQueueBytes=1048576, readLimit=65536, writeLimit=65536]", options.toString());
     }
 
     @Test
@@ -59,7 +59,7 @@ class ConnectionOptionsTest {
     @Test
     void toStringShowsEveryOption() {
         assertEquals("ConnectionOptions[pingInterval=PT20S, pingTimeout=PT20S, closeTimeout=PT10S, maxSize=1048576,"
-                + " maxFragments=65536, maxQueue=32, readLimit=65536, writeLimit=65536]", ConnectionOptions.defaults().toString());
+                + " maxFragments=65536, maxQueue=32, maxQueueBytes=1048576, readLimit=65536, writeLimit=65536]", ConnectionOptions.defaults().toString());
     }
 
     @Test
