@@ -34,6 +34,8 @@ public final class FrameReader {
     /** Maximum payload size meaning "no limit" (payloads are still held in memory, so at most about 2 GiB). */
     public static final long NO_LIMIT = Long.MAX_VALUE;
 
+    private static final ByteBuffer EMPTY = ByteBuffer.allocate(0).asReadOnlyBuffer();
+
     private static final int MAX_BUFFERABLE = Integer.MAX_VALUE - 8;
     /** Split payloads up to this size gather in one buffer kept for the reader's life. */
     private static final int SPARE = 4 * 1024;
@@ -109,6 +111,43 @@ public final class FrameReader {
             throw new IllegalArgumentException("maxPayloadSize must be >= 0, got " + limit);
         }
         this.maxPayloadSize = limit;
+    }
+
+    /**
+     * The opcode of the frame whose payload is arriving, so that a caller can check what it has
+     * of it before the frame completes (see {@link #partialPayload()}).
+     *
+     * @return the opcode once the frame's header has been read and until the frame is returned;
+     *         null otherwise
+     */
+    public Opcode partialOpcode() {
+        return inPayload ? opcode : null;
+    }
+
+    /**
+     * The reserved bits of the frame whose payload is arriving, as they came on the wire (before
+     * any extension decodes the frame).
+     *
+     * @return the RSV bits ({@link Frame#RSV1} | ...) of the frame in progress; 0 when none
+     */
+    public int partialRsvBits() {
+        return inPayload ? rsvBits : 0;
+    }
+
+    /**
+     * The payload bytes of the frame in progress that have arrived so far, unmasked, as they came
+     * on the wire (before any extension decodes the frame): lets a caller validate a long frame as
+     * it arrives, for example UTF-8, instead of only once it is complete.
+     *
+     * @return a read-only view from the payload's first byte to the last one received; empty when
+     *         no payload byte is buffered (none arrived yet, or the frame came whole); valid until
+     *         the next {@link #read}
+     */
+    public ByteBuffer partialPayload() {
+        if (!inPayload || partial == null) {
+            return EMPTY;
+        }
+        return partial.duplicate().flip().asReadOnlyBuffer();
     }
 
     /**

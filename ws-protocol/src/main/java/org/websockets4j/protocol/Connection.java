@@ -13,6 +13,7 @@ import org.websockets4j.framing.Frame;
 import org.websockets4j.framing.FrameData;
 import org.websockets4j.framing.FrameReader;
 import org.websockets4j.framing.FrameWriter;
+import org.websockets4j.framing.InvalidUtf8;
 import org.websockets4j.framing.MaskKeySource;
 import org.websockets4j.framing.Opcode;
 import org.websockets4j.framing.PayloadTooBig;
@@ -106,6 +107,13 @@ public final class Connection {
     private Opcode receiving;
     /** Bytes received so far in the fragmented message in progress. */
     private long receivedSize;
+    /** Payload bytes of the text frame in progress already validated as they arrived. */
+    private int validatedInFrame;
+    /**
+     * Whether a frame's payload may be checked before it completes: true when every negotiated
+     * extension claims a reserved bit, so that a frame with none set reaches us as it was sent.
+     */
+    private final boolean partialPayloadIsFinal;
     /** Frames received so far in the fragmented message in progress. */
     private long receivedFrames;
     /** Where data frames go instead of {@link #eventsReceived()}; null for events. */
@@ -183,6 +191,7 @@ public final class Connection {
         }
         List<ExtensionCodec> extensions = List.copyOf(codecs);
         this.extensions = extensions;
+        this.partialPayloadIsFinal = extensions.stream().allMatch(extension -> extension.reservedBits() != 0);
         this.maxSize = options.maxSize();
         this.maxFragments = options.maxFragments();
         this.closeTimeout = nanos(options.closeTimeout());
@@ -441,6 +450,9 @@ public final class Connection {
                 break;
             }
             if (frame == null) {
+                if (!checkPartialText(nowNanos)) {
+                    break;
+                }
                 return;
             }
             if (tracing) {
@@ -477,6 +489,33 @@ public final class Connection {
      * bytes so that a control frame in the middle of a fragmented message is never refused; a
      * data frame between the two is checked against the real budget once read.
      */
+    /**
+     * Validates the UTF-8 of a text frame that has not completed yet, as its bytes arrive, so a
+     * long frame of garbage fails (1007) at its first bad byte instead of after its last. Only for
+     * a frame that no extension will transform (no reserved bit set, every extension claiming one).
+     *
+     * @return false when the connection failed
+     */
+    private boolean checkPartialText(long now) {
+        Opcode opcode = reader.partialOpcode();
+        boolean text = (opcode == Opcode.TEXT && receiving == null) || (opcode == Opcode.CONTINUATION && receiving == Opcode.TEXT);
+        if (!text || reader.partialRsvBits() != 0 || !partialPayloadIsFinal) {
+            return true;
+        }
+        ByteBuffer arrived = reader.partialPayload();
+        if (arrived.remaining() <= validatedInFrame) {
+            return true;
+        }
+        try {
+            utf8.update(arrived.position(validatedInFrame));
+        } catch (InvalidUtf8 e) {
+            failBecause(e, e.closeCode(), now);
+            return false;
+        }
+        validatedInFrame = arrived.limit();
+        return true;
+    }
+
     private long frameLimit(long used) {
         if (maxSize == ConnectionOptions.NO_LIMIT) {
             return FrameReader.NO_LIMIT;
@@ -531,11 +570,13 @@ public final class Connection {
             throw new PayloadTooBig("message arrived in more than " + maxFragments + " frames", frames, maxFragments);
         }
         if (type == Opcode.TEXT) {
-            utf8.update(view);
+            int checked = Math.min(validatedInFrame, view.remaining()); // by checkPartialText
+            utf8.update(view.slice(view.position() + checked, view.remaining() - checked));
             if (frame.fin()) {
                 utf8.finish();
             }
         }
+        validatedInFrame = 0;
         if (dataSink != null) {
             dataSink.data(type, receiving == null, view, frame.fin());
         } else {

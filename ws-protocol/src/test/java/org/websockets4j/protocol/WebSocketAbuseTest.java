@@ -144,6 +144,26 @@ class WebSocketAbuseTest {
         }
     }
 
+    @Test
+    void invalidUtf8IsRefusedAtItsFirstByteNotAfterTheFramesLast() throws Exception {
+        try (Loopback.Raw raw = Loopback.raw(Role.SERVER, Loopback.quiet().maxSize(1 << 20).build())) {
+            byte[] whole = CLIENT.toBytes(new Frame(true, Opcode.TEXT, ByteBuffer.wrap(new byte[1 << 20])));
+            int header = FrameWriter.headerLength(1 << 20, true);
+            byte[] start = java.util.Arrays.copyOf(whole, header + 1024);
+            // Garbage at payload byte 100: masked on the wire, so unmask-xor it in place.
+            byte[] key = java.util.Arrays.copyOfRange(whole, header - 4, header);
+            start[header + 100] = (byte) (0xFF ^ key[100 % 4]);
+            raw.peer().sendRaw(start); // the other 1 MiB - 1 KiB never comes
+            ConnectionClosedError error = assertThrows(ConnectionClosedError.class, raw.ws()::recv);
+            assertInstanceOf(org.websockets4j.framing.InvalidUtf8.class, error.getCause());
+            Frame frame;
+            do {
+                frame = raw.peer().readFrame();
+            } while (frame != null && frame.opcode() != Opcode.CLOSE);
+            assertEquals(1007, org.websockets4j.framing.Close.parse(frame.payload()).code());
+        }
+    }
+
     /** Waits until the background reader has seen every pong (the server answers in order). */
     private static void sync2(Loopback.Raw raw) throws Exception {
         raw.peer().send(new Frame(true, Opcode.PING, ByteBuffer.wrap("last".getBytes())));
