@@ -110,8 +110,10 @@ public final class Connection {
     /** Payload bytes of the text frame in progress already validated as they arrived. */
     private int validatedInFrame;
     /**
-     * Whether a frame's payload may be checked before it completes: true when every negotiated
-     * extension claims a reserved bit, so that a frame with none set reaches us as it was sent.
+     * Whether a frame's payload may be checked before it completes: only without extensions. With
+     * one, a frame with no reserved bit set may still be transformed (permessage-deflate marks only
+     * a message's first frame, and its continuations are compressed too), so its payload is checked
+     * once decoded, when the frame completes.
      */
     private final boolean partialPayloadIsFinal;
     /** Frames received so far in the fragmented message in progress. */
@@ -191,7 +193,7 @@ public final class Connection {
         }
         List<ExtensionCodec> extensions = List.copyOf(codecs);
         this.extensions = extensions;
-        this.partialPayloadIsFinal = extensions.stream().allMatch(extension -> extension.reservedBits() != 0);
+        this.partialPayloadIsFinal = extensions.isEmpty();
         this.maxSize = options.maxSize();
         this.maxFragments = options.maxFragments();
         this.closeTimeout = nanos(options.closeTimeout());
@@ -491,8 +493,8 @@ public final class Connection {
      */
     /**
      * Validates the UTF-8 of a text frame that has not completed yet, as its bytes arrive, so a
-     * long frame of garbage fails (1007) at its first bad byte instead of after its last. Only for
-     * a frame that no extension will transform (no reserved bit set, every extension claiming one).
+     * long frame of garbage fails (1007) at its first bad byte instead of after its last. Only when
+     * no extension was negotiated, so that the bytes on the wire are the text.
      *
      * @return false when the connection failed
      */
