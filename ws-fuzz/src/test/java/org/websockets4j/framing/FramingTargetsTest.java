@@ -101,7 +101,7 @@ class FramingTargetsTest {
             }
             Role peer = role == Role.SERVER ? Role.CLIENT : Role.SERVER;
             byte[] wire = new FrameWriter(peer).toBytes(
-                    new Frame(frame.fin, frame.opcode, ByteBuffer.wrap(frame.payload)));
+                    new Frame(frame.fin, frame.opcode, ByteBuffer.wrap(frame.payload.clone()))); // a client masks in place
             Outcome again = read(role, limit, List.of(), List.of(wire), 0);
             assertEquals(new Outcome(List.of(frame), null), again, "write → read changed the frame");
         }
