@@ -19,6 +19,7 @@ import org.websockets4j.framing.ExtensionCodec;
 import org.websockets4j.framing.Opcode;
 import org.websockets4j.framing.PayloadTooBig;
 import org.websockets4j.framing.Role;
+import org.websockets4j.protocol.internal.IoGroup;
 import org.websockets4j.protocol.internal.SharedSend;
 import org.websockets4j.protocol.internal.Transport;
 
@@ -150,6 +151,7 @@ final class Driver {
                 inlineReadBy = Thread.currentThread();
                 return;
             }
+            IoGroup.noteIoThread();
             perform(readCompleted(count));
         }
 
@@ -309,6 +311,7 @@ final class Driver {
                     if (terminated && !inbox.handingOff) {
                         throw connection.closeException();
                     }
+                    checkMayWait("recv()", "recvAsync()");
                     inboxChanged.await();
                 }
                 if (type != null && !type.isInstance(inbox.peek())) {
@@ -375,6 +378,22 @@ final class Driver {
         }
         perform(actions);
         return watchAgain;
+    }
+
+    /**
+     * Refuses to wait on the I/O thread: a callback of one of our futures that blocks there would
+     * stall every connection, including the one whose progress it waits for.
+     */
+    private static void checkMayWait(String call, String instead) {
+        if (IoGroup.onIoThread()) {
+            throw new IllegalStateException(call + " would wait on the library's I/O thread (in a callback of a"
+                    + " connection's future), stalling every connection: use " + instead + " there");
+        }
+    }
+
+    /** Whether the calling thread is the I/O thread (see {@link #checkMayWait}). */
+    static boolean onIoThread() {
+        return IoGroup.onIoThread();
     }
 
     private static String describe(Message message) {
@@ -620,6 +639,9 @@ final class Driver {
             throw connection.closeException();
         }
         if (connection.state() != State.OPEN) {
+            if (!terminated) {
+                checkMayWait("a blocking send while the connection closes", "sendAsync()");
+            }
             while (!terminated) {
                 sendable.await();
             }
@@ -634,6 +656,7 @@ final class Driver {
                 throw new IllegalStateException("this thread is in the middle of a fragmented message:"
                         + " finish it (close its MessageWriter) before sending another message");
             }
+            checkMayWait("a blocking send behind a fragmented message", "sendAsync()");
             sendable.await();
         }
     }
@@ -642,6 +665,9 @@ final class Driver {
     private void awaitDrained() throws InterruptedException {
         lock.lock();
         try {
+            if (writes.paused() && !terminated) {
+                checkMayWait("a blocking send", "sendAsync()");
+            }
             while (writes.paused() && !terminated) {
                 sendable.await();
             }

@@ -115,7 +115,9 @@ public final class WebSocket implements AutoCloseable, Iterable<Message> {
      * @throws ConnectionClosed      when the connection is closed and no message is left:
      *                               {@link ConnectionClosedOK} for 1000 and 1001,
      *                               {@link ConnectionClosedError} otherwise
-     * @throws IllegalStateException when another thread is already waiting in a receive
+     * @throws IllegalStateException when another thread is already waiting in a receive, or when
+     *                               it would wait on the library's I/O thread (in a callback of one
+     *                               of this library's futures): use {@link #recvAsync()} there
      * @throws InterruptedException  when the thread is interrupted while waiting
      */
     public Message recv() throws InterruptedException {
@@ -477,9 +479,15 @@ public final class WebSocket implements AutoCloseable, Iterable<Message> {
      * @param reason the reason, at most 123 bytes in UTF-8; null is taken as empty
      * @throws IllegalArgumentException when the code may not be sent or the reason is too long
      *                                  (checked even when the connection is already closed)
+     * <p>Called on the library's I/O thread (in a callback of one of this library's futures), it
+     * starts the closing handshake and returns without waiting, as {@link #closeAsync(int, String)}:
+     * waiting there would block the thread that must read the peer's answer.
      */
     public void close(int code, String reason) {
         CompletableFuture<Void> done = closeAsync(code, reason);
+        if (Driver.onIoThread()) {
+            return; // waiting here would block the thread that must read the peer's answer
+        }
         boolean interrupted = false;
         while (true) {
             try {

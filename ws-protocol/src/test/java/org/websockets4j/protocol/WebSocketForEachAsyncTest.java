@@ -98,4 +98,27 @@ class WebSocketForEachAsyncTest {
             }
         }
     }
+
+    @Test
+    void aCallbackOnTheIoThreadMayNotWaitButMayClose() throws Exception {
+        try (Loopback.Pair pair = Loopback.pair()) {
+            CompletableFuture<Object> blocked = pair.server().recvAsync().thenApply(first -> {
+                try {
+                    return pair.server().recv(); // nothing queued: it would wait on the I/O thread
+                } catch (InterruptedException e) {
+                    throw new IllegalStateException(e);
+                }
+            });
+            pair.client().send("first");
+            ExecutionException e = assertThrows(ExecutionException.class, () -> blocked.get(10, TimeUnit.SECONDS));
+            assertInstanceOf(IllegalStateException.class, e.getCause());
+            assertTrue(e.getCause().getMessage().contains("recvAsync()"), e.getCause().getMessage());
+
+            CompletableFuture<Void> closed = pair.server().recvAsync().thenAccept(second -> pair.server().close(4000, "bye"));
+            pair.client().send("second");
+            closed.get(10, TimeUnit.SECONDS); // returned without waiting for the closing handshake
+            ConnectionClosed told = assertThrows(ConnectionClosed.class, pair.client()::recv);
+            assertEquals(4000, told.code());
+        }
+    }
 }

@@ -35,6 +35,8 @@ import java.util.concurrent.TimeUnit;
  */
 public final class IoGroup {
     private static volatile AsynchronousChannelGroup shared;
+    /** The thread seen completing reads that waited: the group's polling thread. */
+    private static volatile Thread ioThread;
 
     private IoGroup() {
     }
@@ -61,6 +63,27 @@ public final class IoGroup {
             }
         }
         return group;
+    }
+
+    /**
+     * Records the calling thread as the I/O thread; called from a read's completion that did not
+     * complete in the call that started it (so it runs on the group's polling thread).
+     */
+    public static void noteIoThread() {
+        Thread current = Thread.currentThread();
+        if (ioThread != current && !current.isVirtual()) {
+            ioThread = current;
+        }
+    }
+
+    /**
+     * Whether the calling thread is the I/O thread, where waiting would stall every connection
+     * (callbacks of the futures a connection completes run there).
+     *
+     * @return true on the I/O thread
+     */
+    public static boolean onIoThread() {
+        return Thread.currentThread() == ioThread;
     }
 
     /** Runs every task in the calling thread; never shuts down (the group is never shut down). */
