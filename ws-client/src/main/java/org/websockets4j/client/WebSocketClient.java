@@ -21,6 +21,8 @@ import org.websockets4j.http.SecurityError;
 import org.websockets4j.http.WebSocketUri;
 import org.websockets4j.protocol.WebSocket;
 import org.websockets4j.protocol.internal.HandshakeInfo;
+import org.websockets4j.protocol.internal.HandshakeIo;
+import org.websockets4j.protocol.internal.Transport;
 import org.websockets4j.protocol.internal.IoGroup;
 import org.websockets4j.protocol.internal.WebSockets;
 
@@ -143,24 +145,32 @@ public final class WebSocketClient {
         boolean opened = false;
         try {
             await(channel, channel.connect(address), deadline, timeout);
-            ByteBuffer request = ByteBuffer.wrap(handshake.request());
-            while (request.hasRemaining()) {
-                await(channel, channel.write(request), deadline, timeout);
-            }
+            Transport transport = HandshakeIo.tcp(channel);
             ByteBuffer buffer = ByteBuffer.allocate(HANDSHAKE_BUFFER);
-            ClientHandshake.Accepted accepted = null;
-            while (accepted == null) {
-                int n = await(channel, channel.read(buffer), deadline, timeout);
-                buffer.flip();
-                if (n < 0) {
-                    handshake.receiveEof(); // throws: the server left before answering in full
+            ClientHandshake.Accepted accepted;
+            try {
+                HandshakeIo.writeFully(transport, ByteBuffer.wrap(handshake.request()), deadline);
+                accepted = HandshakeIo.readUntil(transport, buffer, deadline, new HandshakeIo.Step<>() {
+                    @Override
+                    public ClientHandshake.Accepted data(ByteBuffer in) {
+                        return handshake.receiveData(in);
+                    }
+
+                    @Override
+                    public ClientHandshake.Accepted eof() {
+                        handshake.receiveEof(); // throws: the server left before answering in full
+                        return handshake.receiveData(buffer);
+                    }
+                });
+            } catch (TimeoutException e) {
+                throw new SocketTimeoutException("opening handshake timed out after " + timeout);
+            } catch (ExecutionException e) {
+                if (e.getCause() instanceof IOException io) {
+                    throw io;
                 }
-                accepted = handshake.receiveData(buffer);
-                if (accepted == null) {
-                    buffer.compact();
-                }
+                throw new IOException(e.getCause());
             }
-            WebSocket webSocket = WebSockets.open(channel, Role.CLIENT, options.connection(), accepted.extensions(), buffer,
+            WebSocket webSocket = WebSockets.open(transport, Role.CLIENT, options.connection(), accepted.extensions(), buffer,
                     new HandshakeInfo(uri.resourceName(), accepted.requestHeaders(), accepted.responseHeaders(),
                             accepted.subprotocol()));
             opened = true;

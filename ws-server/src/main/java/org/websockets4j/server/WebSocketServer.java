@@ -24,7 +24,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.Executor;
-import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -37,6 +36,8 @@ import org.websockets4j.http.InvalidHandshake;
 import org.websockets4j.protocol.ConnectionClosed;
 import org.websockets4j.protocol.WebSocket;
 import org.websockets4j.protocol.internal.HandshakeInfo;
+import org.websockets4j.protocol.internal.HandshakeIo;
+import org.websockets4j.protocol.internal.Transport;
 import org.websockets4j.protocol.internal.IoGroup;
 import org.websockets4j.protocol.internal.WebSockets;
 
@@ -430,7 +431,7 @@ public final class WebSocketServer implements AutoCloseable {
         WebSocket webSocket = null;
         boolean handedOff = false;
         try {
-            webSocket = handshake(channel, remoteAddress(channel));
+            webSocket = handshake(HandshakeIo.tcp(channel), remoteAddress(channel));
             if (webSocket != null) {
                 if (asyncHandler != null) {
                     startAsyncHandler(webSocket);
@@ -508,7 +509,7 @@ public final class WebSocketServer implements AutoCloseable {
     }
 
     /** Runs the opening handshake; returns the open WebSocket, or null when it was refused or abandoned. */
-    private WebSocket handshake(AsynchronousSocketChannel channel, SocketAddress remote) {
+    private WebSocket handshake(Transport transport, SocketAddress remote) {
         ServerHandshake handshake = new ServerHandshake(options);
         handshakes.add(handshake);
         try {
@@ -516,21 +517,23 @@ public final class WebSocketServer implements AutoCloseable {
                 handshake.shuttingDown();
             }
             Duration timeout = options.openTimeout();
-            long deadline = timeout == null ? Long.MAX_VALUE : System.nanoTime() + timeout.toNanos();
+            long deadline = timeout == null ? HandshakeIo.NO_DEADLINE : System.nanoTime() + timeout.toNanos();
             ByteBuffer buffer = ByteBuffer.allocate(HANDSHAKE_BUFFER);
-            HandshakeOutcome outcome = null;
-            while (outcome == null) {
-                int n = read(channel, buffer, deadline);
-                buffer.flip();
-                outcome = n < 0 ? handshake.receiveEof() : handshake.receiveData(buffer);
-                if (outcome == null) {
-                    buffer.compact();
+            HandshakeOutcome outcome = HandshakeIo.readUntil(transport, buffer, deadline, new HandshakeIo.Step<>() {
+                @Override
+                public HandshakeOutcome data(ByteBuffer in) {
+                    return handshake.receiveData(in);
                 }
-            }
+
+                @Override
+                public HandshakeOutcome eof() {
+                    return handshake.receiveEof();
+                }
+            });
             switch (outcome) {
                 case HandshakeOutcome.Accepted accepted -> {
-                    writeFully(channel, ByteBuffer.wrap(accepted.responseBytes()));
-                    WebSocket webSocket = WebSockets.open(channel, Role.SERVER, options.connection(), accepted.extensions(), buffer,
+                    HandshakeIo.writeFully(transport, ByteBuffer.wrap(accepted.responseBytes()), deadline);
+                    WebSocket webSocket = WebSockets.open(transport, Role.SERVER, options.connection(), accepted.extensions(), buffer,
                             new HandshakeInfo(accepted.path(), accepted.requestHeaders(), accepted.responseHeaders(),
                                     accepted.subprotocol()));
                     connections.add(webSocket);
@@ -541,8 +544,8 @@ public final class WebSocketServer implements AutoCloseable {
                 }
                 case HandshakeOutcome.Rejected rejected -> {
                     logRejected(remote, rejected);
-                    writeFully(channel, ByteBuffer.wrap(rejected.responseBytes()));
-                    lingerBeforeClose(channel);
+                    HandshakeIo.writeFully(transport, ByteBuffer.wrap(rejected.responseBytes()), deadline);
+                    lingerBeforeClose(transport);
                     return null;
                 }
                 case HandshakeOutcome.Abandoned abandoned -> {
@@ -593,28 +596,13 @@ public final class WebSocketServer implements AutoCloseable {
         webSocket.close(handlerEnded(webSocket, failure), "");
     }
 
-    private static int read(AsynchronousSocketChannel channel, ByteBuffer buffer, long deadline)
-            throws InterruptedException, ExecutionException, TimeoutException {
-        Future<Integer> pending = channel.read(buffer);
-        long left = deadline - System.nanoTime();
+    /** After a refusal: half-close, then read and discard for up to {@link #LINGER} so the answer is not lost to a reset. */
+    private static void lingerBeforeClose(Transport transport) {
         try {
-            return deadline == Long.MAX_VALUE ? pending.get() : pending.get(Math.max(0, left), TimeUnit.NANOSECONDS);
-        } catch (TimeoutException | InterruptedException e) {
-            closeQuietly(channel); // also ends the pending read
-            throw e;
-        }
-    }
-
-    /**
-     * Half-closes and reads what the client still sends for a moment, so that closing a socket with
-     * unread input does not turn into a TCP reset that destroys the answer before the client reads it.
-     */
-    private static void lingerBeforeClose(AsynchronousSocketChannel channel) {
-        try {
-            channel.shutdownOutput();
+            transport.shutdownOutput();
             long deadline = System.nanoTime() + LINGER.toNanos();
             ByteBuffer sink = ByteBuffer.allocate(1024);
-            while (read(channel, sink.clear(), deadline) >= 0) {
+            while (HandshakeIo.read(transport, sink.clear(), deadline) >= 0) {
                 // discard
             }
         } catch (IOException | ExecutionException | TimeoutException e) {
@@ -624,18 +612,6 @@ public final class WebSocketServer implements AutoCloseable {
         }
     }
 
-    private static void writeFully(AsynchronousSocketChannel channel, ByteBuffer bytes)
-            throws InterruptedException, ExecutionException {
-        while (bytes.hasRemaining()) {
-            channel.write(bytes).get();
-        }
-    }
-
-    /**
-     * Stops the server: no new connection is accepted, handshakes in progress answer 503 once their
-     * request is complete (or end at their open timeout), and open connections are closed with
-     * 1001 (going away). Returns without waiting; see {@link #awaitClosed()}. Idempotent.
-     */
     @Override
     public void close() {
         if (!closing.compareAndSet(false, true)) {

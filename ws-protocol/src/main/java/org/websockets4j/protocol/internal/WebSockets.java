@@ -62,6 +62,42 @@ public final class WebSockets {
         }
     }
 
+    /**
+     * {@link #open(AsynchronousSocketChannel, Role, ConnectionOptions, List, ByteBuffer, HandshakeInfo)}
+     * over any {@link Transport} (TCP, and TLS or Unix sockets to come): the WebSocket owns it
+     * from now on and closes it when the connection ends.
+     *
+     * @param transport the byte stream whose opening handshake completed; nobody else may use it
+     * @param role      the side this is
+     * @param options   the connection options
+     * @param codecs    the negotiated extensions, in negotiation order
+     * @param leftover  bytes read past the handshake (copied out before this returns)
+     * @param handshake what the handshake settled
+     * @return the open WebSocket
+     * @throws NullPointerException     when an argument is null
+     * @throws IllegalArgumentException when two codecs claim the same reserved bit; the transport
+     *                                  is closed then
+     */
+    public static WebSocket open(Transport transport, Role role, ConnectionOptions options,
+                                 List<? extends ExtensionCodec> codecs, ByteBuffer leftover, HandshakeInfo handshake) {
+        Objects.requireNonNull(transport, "transport");
+        try {
+            Objects.requireNonNull(role, "role");
+            Objects.requireNonNull(options, "options");
+            Objects.requireNonNull(codecs, "codecs");
+            Objects.requireNonNull(leftover, "leftover");
+            Objects.requireNonNull(handshake, "handshake");
+            return ProtocolAccess.opener().open(transport, role, options, codecs, leftover, handshake);
+        } catch (RuntimeException | Error e) {
+            try {
+                transport.close();
+            } catch (IOException suppressed) {
+                e.addSuppressed(suppressed);
+            }
+            throw e;
+        }
+    }
+
     // ------------------------------------------------------------------ broadcasting
 
     /**

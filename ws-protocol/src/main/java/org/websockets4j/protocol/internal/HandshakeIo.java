@@ -1,0 +1,159 @@
+package org.websockets4j.protocol.internal;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.AsynchronousSocketChannel;
+import java.nio.channels.CompletionHandler;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * The opening handshake's I/O, shared by the server and the client: blocking reads and writes
+ * over a {@link Transport} with one deadline, and the read-until-outcome loop that feeds a
+ * Sans-I/O handshake until it decides. Meant for virtual threads (the server's connection thread,
+ * the client's caller): a wait parks the thread, the I/O thread completes it.
+ *
+ * <p>Because it runs over {@code Transport}, a TLS or Unix-socket transport gets the same
+ * handshake code. Thread-safe (it keeps no state).
+ */
+public final class HandshakeIo {
+    /** No deadline. */
+    public static final long NO_DEADLINE = Long.MAX_VALUE;
+
+    private HandshakeIo() {
+    }
+
+    /**
+     * A Sans-I/O handshake fed by {@link #readUntil}.
+     *
+     * @param <T> what the handshake decides
+     */
+    public interface Step<T> {
+        /**
+         * Takes the bytes received so far (position to limit) and consumes what it parsed.
+         *
+         * @param in the buffered input
+         * @return the decision, or null while more bytes are needed
+         */
+        T data(ByteBuffer in);
+
+        /**
+         * The peer ended the stream before a decision.
+         *
+         * @return the decision for that case (or throws)
+         */
+        T eof();
+    }
+
+    /**
+     * {@link Transport} over a connected TCP channel.
+     *
+     * @param channel a connected channel; the transport owns it from now on
+     * @return the transport
+     */
+    public static Transport tcp(AsynchronousSocketChannel channel) {
+        return new TcpTransport(channel);
+    }
+
+    /**
+     * Reads and feeds {@code step} until it decides; on return {@code buffer} holds, from its
+     * position to its limit, the bytes received after what the handshake consumed.
+     *
+     * @param transport where to read
+     * @param buffer    the buffer to read into, empty (position 0, limit = capacity)
+     * @param deadline  {@link System#nanoTime()} by which the decision must come, or {@link #NO_DEADLINE}
+     * @param step      the handshake
+     * @param <T>       the decision's type
+     * @return the decision, never null
+     * @throws TimeoutException     when the deadline passes first (the transport is closed then)
+     * @throws ExecutionException   when the transport fails (its cause is the I/O error)
+     * @throws InterruptedException when the thread is interrupted (the transport is closed then)
+     */
+    public static <T> T readUntil(Transport transport, ByteBuffer buffer, long deadline, Step<T> step)
+            throws TimeoutException, ExecutionException, InterruptedException {
+        while (true) {
+            int n = read(transport, buffer, deadline);
+            buffer.flip();
+            T decision = n < 0 ? step.eof() : step.data(buffer);
+            if (decision != null) {
+                return decision;
+            }
+            buffer.compact();
+        }
+    }
+
+    /**
+     * Reads once into {@code dst}.
+     *
+     * @param transport where to read
+     * @param dst       the buffer, with room left
+     * @param deadline  as in {@link #readUntil}
+     * @return the bytes read, or -1 at the end of the stream
+     * @throws TimeoutException     when the deadline passes first (the transport is closed then)
+     * @throws ExecutionException   when the transport fails
+     * @throws InterruptedException when the thread is interrupted (the transport is closed then)
+     */
+    public static int read(Transport transport, ByteBuffer dst, long deadline)
+            throws TimeoutException, ExecutionException, InterruptedException {
+        CompletableFuture<Integer> done = new CompletableFuture<>();
+        transport.read(dst, handler(done));
+        return await(transport, done, deadline);
+    }
+
+    /**
+     * Writes all of {@code src}.
+     *
+     * @param transport where to write
+     * @param src       the bytes, from position to limit; consumed
+     * @param deadline  as in {@link #readUntil}
+     * @throws TimeoutException     when the deadline passes first (the transport is closed then)
+     * @throws ExecutionException   when the transport fails
+     * @throws InterruptedException when the thread is interrupted (the transport is closed then)
+     */
+    public static void writeFully(Transport transport, ByteBuffer src, long deadline)
+            throws TimeoutException, ExecutionException, InterruptedException {
+        ByteBuffer[] one = {src};
+        while (src.hasRemaining()) {
+            CompletableFuture<Long> done = new CompletableFuture<>();
+            transport.write(one, 0, 1, handler(done));
+            await(transport, done, deadline);
+        }
+    }
+
+    private static <V> CompletionHandler<V, Void> handler(CompletableFuture<V> done) {
+        return new CompletionHandler<>() {
+            @Override
+            public void completed(V result, Void unused) {
+                done.complete(result);
+            }
+
+            @Override
+            public void failed(Throwable error, Void unused) {
+                done.completeExceptionally(error);
+            }
+        };
+    }
+
+    private static <V> V await(Transport transport, CompletableFuture<V> done, long deadline)
+            throws TimeoutException, ExecutionException, InterruptedException {
+        try {
+            if (deadline == NO_DEADLINE) {
+                return done.get();
+            }
+            return done.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+        } catch (TimeoutException | InterruptedException e) {
+            closeQuietly(transport); // also ends the pending operation
+            throw e;
+        }
+    }
+
+    private static void closeQuietly(Transport transport) {
+        try {
+            transport.close();
+        } catch (IOException e) {
+            // closing anyway
+        }
+    }
+}
