@@ -175,7 +175,8 @@ public final class ConnectionOptions {
      * characters of text: the byte bound beside {@link #maxQueue()}'s count. When the queue holds
      * this much, the driver stops reading, as at {@code maxQueue}. Without it a peer could make a
      * connection hold {@code maxQueue} × {@code maxSize} (32 MiB at the defaults, 512 MiB with a
-     * 16 MiB {@code maxSize}); with it the queue holds at most this plus one message. Python
+     * 16 MiB {@code maxSize}); with it the queue holds at most this plus what one read brings
+     * ({@link #readLimit()}) plus one message. Python
      * websockets 14+ bounds its queue in frames with high and low water marks.
      *
      * @return the limit, at least 1; {@link #NO_LIMIT} for none (default 1 MiB)
