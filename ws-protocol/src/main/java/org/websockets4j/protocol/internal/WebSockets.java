@@ -45,21 +45,7 @@ public final class WebSockets {
     public static WebSocket open(AsynchronousSocketChannel channel, Role role, ConnectionOptions options,
                                  List<? extends ExtensionCodec> codecs, ByteBuffer leftover, HandshakeInfo handshake) {
         Objects.requireNonNull(channel, "channel");
-        try {
-            Objects.requireNonNull(role, "role");
-            Objects.requireNonNull(options, "options");
-            Objects.requireNonNull(codecs, "codecs");
-            Objects.requireNonNull(leftover, "leftover");
-            Objects.requireNonNull(handshake, "handshake");
-            return ProtocolAccess.opener().open(new TcpTransport(channel), role, options, codecs, leftover, handshake);
-        } catch (RuntimeException | Error e) {
-            try {
-                channel.close();
-            } catch (IOException suppressed) {
-                e.addSuppressed(suppressed);
-            }
-            throw e;
-        }
+        return open(new TcpTransport(channel), role, options, codecs, leftover, handshake); // closes it on failure
     }
 
     /**
