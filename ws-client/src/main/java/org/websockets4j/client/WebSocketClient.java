@@ -40,7 +40,10 @@ import org.websockets4j.protocol.internal.WebSockets;
  * {@link ClientOptions#socketAddress()} when set, while the {@code Host} header still comes from the
  * URI), runs the opening handshake within {@link ClientOptions#openTimeout()} and returns an open
  * {@link WebSocket}; closing it runs the closing handshake. Redirects (301, 302, 303, 307, 308) are
- * followed up to {@value #MAX_REDIRECTS} times; a redirect from {@code wss} to {@code ws} is refused.
+ * followed up to {@value #MAX_REDIRECTS} times; a redirect from {@code wss} to {@code ws} is refused,
+ * and one to another origin (scheme, host or port) drops {@code Authorization}, {@code Cookie} and
+ * {@code Proxy-Authorization}, and is refused while {@link ClientOptions#socketAddress()} overrides
+ * the destination (the rules are in the README's "Redirects").
  * Stateless and thread-safe.
  */
 public final class WebSocketClient {
@@ -96,13 +99,11 @@ public final class WebSocketClient {
                 if (redirects == MAX_REDIRECTS) {
                     throw new SecurityError("more than " + MAX_REDIRECTS + " redirects, the last to " + WebSocketUri.redact(redirect.uri()));
                 }
-                WebSocketUri next = WebSocketUri.parse(redirect.uri());
-                if (target.secure() && !next.secure()) {
-                    throw new SecurityError("refusing a redirect from a wss:// URI to a ws:// one: " + WebSocketUri.redact(redirect.uri()));
-                }
+                RedirectPolicy.Hop hop = RedirectPolicy.follow(target, options, WebSocketUri.parse(redirect.uri()));
                 WebSocketUri from = target;
-                LOG.log(System.Logger.Level.DEBUG, () -> "following a redirect from " + from + " to " + next);
-                target = next;
+                LOG.log(System.Logger.Level.DEBUG, () -> "following a redirect from " + from + " to " + hop.uri());
+                target = hop.uri();
+                options = hop.options();
             }
         }
     }
