@@ -129,6 +129,36 @@ public final class WebSocketClient {
         return result;
     }
 
+    /**
+     * {@link #reconnecting(String, ClientOptions, ReconnectOptions)} with
+     * {@link ReconnectOptions#defaults()}.
+     *
+     * @param uri     the server's URI
+     * @param options the client's options, used for every attempt
+     * @return the connections, opened one after the other; close it to stop
+     * @throws InvalidURI           when {@code uri} is not a valid WebSocket URI
+     * @throws NullPointerException when an argument is null
+     */
+    public static ReconnectingClient reconnecting(String uri, ClientOptions options) {
+        return reconnecting(uri, options, ReconnectOptions.defaults());
+    }
+
+    /**
+     * Connections to {@code uri} opened one after the other, reconnecting with backoff: Python
+     * websockets' {@code async for websocket in connect(uri)}. Nothing is connected before the
+     * first step of the iteration (or {@link ReconnectingClient#forEachAsync}).
+     *
+     * @param uri       the server's URI
+     * @param options   the client's options, used for every attempt
+     * @param reconnect the delays between attempts and which failures are retried
+     * @return the connections; close it to stop
+     * @throws InvalidURI           when {@code uri} is not a valid WebSocket URI
+     * @throws NullPointerException when an argument is null
+     */
+    public static ReconnectingClient reconnecting(String uri, ClientOptions options, ReconnectOptions reconnect) {
+        return new ReconnectingClient(uri, options, reconnect, WebSocketClient::connect);
+    }
+
     private static WebSocket connectOnce(WebSocketUri uri, ClientOptions options) throws IOException, InterruptedException {
         if (uri.secure()) {
             throw new InvalidURI(uri.toString(), "wss:// needs TLS, which this version does not support yet");
