@@ -4,9 +4,11 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.lang.System.Logger.Level;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Iterator;
 import java.util.NoSuchElementException;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -15,7 +17,9 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.DoubleSupplier;
 import java.util.function.Function;
+import org.websockets4j.http.InvalidStatusCode;
 import org.websockets4j.http.WebSocketUri;
 import org.websockets4j.protocol.WebSocket;
 
@@ -40,7 +44,18 @@ import org.websockets4j.protocol.WebSocket;
  *
  * <p>Each step of the iteration closes the previous connection (normally, with 1000, if it is
  * still open), then connects, retrying the failures that {@link ReconnectOptions} retries after its
- * delays; a connection that opens resets the delays. A failure that is not retried ends the
+ * delays; a connection that opens resets the delays. Two things the server says change the wait:
+ * <ul>
+ *   <li>a {@code Retry-After} on a refusal that is retried (a 503, say): the next attempt waits
+ *       that long (seconds or an HTTP date), at most {@link ReconnectOptions#maxDelay()}, instead
+ *       of the backoff's delay;</li>
+ *   <li>the close code of the connection that ended: after 1001 (going away) or 1012 (service
+ *       restart) the next attempt waits a random time up to {@link ReconnectOptions#initialDelay()},
+ *       so that the clients of a restarting server do not all come back in the same millisecond;
+ *       after 1013 (try again later) it waits {@link ReconnectOptions#minDelay()} and further
+ *       failures go on from there; after any other code it is made at once, as websockets
+ *       does.</li>
+ * </ul> A failure that is not retried ends the
  * iteration by being thrown from {@link Iterator#hasNext()}: an unchecked
  * {@link org.websockets4j.http.InvalidHandshake} (a 403, say) as it is, an {@link IOException}
  * wrapped in an {@link UncheckedIOException}. Each retry is logged at INFO through
@@ -58,6 +73,7 @@ import org.websockets4j.protocol.WebSocket;
  */
 public final class ReconnectingClient implements Iterable<WebSocket>, AutoCloseable {
     private static final System.Logger LOG = System.getLogger("org.websockets4j.client");
+    private static final DoubleSupplier RANDOM = () -> ThreadLocalRandom.current().nextDouble();
 
     /** Opens one connection; {@link WebSocketClient#connect(String, ClientOptions)} outside tests. */
     @FunctionalInterface
@@ -73,6 +89,11 @@ public final class ReconnectingClient implements Iterable<WebSocket>, AutoClosea
     private final AtomicBoolean used = new AtomicBoolean();
     private final CompletableFuture<Void> asyncRun = new CompletableFuture<>();
     private volatile WebSocket current;
+
+    /** The wait before the next attempt, and the backoff step failures go on from. */
+    private record Pause(Duration delay, int retry) {
+        static final Pause NONE = new Pause(Duration.ZERO, 0);
+    }
 
     ReconnectingClient(String uri, ClientOptions options, ReconnectOptions reconnect, Connector connector) {
         this.uri = Objects.requireNonNull(uri, "uri");
@@ -102,9 +123,9 @@ public final class ReconnectingClient implements Iterable<WebSocket>, AutoClosea
                 if (next != null) {
                     return true;
                 }
-                closeCurrent();
+                Pause pause = closeCurrent();
                 try {
-                    next = connectWithRetries();
+                    next = closed.await(pause.delay().toNanos(), TimeUnit.NANOSECONDS) ? null : connectWithRetries(pause.retry());
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                     CancellationException cancelled = new CancellationException("interrupted while reconnecting");
@@ -146,7 +167,7 @@ public final class ReconnectingClient implements Iterable<WebSocket>, AutoClosea
     public CompletableFuture<Void> forEachAsync(Function<? super WebSocket, ? extends CompletionStage<?>> handler) {
         Objects.requireNonNull(handler, "handler");
         claim();
-        attemptAsync(handler, 0);
+        attemptAsync(handler, Pause.NONE.retry());
         return asyncRun;
     }
 
@@ -185,16 +206,27 @@ public final class ReconnectingClient implements Iterable<WebSocket>, AutoClosea
         }
     }
 
-    private void closeCurrent() {
+    /** Closes the current connection, if any, and says how long to wait after it. */
+    private Pause closeCurrent() {
         WebSocket ws = current;
-        if (ws != null) {
-            ws.close();
+        if (ws == null) {
+            return Pause.NONE;
         }
+        ws.close();
+        return pauseAfter(ws.closeCode());
+    }
+
+    private Pause pauseAfter(int closeCode) {
+        return switch (closeCode) {
+            case 1001, 1012 -> new Pause(reconnect.delay(0, RANDOM), 1);
+            case 1013 -> new Pause(reconnect.delay(1, RANDOM), 2);
+            default -> Pause.NONE;
+        };
     }
 
     /** The next open connection, or null once closed. */
-    private WebSocket connectWithRetries() throws IOException, InterruptedException {
-        for (int retry = 0; !isClosed(); retry++) {
+    private WebSocket connectWithRetries(int firstRetry) throws IOException, InterruptedException {
+        for (int retry = firstRetry; !isClosed(); retry++) {
             try {
                 return keep(connector.connect(uri, options));
             } catch (IOException | RuntimeException e) {
@@ -221,10 +253,17 @@ public final class ReconnectingClient implements Iterable<WebSocket>, AutoClosea
     }
 
     private Duration logRetry(Exception failure, int retry) {
-        Duration delay = reconnect.delay(retry, () -> ThreadLocalRandom.current().nextDouble());
+        Duration delay = reconnect.delay(retry, RANDOM);
+        if (failure instanceof InvalidStatusCode refusal) {
+            Optional<Duration> asked = RetryAfter.parse(refusal.headers().get("Retry-After"), Instant.now());
+            if (asked.isPresent()) {
+                delay = asked.get().compareTo(reconnect.maxDelay()) > 0 ? reconnect.maxDelay() : asked.get();
+            }
+        }
+        Duration wait = delay;
         LOG.log(Level.INFO, () -> String.format("connect to %s failed; reconnecting in %.1f seconds: %s",
-                WebSocketUri.redact(uri), delay.toNanos() / 1e9, failure));
-        return delay;
+                WebSocketUri.redact(uri), wait.toNanos() / 1e9, failure));
+        return wait;
     }
 
     private void attemptAsync(Function<? super WebSocket, ? extends CompletionStage<?>> handler, int retry) {
@@ -269,7 +308,11 @@ public final class ReconnectingClient implements Iterable<WebSocket>, AutoClosea
                 ws.closeAsync(1011, "").whenComplete((v, e) -> asyncRun.completeExceptionally(cause));
                 return;
             }
-            ws.closeAsync().whenComplete((v, e) -> attemptAsync(handler, 0));
+            ws.closeAsync().whenComplete((v, e) -> {
+                Pause pause = pauseAfter(ws.closeCode());
+                CompletableFuture.delayedExecutor(pause.delay().toNanos(), TimeUnit.NANOSECONDS)
+                        .execute(() -> attemptAsync(handler, pause.retry()));
+            });
         });
     }
 }

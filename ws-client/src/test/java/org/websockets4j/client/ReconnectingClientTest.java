@@ -262,4 +262,57 @@ class ReconnectingClientTest {
             assertEquals(1011, closes.poll(10, TimeUnit.SECONDS));
         }
     }
+
+    @Test
+    void retryAfterIsReadAsSecondsOrADate() {
+        java.time.Instant now = java.time.Instant.parse("2026-12-02T10:00:00Z");
+        assertEquals(java.util.Optional.of(Duration.ofSeconds(120)), RetryAfter.parse(" 120 ", now));
+        assertEquals(java.util.Optional.of(Duration.ofSeconds(30)), RetryAfter.parse("Wed, 02 Dec 2026 10:00:30 GMT", now));
+        assertEquals(java.util.Optional.of(Duration.ZERO), RetryAfter.parse("Wed, 02 Dec 2026 09:00:00 GMT", now));
+        assertEquals(java.util.Optional.of(Duration.ofDays(365)), RetryAfter.parse("99999999999999999999999", now));
+        assertTrue(RetryAfter.parse("soon", now).isEmpty());
+        assertTrue(RetryAfter.parse("-5", now).isEmpty());
+        assertTrue(RetryAfter.parse(null, now).isEmpty());
+    }
+
+    @Test
+    void aRetryAfterIsHonouredUpToTheMaximumDelay() throws Exception {
+        AtomicInteger requests = new AtomicInteger();
+        java.util.concurrent.ConcurrentLinkedQueue<Long> times = new java.util.concurrent.ConcurrentLinkedQueue<>();
+        try (WebSocketServer server = WebSocketServer.serve(ws -> ws.send("hello"), "127.0.0.1", 0, ServerOptions.builder()
+                .processRequest((path, headers) -> {
+                    times.add(System.nanoTime());
+                    return requests.incrementAndGet() == 1 ? new HttpResponse(503, Headers.of("Retry-After", "1"), new byte[0]) : null;
+                }).build());
+             ReconnectingClient client = WebSocketClient.reconnecting("ws://127.0.0.1:" + server.port() + "/", ClientOptions.defaults(),
+                     ReconnectOptions.builder().initialDelay(Duration.ZERO).maxDelay(Duration.ofSeconds(30)).build())) {
+            assertEquals("hello", client.iterator().next().recvText());
+            List<Long> at = new ArrayList<>(times);
+            assertTrue(at.get(1) - at.get(0) >= TimeUnit.MILLISECONDS.toNanos(900), "waited " + (at.get(1) - at.get(0)) / 1e6 + " ms");
+        }
+    }
+
+    @Test
+    void tryAgainLaterWaitsTheMinimumDelayBeforeReconnecting() throws Exception {
+        AtomicInteger count = new AtomicInteger();
+        java.util.concurrent.ConcurrentLinkedQueue<Long> times = new java.util.concurrent.ConcurrentLinkedQueue<>();
+        try (WebSocketServer server = WebSocketServer.serve(ws -> {
+                times.add(System.nanoTime());
+                if (count.incrementAndGet() == 1) {
+                    ws.close(1013, "busy");
+                } else {
+                    ws.send("hello");
+                }
+            }, "127.0.0.1", 0);
+             ReconnectingClient client = WebSocketClient.reconnecting("ws://127.0.0.1:" + server.port() + "/", ClientOptions.defaults(),
+                     ReconnectOptions.builder().initialDelay(Duration.ZERO).minDelay(Duration.ofSeconds(1)).build())) {
+            Iterator<WebSocket> connections = client.iterator();
+            WebSocket first = connections.next();
+            first.awaitClosed();
+            assertEquals(1013, first.closeCode());
+            assertEquals("hello", connections.next().recvText());
+            List<Long> at = new ArrayList<>(times);
+            assertTrue(at.get(1) - at.get(0) >= TimeUnit.MILLISECONDS.toNanos(900), "waited " + (at.get(1) - at.get(0)) / 1e6 + " ms");
+        }
+    }
 }
