@@ -19,6 +19,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.DoubleSupplier;
 import java.util.function.Function;
+import java.util.function.Supplier;
+import org.websockets4j.http.InvalidURI;
 import org.websockets4j.http.InvalidStatusCode;
 import org.websockets4j.http.WebSocketUri;
 import org.websockets4j.protocol.WebSocket;
@@ -81,7 +83,7 @@ public final class ReconnectingClient implements Iterable<WebSocket>, AutoClosea
         WebSocket connect(String uri, ClientOptions options) throws IOException, InterruptedException;
     }
 
-    private final String uri;
+    private final Supplier<String> uri;
     private final ClientOptions options;
     private final ReconnectOptions reconnect;
     private final Connector connector;
@@ -96,11 +98,19 @@ public final class ReconnectingClient implements Iterable<WebSocket>, AutoClosea
     }
 
     ReconnectingClient(String uri, ClientOptions options, ReconnectOptions reconnect, Connector connector) {
+        this(constant(uri), options, reconnect, connector);
+    }
+
+    ReconnectingClient(Supplier<String> uri, ClientOptions options, ReconnectOptions reconnect, Connector connector) {
         this.uri = Objects.requireNonNull(uri, "uri");
         this.options = Objects.requireNonNull(options, "options");
         this.reconnect = Objects.requireNonNull(reconnect, "reconnect");
         this.connector = connector;
-        WebSocketUri.parse(uri); // an invalid URI is refused now, not retried
+    }
+
+    private static Supplier<String> constant(String uri) {
+        WebSocketUri.parse(Objects.requireNonNull(uri, "uri")); // an invalid URI is refused now, not retried
+        return () -> uri;
     }
 
     /**
@@ -228,7 +238,7 @@ public final class ReconnectingClient implements Iterable<WebSocket>, AutoClosea
     private WebSocket connectWithRetries(int firstRetry) throws IOException, InterruptedException {
         for (int retry = firstRetry; !isClosed(); retry++) {
             try {
-                return keep(connector.connect(uri, options));
+                return keep(connector.connect(uri.get(), options));
             } catch (IOException | RuntimeException e) {
                 if (!reconnect.retries(e)) {
                     throw e;
@@ -262,7 +272,7 @@ public final class ReconnectingClient implements Iterable<WebSocket>, AutoClosea
         }
         Duration wait = delay;
         LOG.log(Level.INFO, () -> String.format("connect to %s failed; reconnecting in %.1f seconds: %s",
-                WebSocketUri.redact(uri), wait.toNanos() / 1e9, failure));
+                failure instanceof InvalidURI ? "an invalid URI" : "the server", wait.toNanos() / 1e9, failure));
         return wait;
     }
 
@@ -273,7 +283,7 @@ public final class ReconnectingClient implements Iterable<WebSocket>, AutoClosea
         Thread.ofVirtual().name("websockets4j-reconnect").start(() -> {
             WebSocket ws;
             try {
-                ws = keep(connector.connect(uri, options));
+                ws = keep(connector.connect(uri.get(), options));
             } catch (InterruptedException e) {
                 asyncRun.completeExceptionally(e);
                 return;

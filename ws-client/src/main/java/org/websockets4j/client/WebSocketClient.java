@@ -159,6 +159,23 @@ public final class WebSocketClient {
         return new ReconnectingClient(uri, options, reconnect, WebSocketClient::connect);
     }
 
+    /**
+     * {@link #reconnecting(String, ClientOptions, ReconnectOptions)} where each attempt asks
+     * {@code uri} where to connect: to resume where the last connection stopped (a
+     * {@code ?last=} query), or to go round a list of servers. An invalid URI fails that attempt
+     * with {@link InvalidURI}, which is not retried by default.
+     *
+     * @param uri       called before each attempt, on the thread that connects
+     * @param options   the client's options, used for every attempt
+     * @param reconnect the delays between attempts and which failures are retried
+     * @return the connections; close it to stop
+     * @throws NullPointerException when an argument is null
+     */
+    public static ReconnectingClient reconnecting(java.util.function.Supplier<String> uri, ClientOptions options,
+                                                  ReconnectOptions reconnect) {
+        return new ReconnectingClient(uri, options, reconnect, WebSocketClient::connect);
+    }
+
     private static WebSocket connectOnce(WebSocketUri uri, ClientOptions options) throws IOException, InterruptedException {
         if (uri.secure()) {
             throw new InvalidURI(uri.toString(), "wss:// needs TLS, which this version does not support yet");
