@@ -5,7 +5,6 @@ import java.nio.ByteBuffer;
 import java.time.Clock;
 import java.util.List;
 import java.util.Objects;
-import org.websockets4j.extensions.Extension;
 import org.websockets4j.extensions.Negotiation;
 import org.websockets4j.http.AbortHandshake;
 import org.websockets4j.http.Handshake;
@@ -225,10 +224,6 @@ public final class ServerHandshake {
         return outcome;
     }
 
-    /** A response decided, before {@link ServerOptions#processResponse()} had its say. */
-    private record Draft(Response response, Throwable cause, String subprotocol, List<Extension> extensions) {
-    }
-
     private HandshakeOutcome decide(Request request) {
         // The reader accepts only origin-form and absolute-form targets: both have a resource name.
         String path = request.resourceName();
@@ -237,7 +232,7 @@ public final class ServerHandshake {
         if (shuttingDown) {
             return reject(Refusals.shuttingDown());
         }
-        Draft draft;
+        HandshakeDraft draft;
         try {
             draft = accept(headers);
         } catch (RuntimeException e) {
@@ -246,7 +241,7 @@ public final class ServerHandshake {
         ResponseProcessor processResponse = options.processResponse();
         if (processResponse != null) {
             try {
-                draft = processResponse(processResponse, draft);
+                draft = ResponseHooks.apply(processResponse, context, draft, responses);
             } catch (RuntimeException e) {
                 draft = refusal(e);
             }
@@ -262,7 +257,7 @@ public final class ServerHandshake {
         return new HandshakeOutcome.Rejected(draft.response().serialize(), draft.response().status(), draft.cause());
     }
 
-    private Draft accept(Headers headers) {
+    private HandshakeDraft accept(Headers headers) {
         RequestProcessor processRequest = options.processRequest();
         if (processRequest != null) {
             HttpResponse early = processRequest.process(context);
@@ -293,45 +288,7 @@ public final class ServerHandshake {
                 responseHeaders.add(field.name(), field.value());
             }
         }
-        return new Draft(responses.switchingProtocols(responseHeaders), null, subprotocol, extensions.extensions());
-    }
-
-    /** Runs the hook and checks what it returned against {@link ResponseProcessor}'s contract. */
-    private Draft processResponse(ResponseProcessor hook, Draft draft) {
-        Response given = draft.response();
-        Response returned = hook.process(context, given);
-        if (returned == null || returned == given) {
-            return draft;
-        }
-        if (returned.status() == 101) {
-            if (draft.cause() != null) {
-                throw new IllegalStateException("processResponse returned a 101 in place of a " + given.status()
-                        + " refusal; a refused handshake cannot be accepted there: return null to keep it, or another refusal");
-            }
-            for (String name : List.of("Upgrade", "Connection", "Sec-WebSocket-Accept", "Sec-WebSocket-Extensions",
-                    "Sec-WebSocket-Protocol")) {
-                if (!returned.headers().getAll(name).equals(given.headers().getAll(name))) {
-                    throw new IllegalStateException("processResponse changed the 101's " + name
-                            + " header; the connection was negotiated with it, so keep it as it was");
-                }
-            }
-            if (returned.body().length > 0) {
-                throw new IllegalStateException("processResponse gave the 101 a body; a 101 has none");
-            }
-            return new Draft(returned, null, draft.subprotocol(), draft.extensions());
-        }
-        HttpResponse refusal;
-        try {
-            refusal = new HttpResponse(returned.status(), returned.headers(), returned.body());
-        } catch (IllegalArgumentException e) {
-            throw new IllegalStateException("processResponse returned a response that cannot end a connection: "
-                    + e.getMessage(), e);
-        }
-        Response completed = responses.closing(refusal.status(), refusal.headers(), returned.body());
-        Throwable cause = draft.cause() != null ? draft.cause()
-                : new AbortHandshake(refusal.status(), refusal.headers(), returned.body());
-        return new Draft(new Response(completed.status(), returned.reason(), completed.headers(), completed.body()),
-                cause, null, List.of());
+        return new HandshakeDraft(responses.switchingProtocols(responseHeaders), null, subprotocol, extensions.extensions());
     }
 
     /** RFC 9112 §3.2: a server must answer 400 to an HTTP/1.1 request without exactly one Host. */
@@ -392,11 +349,11 @@ public final class ServerHandshake {
     }
 
     private HandshakeOutcome.Rejected reject(Throwable cause) {
-        Draft draft = refusal(cause);
+        HandshakeDraft draft = refusal(cause);
         return new HandshakeOutcome.Rejected(draft.response().serialize(), draft.response().status(), draft.cause());
     }
 
-    private Draft refusal(Throwable cause) {
+    private HandshakeDraft refusal(Throwable cause) {
         if (cause instanceof AbortHandshake abort) {
             try {
                 // The checks of HttpResponse: a 1xx, a Transfer-Encoding or a body on 204/304 cannot be sent.
@@ -407,6 +364,6 @@ public final class ServerHandshake {
             }
         }
         Refusals.Answer answer = Refusals.answer(cause);
-        return new Draft(responses.closing(answer.status(), answer.headers(), answer.body()), cause, null, List.of());
+        return new HandshakeDraft(responses.closing(answer.status(), answer.headers(), answer.body()), cause, null, List.of());
     }
 }
