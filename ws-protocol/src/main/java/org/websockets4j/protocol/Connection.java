@@ -297,6 +297,18 @@ public final class Connection {
     }
 
     /**
+     * The round trip of the last keepalive ping answered (websockets' {@code latency}): from the
+     * time the ping was queued to the time its pong was received, both as given to this
+     * connection. Pings sent with {@link #sendPing(ByteBuffer)} are not measured.
+     *
+     * @return the latency, {@link Duration#ZERO} until the first keepalive pong (and always
+     *         without keepalive pings); never negative
+     */
+    public Duration latency() {
+        return keepalive == null ? Duration.ZERO : Duration.ofNanos(keepalive.latency());
+    }
+
+    /**
      * The close code (RFC 6455 §7.1.5) once the connection is {@link State#CLOSED}: the code of
      * the close frame received, 1005 when it carried none, 1006 when none was received (the
      * connection ended abnormally, or failed, or timed out). 0 before CLOSED.

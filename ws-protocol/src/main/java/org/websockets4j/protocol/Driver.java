@@ -259,6 +259,10 @@ final class Driver {
         return underLock(connection::closeReason);
     }
 
+    Duration latency() {
+        return underLock(connection::latency);
+    }
+
     /** Completes once the connection is CLOSED and the transport closed; never exceptionally. */
     CompletableFuture<Void> closedFuture() {
         return closed;

@@ -2,6 +2,7 @@ package org.websockets4j.protocol;
 
 import java.net.SocketAddress;
 import java.nio.ByteBuffer;
+import java.time.Duration;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Objects;
@@ -606,6 +607,20 @@ public final class WebSocket implements AutoCloseable, Iterable<Message> {
      */
     public String closeReason() {
         return driver.closeReason();
+    }
+
+    /**
+     * The round trip of the last keepalive ping (websockets' {@code latency}, since version 12):
+     * the time from sending the ping to receiving its pong, measured on this side, so it includes
+     * the peer's and this library's time to handle them. Updated with each keepalive pong, every
+     * {@link ConnectionOptions#pingInterval()}. Pings sent with {@link #ping()} are not measured:
+     * time {@code ping()}'s future yourself for that.
+     *
+     * @return the latency, {@link Duration#ZERO} until the first keepalive pong arrived (and
+     *         always when {@code pingInterval} is null); never negative
+     */
+    public Duration latency() {
+        return driver.latency();
     }
 
     /**
