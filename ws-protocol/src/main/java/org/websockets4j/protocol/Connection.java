@@ -555,10 +555,11 @@ public final class Connection {
     /**
      * Streams the message in progress, or else the next one, to the application (the driver's
      * {@code recvStream}): it is no longer bounded by maxSize or maxFragments, only by
-     * maxFrameSize, frame by frame. Back to normal after its last frame.
+     * maxFrameSize, frame by frame. Back to normal after its last frame, or when turned off
+     * before the message started.
      */
-    void streamMessage() {
-        streamed = true;
+    void streamMessage(boolean on) {
+        streamed = on;
     }
 
     /**

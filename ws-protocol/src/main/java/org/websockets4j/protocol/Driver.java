@@ -71,6 +71,14 @@ final class Driver {
     private final Condition sendable = lock.newCondition();
 
     private final MessageAssembler assembler = new MessageAssembler();
+    /** Signalled (all) when a stream got a fragment or its first one, or the connection ended. */
+    private final Condition streamChanged = lock.newCondition();
+    /** The stream the data frames go to (or whose first frame is awaited), or null: they go to the assembler. */
+    private MessageStream streaming;
+    /** Whether {@link #streaming} got its message's first frame. */
+    private boolean streamStarted;
+    /** The last stream returned by receiveStream; recv waits until it is finished or closed. */
+    private MessageStream current;
     private final Inbox inbox = new Inbox();
     private final WriteQueue writes;
     private final ReadBuffer readBuffer;
@@ -298,6 +306,7 @@ final class Driver {
             if (inbox.busy()) {
                 throw new IllegalStateException("cannot call recv while another thread is already waiting for the next message");
             }
+            checkNoStream();
             inbox.blocked = Thread.currentThread();
             try {
                 if (corked && !inbox.ready()) {
@@ -404,6 +413,153 @@ final class Driver {
         return message instanceof Message.Text ? "text" : "binary";
     }
 
+    // ------------------------------------------------------------------ streaming receive (MessageStream)
+
+    /** recv while a stream is unfinished would take a message from under it (unless it never will finish). Lock held. */
+    private void checkNoStream() {
+        if (current != null && current.unfinished() && !terminated) {
+            throw new IllegalStateException("the previous message is being read as a stream: read it to its end or close it first");
+        }
+    }
+
+    /** Takes the next message as a stream of its fragments; see {@link WebSocket#recvStream()}. */
+    MessageStream receiveStream() throws InterruptedException {
+        Actions actions = Actions.NONE;
+        lock.lock();
+        try {
+            if (inbox.busy()) {
+                throw new IllegalStateException("cannot call recvStream while another thread is already waiting for the next message");
+            }
+            checkNoStream();
+            if (inbox.ready()) { // it arrived whole before the call: stream it from memory
+                current = MessageStream.of(inbox.poll());
+                corkIfMoreQueued();
+                actions = afterCall();
+                return current;
+            }
+            if (terminated && !inbox.handingOff) {
+                throw connection.closeException();
+            }
+            checkMayWait("recvStream()", "recvAsync()");
+            streamStarted = false;
+            Opcode partial = assembler.partialType();
+            if (partial != null) { // the message has begun: the stream goes on from what arrived
+                streaming = MessageStream.started(this, partial);
+                streaming.prefix(assembler.takePartial());
+                streamStarted = true;
+            } else {
+                streaming = MessageStream.started(this, Opcode.BINARY); // replaced when the first frame is text
+            }
+            connection.streamMessage(true);
+            uncork();
+            inbox.blocked = Thread.currentThread(); // a receive is waiting: no other may start
+            try {
+                Actions flush = afterCall();
+                lock.unlock();
+                try {
+                    perform(flush);
+                } finally {
+                    lock.lock();
+                }
+                while (!streamStarted) {
+                    if (terminated) {
+                        throw connection.closeException();
+                    }
+                    try {
+                        streamChanged.await();
+                    } catch (InterruptedException e) {
+                        if (!streamStarted) {
+                            throw e;
+                        }
+                        Thread.currentThread().interrupt(); // too late: the message is this stream's now
+                    }
+                }
+                current = streaming;
+                if (current.finished()) {
+                    streaming = null;
+                }
+                return current;
+            } finally {
+                inbox.blocked = null;
+                if (!streamStarted) { // interrupted or closed before the message began: back to messages
+                    streaming = null;
+                    connection.streamMessage(false);
+                }
+            }
+        } finally {
+            lock.unlock();
+            perform(actions);
+        }
+    }
+
+    /** A data frame while streaming. Lock held. */
+    private void streamFragment(Opcode type, boolean first, ByteBuffer view, boolean fin) {
+        if (first) {
+            if (streamStarted) { // cannot happen: the connection checks the order of frames
+                throw new IllegalStateException("a new message started inside a streamed one");
+            }
+            if ((type == Opcode.TEXT) != streaming.isText()) {
+                streaming = MessageStream.started(this, type);
+            }
+            streamStarted = true;
+        }
+        streaming.fragment(view, fin);
+        if (fin && current == streaming) {
+            streaming = null;
+        }
+        streamChanged.signalAll();
+    }
+
+    int readStream(MessageStream stream, byte[] bytes, int off, int length) throws java.io.IOException {
+        Actions actions = Actions.NONE;
+        lock.lock();
+        try {
+            while (true) {
+                int n = stream.take(bytes, off, length);
+                if (n != 0 || length == 0) {
+                    if (!stream.holdsUnread()) {
+                        actions = afterCall(); // drained: reading resumes
+                    }
+                    return n;
+                }
+                if (terminated) {
+                    throw new java.io.IOException("the connection closed before the end of the message", connection.closeException());
+                }
+                checkMayWait("reading a MessageStream", "recvAsync()");
+                try {
+                    streamChanged.await();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new java.io.InterruptedIOException("interrupted while waiting for the next fragment");
+                }
+            }
+        } finally {
+            lock.unlock();
+            perform(actions);
+        }
+    }
+
+    int streamAvailable(MessageStream stream) throws java.io.IOException {
+        lock.lock();
+        try {
+            return stream.held();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    void closeStream(MessageStream stream) {
+        Actions actions = Actions.NONE;
+        lock.lock();
+        try {
+            stream.markClosed();
+            actions = afterCall(); // what it held is gone: reading resumes
+        } finally {
+            lock.unlock();
+            perform(actions);
+        }
+    }
+
     /** Takes the next message, or a future completed by it. */
     CompletableFuture<Message> receiveAsync() {
         Actions actions = Actions.NONE;
@@ -412,6 +568,7 @@ final class Driver {
             if (inbox.busy()) {
                 throw new IllegalStateException("cannot call recvAsync while another receive is already waiting for the next message");
             }
+            checkNoStream();
             if (inbox.ready()) {
                 Message message = inbox.poll();
                 corkIfMoreQueued();
@@ -1044,7 +1201,8 @@ final class Driver {
                 // owe it without bound: above writeLimit, stop reading until it drains, as
                 // Python's read loop does when it awaits drain() after writing a pong.
                 boolean repliesBlocked = repliesOwed && writes.paused();
-                boolean inboxFull = inbox.size() >= options.maxQueue() || inbox.bytes() >= options.maxQueueBytes();
+                boolean inboxFull = inbox.size() >= options.maxQueue() || inbox.bytes() >= options.maxQueueBytes()
+                        || (current != null && current.holdsUnread());
                 if (!reading && !repliesBlocked && (state != State.OPEN || !inboxFull)) {
                     reading = true;
                     actions = actions == null ? new Actions() : actions;
@@ -1064,6 +1222,10 @@ final class Driver {
 
     /** The connection's data sink: frames go straight into the assembler, with no object per frame. Lock held. */
     private void dataReceived(Opcode type, boolean first, ByteBuffer view, boolean fin) {
+        if (streaming != null && !streaming.finished()) {
+            streamFragment(type, first, view, fin);
+            return;
+        }
         Message message;
         try {
             message = assembler.add(type, first, view, fin);
@@ -1155,6 +1317,7 @@ final class Driver {
         }
         assembler.reset();
         inboxChanged.signalAll();
+        streamChanged.signalAll();
         sendable.signalAll();
         completions.add(() -> closed.complete(null));
         LOG.log(System.Logger.Level.DEBUG, () -> "closed " + this + ": " + ConnectionClosed.format(

@@ -1,6 +1,7 @@
 package org.websockets4j.protocol;
 
 import java.net.SocketAddress;
+import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.Iterator;
@@ -123,6 +124,35 @@ public final class WebSocket implements AutoCloseable, Iterable<Message> {
      */
     public Message recv() throws InterruptedException {
         return driver.receive(null);
+    }
+
+    /**
+     * Receives the next message as a stream of its fragments, as they arrive (websockets'
+     * {@code recv_streaming}), for messages too large to hold: binary data is read from the
+     * returned {@link InputStream}, text from its {@link MessageStream#reader()}. It returns once
+     * the message's first fragment arrived (at once when the message, or its beginning, is
+     * already here).
+     *
+     * <p>Limits: {@link ConnectionOptions#maxSize()} and {@code maxFragments} do not apply to
+     * this message, {@link ConnectionOptions#maxFrameSize()} does, to each fragment; the stream
+     * holds at most about one fragment plus one socket read, and while it holds unread bytes the
+     * connection reads nothing more (flow control reaches the peer). A message that arrived
+     * whole before the call was already bounded by {@code maxSize} and is streamed from memory.
+     *
+     * <p>Rules with the other receives: until the stream is read to its end or closed,
+     * {@link #recv()}, {@link #recvAsync()}, iteration and another {@code recvStream()} throw
+     * {@link IllegalStateException}; {@link MessageStream#close()} skips the rest of the message.
+     * Only one receive may wait at a time, as for {@link #recv()}. There is no async variant.
+     *
+     * @return the stream of the next message
+     * @throws ConnectionClosed      when the connection is closed and no message is left
+     * @throws IllegalStateException when another receive is waiting, the previous stream is
+     *                               unfinished, or it would wait on the library's I/O thread
+     * @throws InterruptedException  when the thread is interrupted while waiting for the first
+     *                               fragment (no message is lost: the next receive gets it)
+     */
+    public MessageStream recvStream() throws InterruptedException {
+        return driver.receiveStream();
     }
 
     /**
