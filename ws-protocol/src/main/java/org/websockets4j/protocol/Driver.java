@@ -71,14 +71,8 @@ final class Driver {
     private final Condition sendable = lock.newCondition();
 
     private final MessageAssembler assembler = new MessageAssembler();
-    /** Signalled (all) when a stream got a fragment or its first one, or the connection ended. */
-    private final Condition streamChanged = lock.newCondition();
-    /** The stream the data frames go to (or whose first frame is awaited), or null: they go to the assembler. */
-    private MessageStream streaming;
-    /** Whether {@link #streaming} got its message's first frame. */
-    private boolean streamStarted;
-    /** The last stream returned by receiveStream; recv waits until it is finished or closed. */
-    private MessageStream current;
+    /** Where data frames go while a message is read as a stream ({@link WebSocket#recvStream()}). */
+    private final StreamReceiver streams = new StreamReceiver(this, lock);
     private final Inbox inbox = new Inbox();
     private final WriteQueue writes;
     private final ReadBuffer readBuffer;
@@ -306,7 +300,7 @@ final class Driver {
             if (inbox.busy()) {
                 throw new IllegalStateException("cannot call recv while another thread is already waiting for the next message");
             }
-            checkNoStream();
+            streams.checkNoStreamLocked(terminated);
             inbox.blocked = Thread.currentThread();
             try {
                 if (corked && !inbox.ready()) {
@@ -397,7 +391,7 @@ final class Driver {
      * Refuses to wait on the I/O thread: a callback of one of our futures that blocks there would
      * stall every connection, including the one whose progress it waits for.
      */
-    private static void checkMayWait(String call, String instead) {
+    static void checkMayWait(String call, String instead) {
         if (IoGroup.onIoThread()) {
             throw new IllegalStateException(call + " would wait on the library's I/O thread (in a callback of a"
                     + " connection's future), stalling every connection: use " + instead + " there");
@@ -413,14 +407,7 @@ final class Driver {
         return message instanceof Message.Text ? "text" : "binary";
     }
 
-    // ------------------------------------------------------------------ streaming receive (MessageStream)
-
-    /** recv while a stream is unfinished would take a message from under it (unless it never will finish). Lock held. */
-    private void checkNoStream() {
-        if (current != null && current.unfinished() && !terminated) {
-            throw new IllegalStateException("the previous message is being read as a stream: read it to its end or close it first");
-        }
-    }
+    // ------------------------------------------------------------------ streaming receive (see StreamReceiver)
 
     /** Takes the next message as a stream of its fragments; see {@link WebSocket#recvStream()}. */
     MessageStream receiveStream() throws InterruptedException {
@@ -430,26 +417,19 @@ final class Driver {
             if (inbox.busy()) {
                 throw new IllegalStateException("cannot call recvStream while another thread is already waiting for the next message");
             }
-            checkNoStream();
+            streams.checkNoStreamLocked(terminated);
             if (inbox.ready()) { // it arrived whole before the call: stream it from memory
-                current = MessageStream.of(inbox.poll());
+                MessageStream whole = streams.wholeLocked(inbox.poll());
                 corkIfMoreQueued();
                 actions = afterCall();
-                return current;
+                return whole;
             }
             if (terminated && !inbox.handingOff) {
                 throw connection.closeException();
             }
             checkMayWait("recvStream()", "recvAsync()");
-            streamStarted = false;
             Opcode partial = assembler.partialType();
-            if (partial != null) { // the message has begun: the stream goes on from what arrived
-                streaming = MessageStream.started(this, partial);
-                streaming.prefix(assembler.takePartial());
-                streamStarted = true;
-            } else {
-                streaming = MessageStream.started(this, Opcode.BINARY); // replaced when the first frame is text
-            }
+            streams.beginLocked(partial, partial == null ? null : assembler.takePartial());
             connection.streamMessage(true);
             uncork();
             inbox.blocked = Thread.currentThread(); // a receive is waiting: no other may start
@@ -461,28 +441,24 @@ final class Driver {
                 } finally {
                     lock.lock();
                 }
-                while (!streamStarted) {
+                while (!streams.startedLocked()) {
                     if (terminated) {
                         throw connection.closeException();
                     }
                     try {
-                        streamChanged.await();
+                        streams.awaitLocked();
                     } catch (InterruptedException e) {
-                        if (!streamStarted) {
+                        if (!streams.startedLocked()) {
                             throw e;
                         }
                         Thread.currentThread().interrupt(); // too late: the message is this stream's now
                     }
                 }
-                current = streaming;
-                if (current.finished()) {
-                    streaming = null;
-                }
-                return current;
+                return streams.handOutLocked();
             } finally {
                 inbox.blocked = null;
-                if (!streamStarted) { // interrupted or closed before the message began: back to messages
-                    streaming = null;
+                if (!streams.startedLocked()) { // interrupted or closed before the message began: back to messages
+                    streams.abandonLocked();
                     connection.streamMessage(false);
                 }
             }
@@ -492,68 +468,26 @@ final class Driver {
         }
     }
 
-    /** A data frame while streaming. Lock held. */
-    private void streamFragment(Opcode type, boolean first, ByteBuffer view, boolean fin) {
-        if (first) {
-            if (streamStarted) { // cannot happen: the connection checks the order of frames
-                throw new IllegalStateException("a new message started inside a streamed one");
-            }
-            if ((type == Opcode.TEXT) != streaming.isText()) {
-                streaming = MessageStream.started(this, type);
-            }
-            streamStarted = true;
-        }
-        streaming.fragment(view, fin);
-        if (fin && current == streaming) {
-            streaming = null;
-        }
-        streamChanged.signalAll();
+    StreamReceiver streams() {
+        return streams;
     }
 
-    int readStream(MessageStream stream, byte[] bytes, int off, int length) throws java.io.IOException {
+    /** Lock held. */
+    boolean terminatedLocked() {
+        return terminated;
+    }
+
+    /** Lock held. */
+    ConnectionClosed closeExceptionLocked() {
+        return connection.closeException();
+    }
+
+    /** Re-decides the I/O after a stream changed outside the driver (a reader drained or closed it). */
+    void settle() {
         Actions actions = Actions.NONE;
         lock.lock();
         try {
-            while (true) {
-                int n = stream.take(bytes, off, length);
-                if (n != 0 || length == 0) {
-                    if (!stream.holdsUnread()) {
-                        actions = afterCall(); // drained: reading resumes
-                    }
-                    return n;
-                }
-                if (terminated) {
-                    throw new java.io.IOException("the connection closed before the end of the message", connection.closeException());
-                }
-                checkMayWait("reading a MessageStream", "recvAsync()");
-                try {
-                    streamChanged.await();
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    throw new java.io.InterruptedIOException("interrupted while waiting for the next fragment");
-                }
-            }
-        } finally {
-            lock.unlock();
-            perform(actions);
-        }
-    }
-
-    int streamAvailable(MessageStream stream) throws java.io.IOException {
-        lock.lock();
-        try {
-            return stream.held();
-        } finally {
-            lock.unlock();
-        }
-    }
-
-    void closeStream(MessageStream stream) {
-        Actions actions = Actions.NONE;
-        lock.lock();
-        try {
-            stream.markClosed();
-            actions = afterCall(); // what it held is gone: reading resumes
+            actions = afterCall();
         } finally {
             lock.unlock();
             perform(actions);
@@ -568,7 +502,7 @@ final class Driver {
             if (inbox.busy()) {
                 throw new IllegalStateException("cannot call recvAsync while another receive is already waiting for the next message");
             }
-            checkNoStream();
+            streams.checkNoStreamLocked(terminated);
             if (inbox.ready()) {
                 Message message = inbox.poll();
                 corkIfMoreQueued();
@@ -1202,7 +1136,7 @@ final class Driver {
                 // Python's read loop does when it awaits drain() after writing a pong.
                 boolean repliesBlocked = repliesOwed && writes.paused();
                 boolean inboxFull = inbox.size() >= options.maxQueue() || inbox.bytes() >= options.maxQueueBytes()
-                        || (current != null && current.holdsUnread());
+                        || streams.holdsUnreadLocked();
                 if (!reading && !repliesBlocked && (state != State.OPEN || !inboxFull)) {
                     reading = true;
                     actions = actions == null ? new Actions() : actions;
@@ -1222,8 +1156,7 @@ final class Driver {
 
     /** The connection's data sink: frames go straight into the assembler, with no object per frame. Lock held. */
     private void dataReceived(Opcode type, boolean first, ByteBuffer view, boolean fin) {
-        if (streaming != null && !streaming.finished()) {
-            streamFragment(type, first, view, fin);
+        if (streams.routeLocked(type, first, view, fin)) {
             return;
         }
         Message message;
@@ -1317,7 +1250,7 @@ final class Driver {
         }
         assembler.reset();
         inboxChanged.signalAll();
-        streamChanged.signalAll();
+        streams.terminatedLocked();
         sendable.signalAll();
         completions.add(() -> closed.complete(null));
         LOG.log(System.Logger.Level.DEBUG, () -> "closed " + this + ": " + ConnectionClosed.format(

@@ -122,7 +122,7 @@ public final class MessageStream extends InputStream {
         if (driver == null) {
             return take(bytes, off, length);
         }
-        return driver.readStream(this, bytes, off, length);
+        return driver.streams().read(this, bytes, off, length);
     }
 
     /**
@@ -136,7 +136,7 @@ public final class MessageStream extends InputStream {
         if (driver == null) {
             return held();
         }
-        return driver.streamAvailable(this);
+        return driver.streams().available(this);
     }
 
     /** Skips the rest of the message: what is held is dropped, and what still arrives is discarded. Idempotent. */
@@ -145,7 +145,7 @@ public final class MessageStream extends InputStream {
         if (driver == null) {
             markClosed();
         } else {
-            driver.closeStream(this);
+            driver.streams().close(this);
         }
     }
 
