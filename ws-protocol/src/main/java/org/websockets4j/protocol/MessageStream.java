@@ -36,7 +36,7 @@ import org.websockets4j.framing.Opcode;
 public final class MessageStream extends InputStream {
     private final Driver driver;
     private final boolean text;
-    // Guarded by the driver's lock (or, for a stream of a message already whole, never shared).
+    // Guarded by the driver's lock (for a stream of a message already whole, by this object).
     private final ArrayDeque<byte[]> chunks = new ArrayDeque<>(2);
     private int offset;
     private boolean finished;
@@ -120,7 +120,9 @@ public final class MessageStream extends InputStream {
     public int read(byte[] bytes, int off, int length) throws IOException {
         Objects.checkFromIndexSize(off, length, bytes.length);
         if (driver == null) {
-            return take(bytes, off, length);
+            synchronized (this) {
+                return take(bytes, off, length);
+            }
         }
         return driver.streams().read(this, bytes, off, length);
     }
@@ -134,7 +136,9 @@ public final class MessageStream extends InputStream {
     @Override
     public int available() throws IOException {
         if (driver == null) {
-            return held();
+            synchronized (this) {
+                return held();
+            }
         }
         return driver.streams().available(this);
     }
@@ -143,7 +147,9 @@ public final class MessageStream extends InputStream {
     @Override
     public void close() {
         if (driver == null) {
-            markClosed();
+            synchronized (this) {
+                markClosed();
+            }
         } else {
             driver.streams().close(this);
         }

@@ -49,7 +49,7 @@ import org.websockets4j.protocol.internal.Transport;
  * {@code maxQueue} messages wait unread are dropped. Once the connection is closed, the messages still
  * queued are returned, then {@code recv} throws the connection's {@link ConnectionClosed}:
  * {@link ConnectionClosedOK} after a closure with 1000 or 1001, {@link ConnectionClosedError}
- * otherwise.
+ * otherwise. A message too large to hold is read fragment by fragment with {@link #recvStream()}.
  *
  * <h2>Sending</h2>
  * A send queues the message's frames and returns at once unless the write buffer holds more than
