@@ -138,6 +138,11 @@ public final class WebSocket implements AutoCloseable, Iterable<Message> {
      * holds at most about one fragment plus one socket read, and while it holds unread bytes the
      * connection reads nothing more (flow control reaches the peer). A message that arrived
      * whole before the call was already bounded by {@code maxSize} and is streamed from memory.
+     * The exemption starts with the call: fragments that arrived before it were counted against
+     * {@code maxSize} (a message that outgrew it before the call already failed the connection
+     * with 1009), so a receiver expecting messages larger than {@code maxSize} calls
+     * {@code recvStream()} before they start, typically in a loop, and keeps
+     * {@code maxSize} above what one socket read can bring between two calls.
      *
      * <p>Rules with the other receives: until the stream is read to its end or closed,
      * {@link #recv()}, {@link #recvAsync()}, iteration and another {@code recvStream()} throw

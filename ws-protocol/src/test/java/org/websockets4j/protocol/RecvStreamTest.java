@@ -84,6 +84,8 @@ class RecvStreamTest {
     void maxSizeDoesNotBoundAStreamedMessageButMaxFrameSizeDoes() throws Exception {
         ConnectionOptions small = Loopback.quiet().maxSize(1000).build(); // maxFrameSize follows: 1000
         try (Loopback.Pair pair = Loopback.pair(small, Loopback.quiet().build())) {
+            // maxSize stops applying once recvStream waits: fragments that came before would count.
+            CompletableFuture<MessageStream> receiving = waitingStream(pair.server());
             Thread sender = Thread.ofVirtual().start(() -> {
                 try (MessageWriter writer = pair.client().sendStream(false)) {
                     for (int i = 0; i < 100; i++) {
@@ -93,7 +95,7 @@ class RecvStreamTest {
                     Thread.currentThread().interrupt();
                 }
             });
-            MessageStream stream = pair.server().recvStream();
+            MessageStream stream = receiving.get(10, TimeUnit.SECONDS);
             byte[] all = stream.readAllBytes();
             assertEquals(100_000, all.length, "100 times maxSize, in fragments of maxFrameSize");
             assertEquals(99, all[99_999]);
@@ -117,6 +119,23 @@ class RecvStreamTest {
         }
     }
 
+    /** Calls recvStream in another thread and returns once it waits for the message. */
+    private static CompletableFuture<MessageStream> waitingStream(WebSocket ws) throws InterruptedException {
+        CompletableFuture<MessageStream> stream = new CompletableFuture<>();
+        Thread.ofVirtual().start(() -> {
+            try {
+                stream.complete(ws.recvStream());
+            } catch (Throwable e) {
+                stream.completeExceptionally(e);
+            }
+        });
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (!ws.receiverWaiting() && !stream.isDone() && System.nanoTime() < deadline) {
+            Thread.sleep(1);
+        }
+        return stream;
+    }
+
     /** recvStream for a message whose first frame fails the connection: it throws, since no fragment arrived. */
     private static MessageStream assertThrowsOrStream(WebSocket ws) throws InterruptedException {
         try {
@@ -133,6 +152,7 @@ class RecvStreamTest {
         int count = 512; // 32 MiB: more than the sockets' buffers hold
         ConnectionOptions options = Loopback.quiet().maxFrameSize(fragment).build();
         try (Loopback.Pair pair = Loopback.pair(options, Loopback.quiet().build())) {
+            CompletableFuture<MessageStream> receiving = waitingStream(pair.server()); // before maxSize is reached
             CompletableFuture<Void> sent = new CompletableFuture<>();
             Thread.ofVirtual().start(() -> {
                 try (MessageWriter writer = pair.client().sendStream(false)) {
@@ -144,7 +164,7 @@ class RecvStreamTest {
                     sent.completeExceptionally(e);
                 }
             });
-            MessageStream stream = pair.server().recvStream();
+            MessageStream stream = receiving.get(10, TimeUnit.SECONDS);
             Thread.sleep(500);
             assertFalse(sent.isDone(), "the sender must wait for the reader");
             assertTrue(stream.available() <= fragment + options.readLimit(), "held: " + stream.available());
