@@ -124,7 +124,7 @@ public final class Connection {
     private DataSink dataSink;
     /**
      * True when the message in progress, or else the next one, is streamed to the application
-     * ({@link #streamMessage()}): only maxFrameSize bounds it, not maxSize or maxFragments.
+     * ({@link #streamMessage(boolean)}): only maxFrameSize bounds it, not maxSize or maxFragments.
      */
     private boolean streamed;
     /** True once nothing received is processed any more: the peer's close arrived, or we failed. */
