@@ -214,7 +214,7 @@ public final class Main {
             case Server server -> {
                 WebSocketServer running = start(server);
                 Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-                    running.close();
+                    running.closeAsync(1001, ""); // going away; the wait below is bounded, close() would not be
                     try {
                         running.closedFuture().get(SHUTDOWN_BOUND_SECONDS, TimeUnit.SECONDS);
                     } catch (TimeoutException e) {

@@ -9,6 +9,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Executor;
+import java.util.regex.Pattern;
 import org.websockets4j.extensions.Compression;
 import org.websockets4j.extensions.ServerExtensionFactory;
 import org.websockets4j.extensions.permessagedeflate.ServerPerMessageDeflateFactory;
@@ -29,6 +30,9 @@ import org.websockets4j.protocol.ConnectionOptions;
  *       one directly, with the setters of {@link ConnectionOptions.Settings}</td></tr>
  *   <tr><td>{@link #origins()}</td><td>null: any origin, or none</td>
  *       <td>the acceptable {@code Origin} headers; a null entry accepts a request without one</td></tr>
+ *   <tr><td>{@link #originPatterns()}</td><td>empty</td>
+ *       <td>regular expressions an {@code Origin} may match instead (websockets 15's patterns in
+ *       {@code origins})</td></tr>
  *   <tr><td>{@link #subprotocols()}</td><td>empty</td>
  *       <td>the supported subprotocols, in decreasing order of preference</td></tr>
  *   <tr><td>{@link #compression()}</td><td>{@link Compression#DEFLATE}</td>
@@ -83,6 +87,7 @@ public final class ServerOptions {
     private final List<String> origins;
     private final Set<String> originSet;
     private final boolean noOriginAllowed;
+    private final List<Pattern> originPatterns;
     private final List<String> subprotocols;
     private final Compression compression;
     private final List<ServerExtensionFactory> configuredExtensions;
@@ -107,6 +112,7 @@ public final class ServerOptions {
             this.noOriginAllowed = set.remove(null);
             this.originSet = Set.copyOf(set);
         }
+        this.originPatterns = List.copyOf(builder.originPatterns);
         this.subprotocols = List.copyOf(builder.subprotocols);
         this.compression = builder.compression;
         this.configuredExtensions = List.copyOf(builder.extensions);
@@ -165,6 +171,7 @@ public final class ServerOptions {
         Builder builder = new Builder()
                 .connection(connection)
                 .origins(origins)
+                .originPatterns(originPatterns)
                 .subprotocols(subprotocols)
                 .compression(compression)
                 .extensions(configuredExtensions)
@@ -199,16 +206,43 @@ public final class ServerOptions {
     }
 
     /**
-     * Whether a request whose {@code Origin} is {@code origin} passes {@link #origins()}.
+     * Regular expressions that an {@code Origin} header may match, in full
+     * ({@link java.util.regex.Matcher#matches()}), to be accepted besides the exact
+     * {@link #origins()}: {@code Pattern.compile("https://[a-z0-9-]+\\.example\\.com")}.
+     * Websockets 15 and later take such patterns in {@code origins}; here they are an option of
+     * their own, so that {@link #origins()} stays a list of strings. Unmodifiable.
+     *
+     * @return the patterns, in the order given; empty (the default) for none, never null
+     */
+    public List<Pattern> originPatterns() {
+        return originPatterns;
+    }
+
+    /**
+     * Whether a request whose {@code Origin} is {@code origin} passes {@link #origins()} and
+     * {@link #originPatterns()}: any origin passes when both are unset; otherwise an origin
+     * passes when it is listed in {@code origins} or matches a pattern in full, and a request
+     * without {@code Origin} passes only when {@code origins} holds null.
      *
      * @param origin the value of the request's {@code Origin} header, or null when it has none
-     * @return true when {@link #origins()} is null or lists {@code origin} (null included)
+     * @return true when the origin is acceptable
      */
     public boolean acceptsOrigin(String origin) {
-        if (originSet == null) {
+        if (originSet == null && originPatterns.isEmpty()) {
             return true;
         }
-        return origin == null ? noOriginAllowed : originSet.contains(origin);
+        if (origin == null) {
+            return originSet != null && noOriginAllowed;
+        }
+        if (originSet != null && originSet.contains(origin)) {
+            return true;
+        }
+        for (Pattern pattern : originPatterns) {
+            if (pattern.matcher(origin).matches()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**
@@ -317,6 +351,7 @@ public final class ServerOptions {
     public String toString() {
         return "ServerOptions[connection=" + connection
                 + ", origins=" + origins
+                + (originPatterns.isEmpty() ? "" : ", originPatterns=" + originPatterns)
                 + ", subprotocols=" + subprotocols
                 + ", compression=" + compression
                 + ", extensions=" + extensions.stream().map(ServerExtensionFactory::name).toList()
@@ -342,6 +377,7 @@ public final class ServerOptions {
      */
     public static final class Builder extends ConnectionOptions.Settings<Builder> {
         private List<String> origins;
+        private List<Pattern> originPatterns = List.of();
         private List<String> subprotocols = List.of();
         private Compression compression = Compression.DEFLATE;
         private List<ServerExtensionFactory> extensions = List.of();
@@ -379,6 +415,33 @@ public final class ServerOptions {
          */
         public Builder origins(String... origins) {
             return origins(Arrays.asList(origins));
+        }
+
+        /**
+         * Sets {@link ServerOptions#originPatterns()}: an {@code Origin} matching one of them in
+         * full is accepted, besides the exact {@link #origins(List)}. With patterns and no
+         * {@code origins}, a request without {@code Origin} is refused: add
+         * {@code origins((String) null)} to accept it.
+         *
+         * @param patterns the patterns (copied); empty for none
+         * @return this builder
+         * @throws NullPointerException at once when the list or a pattern is null
+         */
+        public Builder originPatterns(List<Pattern> patterns) {
+            this.originPatterns = List.copyOf(patterns);
+            return this;
+        }
+
+        /**
+         * Sets {@link ServerOptions#originPatterns()} from values:
+         * {@code originPatterns(Pattern.compile("https://.*\\.example\\.com"))}.
+         *
+         * @param patterns the patterns; empty for none
+         * @return this builder
+         * @throws NullPointerException at once when the array or a pattern is null
+         */
+        public Builder originPatterns(Pattern... patterns) {
+            return originPatterns(List.of(patterns));
         }
 
         /**
