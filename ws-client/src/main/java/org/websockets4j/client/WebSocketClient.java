@@ -41,6 +41,10 @@ import org.websockets4j.protocol.internal.WebSockets;
  * URI), runs the opening handshake within {@link ClientOptions#openTimeout()} and returns an open
  * {@link WebSocket}; closing it runs the closing handshake. Redirects (301, 302, 303, 307, 308) are
  * followed up to {@value #MAX_REDIRECTS} times; a redirect from {@code wss} to {@code ws} is refused.
+ * Through a proxy ({@link ClientOptions#proxy()}, a selector or the environment variables
+ * {@code http_proxy}, {@code https_proxy}, {@code all_proxy}, {@code no_proxy}), the TCP
+ * connection goes to the proxy, which opens a tunnel ({@code CONNECT} or SOCKS5) to the server
+ * within the same open timeout.
  * Stateless and thread-safe.
  */
 public final class WebSocketClient {
@@ -52,6 +56,8 @@ public final class WebSocketClient {
     /** The most redirects followed before giving up, as in Python websockets. */
     public static final int MAX_REDIRECTS = 10;
     private static final int HANDSHAKE_BUFFER = 4096;
+    /** The proxy environment variables, read once: a Java process cannot change its environment. */
+    private static final ProxyConfig ENVIRONMENT = ProxyConfig.environment();
 
     private WebSocketClient() {
     }
@@ -82,7 +88,11 @@ public final class WebSocketClient {
      * @throws InvalidURI                           when {@code uri} is not a valid ws:// URI (wss:// needs TLS, which comes later)
      * @throws org.websockets4j.http.InvalidStatusCode when the server answers with another status than 101 (status and body inside)
      * @throws org.websockets4j.http.InvalidHandshake  when the server's answer is not a valid handshake (bad accept key, missing headers, a subprotocol or extension not offered, too many redirects)
-     * @throws SocketTimeoutException               when the connection and handshake take longer than the open timeout
+     * @throws org.websockets4j.http.ProxyError       when the proxy refuses the tunnel ({@link org.websockets4j.http.InvalidProxyStatus}
+     *                                              with the HTTP status, {@link org.websockets4j.http.SocksProxyError} with the SOCKS5 reply code,
+     *                                              or a refused authentication) or answers something else than its protocol
+     *                                              ({@link org.websockets4j.http.InvalidProxyMessage})
+     * @throws SocketTimeoutException               when the connection, the proxy's tunnel and the handshake take longer than the open timeout
      * @throws IOException                          when the TCP connection fails
      * @throws InterruptedException                 when interrupted while connecting
      */
@@ -135,8 +145,12 @@ public final class WebSocketClient {
         ClientHandshake handshake = new ClientHandshake(uri, options);
         Duration timeout = options.openTimeout();
         long deadline = timeout == null ? Long.MAX_VALUE : System.nanoTime() + timeout.toNanos();
+        ProxyUri proxy = ENVIRONMENT.choose(options, uri);
         SocketAddress address = options.socketAddress();
-        if (address == null) {
+        if (proxy != null) {
+            LOG.log(System.Logger.Level.DEBUG, () -> "connecting to " + uri + " through proxy " + proxy);
+            address = new InetSocketAddress(proxy.host(), proxy.port());
+        } else if (address == null) {
             address = new InetSocketAddress(uri.host(), uri.port());
         } else if (address instanceof InetSocketAddress inet && inet.isUnresolved()) {
             address = new InetSocketAddress(inet.getHostString(), inet.getPort());
@@ -145,10 +159,15 @@ public final class WebSocketClient {
         boolean opened = false;
         try {
             await(channel, channel.connect(address), deadline, timeout);
+            // The steps over the raw transport: the proxy's tunnel, then (wss://) TLS inside it, then
+            // the WebSocket handshake, all within one deadline.
             Transport transport = HandshakeIo.tcp(channel);
             ByteBuffer buffer = ByteBuffer.allocate(HANDSHAKE_BUFFER);
             ClientHandshake.Accepted accepted;
             try {
+                if (proxy != null) {
+                    ProxyStep.open(transport, proxy, uri, options.userAgent(), deadline);
+                }
                 HandshakeIo.writeFully(transport, ByteBuffer.wrap(handshake.request()), deadline);
                 accepted = HandshakeIo.readUntil(transport, buffer, deadline, new HandshakeIo.Step<>() {
                     @Override
