@@ -2,6 +2,8 @@ package org.websockets4j.client;
 
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.Objects;
 import org.websockets4j.http.BasicCredentials;
@@ -86,15 +88,21 @@ record ProxyUri(Kind kind, String host, int port, String username, String passwo
         }
         String username = null;
         String password = null;
-        String userInfo = uri.getUserInfo(); // percent-decoded
+        String userInfo = uri.getRawUserInfo();
         if (userInfo != null) {
+            // Split before decoding: an escaped colon (%3A) belongs to the user name.
             int colon = userInfo.indexOf(':');
-            username = colon < 0 ? userInfo : userInfo.substring(0, colon);
-            password = colon < 0 ? "" : userInfo.substring(colon + 1);
+            username = decode(colon < 0 ? userInfo : userInfo.substring(0, colon));
+            password = colon < 0 ? "" : decode(userInfo.substring(colon + 1));
         }
         ProxyUri proxy = new ProxyUri(kind, host, port, username, password, text);
         proxy.check();
         return proxy;
+    }
+
+    private static String decode(String raw) {
+        // URLDecoder reads '+' as a space, which is form encoding, not URI encoding.
+        return URLDecoder.decode(raw.replace("+", "%2B"), StandardCharsets.UTF_8);
     }
 
     /** The credentials must be sendable: Basic forbids a colon in the user name, SOCKS5 needs 1-255 bytes each. */
