@@ -97,11 +97,16 @@ public final class WebSocketClient {
      * @throws InterruptedException                 when interrupted while connecting
      */
     public static WebSocket connect(String uri, ClientOptions options) throws IOException, InterruptedException {
+        return connect(uri, options, ENVIRONMENT);
+    }
+
+    /** {@link #connect(String, ClientOptions)} with the proxy environment given, for tests. */
+    static WebSocket connect(String uri, ClientOptions options, ProxyConfig environment) throws IOException, InterruptedException {
         Objects.requireNonNull(options, "options");
         WebSocketUri target = WebSocketUri.parse(uri);
         for (int redirects = 0; ; redirects++) {
             try {
-                return connectOnce(target, options);
+                return connectOnce(target, options, environment);
             } catch (RedirectHandshake redirect) {
                 if (redirects == MAX_REDIRECTS) {
                     throw new SecurityError("more than " + MAX_REDIRECTS + " redirects, the last to " + WebSocketUri.redact(redirect.uri()));
@@ -138,14 +143,15 @@ public final class WebSocketClient {
         return result;
     }
 
-    private static WebSocket connectOnce(WebSocketUri uri, ClientOptions options) throws IOException, InterruptedException {
+    private static WebSocket connectOnce(WebSocketUri uri, ClientOptions options, ProxyConfig environment)
+            throws IOException, InterruptedException {
         if (uri.secure()) {
             throw new InvalidURI(uri.toString(), "wss:// needs TLS, which this version does not support yet");
         }
         ClientHandshake handshake = new ClientHandshake(uri, options);
         Duration timeout = options.openTimeout();
         long deadline = timeout == null ? Long.MAX_VALUE : System.nanoTime() + timeout.toNanos();
-        ProxyUri proxy = ENVIRONMENT.choose(options, uri);
+        ProxyUri proxy = environment.choose(options, uri);
         SocketAddress address = options.socketAddress();
         if (proxy != null) {
             LOG.log(System.Logger.Level.DEBUG, () -> "connecting to " + uri + " through proxy " + proxy);

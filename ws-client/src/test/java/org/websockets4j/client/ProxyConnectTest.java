@@ -6,10 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.channels.UnresolvedAddressException;
 import java.net.SocketTimeoutException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.websockets4j.http.InvalidProxyMessage;
@@ -153,6 +155,30 @@ class ProxyConnectTest {
                     assertEquals("socks", ws.recvText());
                 }
                 assertEquals("localhost:" + server.port(), proxy.heads.poll(5, TimeUnit.SECONDS), "the name went to the proxy unresolved");
+            }
+        });
+    }
+
+    @Test
+    void theEnvironmentsProxyIsUsedByDefaultAndNoProxyOrNoProxyOptionBypassIt() {
+        assertTimeoutPreemptively(GUARD, () -> {
+            try (WebSocketServer server = echo();
+                 FakeProxy proxy = new FakeProxy(p -> p.httpConnect(null))) {
+                // The fake proxy relays every CONNECT to 127.0.0.1 at the port asked, so a name
+                // that does not resolve here still reaches our server through it.
+                String uri = "ws://ws4j.invalid:" + server.port() + "/";
+                ProxyConfig environment = ProxyConfig.from(Map.of("HTTP_PROXY", proxy.uri("http", null)));
+                ClientOptions options = ClientOptions.builder().openTimeout(OPEN_TIMEOUT).build();
+                try (WebSocket ws = WebSocketClient.connect(uri, options, environment)) {
+                    ws.send("from the environment");
+                    assertEquals("from the environment", ws.recvText());
+                }
+                assertTrue(proxy.heads.poll(5, TimeUnit.SECONDS).startsWith("CONNECT ws4j.invalid:" + server.port() + " "));
+
+                ProxyConfig bypassed = ProxyConfig.from(Map.of("http_proxy", proxy.uri("http", null), "no_proxy", ".invalid"));
+                assertThrows(UnresolvedAddressException.class, () -> WebSocketClient.connect(uri, options, bypassed), "direct: the name does not resolve");
+                assertThrows(UnresolvedAddressException.class, () -> WebSocketClient.connect(uri, options.toBuilder().noProxy().build(), environment));
+                assertEquals(0, proxy.heads.size(), "neither went through the proxy");
             }
         });
     }
