@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import org.websockets4j.auth.BasicAuth;
 import org.websockets4j.extensions.Compression;
 import org.websockets4j.protocol.Message;
 import org.websockets4j.server.AsyncConnectionHandler;
@@ -25,6 +26,9 @@ import org.websockets4j.server.WebSocketServer;
  *       case of an Autobahn|Testsuite fuzzing server and exits 0 when it ran them all;</li>
  *   <li>{@code echo-demo}, {@code frame-demo}: {@link EchoDemo}, {@link FrameDemo}.</li>
  * </ul>
+ *
+ * <p>The three servers take {@code --basic-auth USER:PASSWORD}, repeatable: then only those
+ * credentials are let in (HTTP Basic, realm {@value #REALM}), everyone else gets {@code 401}.
  *
  * <p>The servers print one line, {@code listening on ws://host:port/}, once they accept
  * connections, and run until killed; SIGTERM (or Ctrl-C) closes them gracefully, each connection
@@ -55,7 +59,7 @@ public final class Main {
             """.formatted(PROGRAM);
 
     private static final String SERVER_USAGE = """
-            Usage: %1$s %2$s --port P [--host H] [--no-compression] [--async]
+            Usage: %1$s %2$s --port P [--host H] [--no-compression] [--async] [--basic-auth USER:PASSWORD]...
 
             %3$s
             Prints "listening on ws://H:P/" once it accepts connections and runs until killed;
@@ -67,6 +71,10 @@ public final class Main {
               --no-compression  do not negotiate permessage-deflate (on by default, as in Python)
               --async           serve each connection with an async handler (no thread per
                                 connection) instead of a blocking one on a virtual thread
+              --basic-auth USER:PASSWORD
+                                require HTTP Basic authentication (realm "websockets4j") and
+                                accept these credentials; repeat for more users; everyone else
+                                gets 401
               --help            print this help
             """;
 
@@ -114,12 +122,31 @@ public final class Main {
     }
 
     /** Run a server. */
-    record Server(Kind kind, String host, int port, boolean compression, boolean async) implements Invocation {
-        /** A blocking server with compression on, the default. */
+    record Server(Kind kind, String host, int port, boolean compression, boolean async,
+                  Map<String, String> credentials) implements Invocation {
+        /** Freezes the credentials (user name to password; empty: no authentication). */
+        Server {
+            credentials = Map.copyOf(credentials);
+        }
+
+        /** Without authentication. */
+        Server(Kind kind, String host, int port, boolean compression, boolean async) {
+            this(kind, host, port, compression, async, Map.of());
+        }
+
+        /** A blocking server with compression on and no authentication, the default. */
         Server(Kind kind, String host, int port) {
             this(kind, host, port, true, false);
         }
+
+        /** The Basic authentication hook the credentials ask for, or null for none. */
+        BasicAuth basicAuth() {
+            return credentials.isEmpty() ? null : BasicAuth.of(REALM, credentials);
+        }
     }
+
+    /** The realm of {@code --basic-auth}. */
+    static final String REALM = "websockets4j";
 
     /** Run the Autobahn|Testsuite client. */
     record Autobahn(String uri, String agent) implements Invocation {
@@ -253,7 +280,9 @@ public final class Main {
     }
 
     private static Invocation parseServer(Kind kind, List<String> args) throws UsageError {
-        Map<String, String> options = options(kind.command, args, List.of("--port", "--host"),
+        List<String> rest = new java.util.ArrayList<>();
+        Map<String, String> credentials = basicAuth(kind.command, args, rest);
+        Map<String, String> options = options(kind.command, rest, List.of("--port", "--host"),
                 List.of("--no-compression", "--async"));
         if (options == null) {
             return new Help(SERVER_USAGE.formatted(PROGRAM, kind.command, kind.description, DEFAULT_HOST));
@@ -261,7 +290,39 @@ public final class Main {
         String port = required(kind.command, options, "--port");
         String host = options.containsKey("--host") ? required(kind.command, options, "--host") : DEFAULT_HOST;
         return new Server(kind, host, parsePort(kind, port), !options.containsKey("--no-compression"),
-                options.containsKey("--async"));
+                options.containsKey("--async"), credentials);
+    }
+
+    /**
+     * Takes the repeatable {@code --basic-auth USER:PASSWORD} (or {@code --basic-auth=USER:PASSWORD})
+     * out of {@code args}, putting the other arguments in {@code rest}.
+     */
+    private static Map<String, String> basicAuth(String command, List<String> args, List<String> rest) throws UsageError {
+        Map<String, String> credentials = new java.util.LinkedHashMap<>();
+        for (int i = 0; i < args.size(); i++) {
+            String arg = args.get(i);
+            String value;
+            if (arg.equals("--basic-auth")) {
+                if (i + 1 >= args.size()) {
+                    throw new UsageError(command + ": --basic-auth needs a value");
+                }
+                value = args.get(++i);
+            } else if (arg.startsWith("--basic-auth=")) {
+                value = arg.substring("--basic-auth=".length());
+            } else {
+                rest.add(arg);
+                continue;
+            }
+            int colon = value.indexOf(':');
+            if (colon <= 0) {
+                throw new UsageError(command + ": --basic-auth takes USER:PASSWORD with a non-empty user, got \""
+                        + (colon < 0 ? value : value.substring(0, colon) + ":***") + "\"");
+            }
+            if (credentials.putIfAbsent(value.substring(0, colon), value.substring(colon + 1)) != null) {
+                throw new UsageError(command + ": --basic-auth gives user \"" + value.substring(0, colon) + "\" twice");
+            }
+        }
+        return credentials;
     }
 
     private static Invocation parseAutobahn(List<String> args) throws UsageError {
@@ -351,7 +412,7 @@ public final class Main {
     static WebSocketServer start(Server invocation) throws java.io.IOException {
         return switch (invocation.kind()) {
             case ECHO -> {
-                ServerOptions options = options(invocation).maxSize(16L << 20).build();
+                ServerOptions options = options(invocation).maxSize(16L << 20).processRequest(invocation.basicAuth()).build();
                 if (invocation.async()) {
                     AsyncConnectionHandler echo = ws -> ws.forEachAsync(ws::sendAsync);
                     yield WebSocketServer.serveAsync(echo, invocation.host(), invocation.port(), options);
@@ -364,7 +425,7 @@ public final class Main {
             }
             case BROADCAST -> {
                 CompletableFuture<WebSocketServer> self = new CompletableFuture<>();
-                ServerOptions options = options(invocation).build();
+                ServerOptions options = options(invocation).processRequest(invocation.basicAuth()).build();
                 WebSocketServer server;
                 if (invocation.async()) {
                     AsyncConnectionHandler relay = ws -> ws.forEachAsync(message -> {
@@ -383,7 +444,8 @@ public final class Main {
                 self.complete(server);
                 yield server;
             }
-            case CHAT -> ChatServer.start(invocation.host(), invocation.port(), options(invocation), invocation.async());
+            case CHAT -> ChatServer.start(invocation.host(), invocation.port(), options(invocation), invocation.async(),
+                    invocation.basicAuth());
         };
     }
 

@@ -5,6 +5,7 @@ import java.nio.ByteBuffer;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Objects;
+import java.util.UUID;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -17,6 +18,7 @@ import org.websockets4j.framing.FrameData;
 import org.websockets4j.framing.Opcode;
 import org.websockets4j.framing.Role;
 import org.websockets4j.http.Headers;
+import org.websockets4j.protocol.internal.ConnectionState;
 import org.websockets4j.protocol.internal.HandshakeInfo;
 import org.websockets4j.protocol.internal.ProtocolAccess;
 import org.websockets4j.protocol.internal.SharedSend;
@@ -89,10 +91,13 @@ public final class WebSocket implements AutoCloseable, Iterable<Message> {
 
     private final Driver driver;
     private final HandshakeInfo handshake;
+    /** Identity and attributes: the server's hooks filled it in, or it starts empty. */
+    private final ConnectionState state;
 
     private WebSocket(Driver driver, HandshakeInfo handshake) {
         this.driver = driver;
         this.handshake = handshake;
+        this.state = handshake.state() != null ? handshake.state() : new ConnectionState();
     }
 
     /** The {@link ProtocolAccess.Opener} behind {@code org.websockets4j.protocol.internal.WebSockets#open}. */
@@ -664,6 +669,49 @@ public final class WebSocket implements AutoCloseable, Iterable<Message> {
      */
     public String subprotocol() {
         return handshake.subprotocol();
+    }
+
+    // ------------------------------------------------------------------ identity and attributes
+
+    /**
+     * The connection's identity (Python websockets' {@code id}, since version 10): a random UUID,
+     * for log lines and for telling connections apart. On a server it is the same UUID the
+     * opening handshake's hooks saw.
+     *
+     * @return the same UUID on every call, never null; drawn on first use
+     */
+    public UUID id() {
+        return state.id();
+    }
+
+    /**
+     * The attribute stored under {@code key}: what a hook of the opening handshake (such as the
+     * authenticated user name of {@code org.websockets4j.auth}) or any code holding this connection
+     * stored. Thread-safe.
+     *
+     * @param key the key, not null
+     * @param <T> the value's type
+     * @return the value, or null when none is stored
+     * @throws NullPointerException when {@code key} is null
+     */
+    public <T> T attribute(AttributeKey<T> key) {
+        return state.attribute(key);
+    }
+
+    /**
+     * Stores an attribute on this connection, or removes it when {@code value} is null; for state
+     * that belongs to the connection rather than to a subclass of it. Thread-safe.
+     *
+     * @param key   the key, not null
+     * @param value the value, or null to remove the attribute
+     * @param <T>   the value's type
+     * @return the value stored before, or null
+     * @throws NullPointerException when {@code key} is null
+     * @throws ClassCastException   when the key has a {@linkplain AttributeKey#type() type} and the
+     *                              value is not an instance of it
+     */
+    public <T> T setAttribute(AttributeKey<T> key, T value) {
+        return state.setAttribute(key, value);
     }
 
     /**

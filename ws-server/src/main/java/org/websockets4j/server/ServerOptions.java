@@ -42,6 +42,8 @@ import org.websockets4j.protocol.ConnectionOptions;
  *       <td>headers added to the {@code 101} response, fixed or computed from the request</td></tr>
  *   <tr><td>{@link #processRequest()}</td><td>null: none</td>
  *       <td>a hook that may answer the HTTP request instead of the handshake</td></tr>
+ *   <tr><td>{@link #processResponse()}</td><td>null: none</td>
+ *       <td>a hook that sees the response about to be sent and may change it (websockets 13+)</td></tr>
  *   <tr><td>{@link #openTimeout()}</td><td>10 s</td>
  *       <td>the longest an opening handshake may take (not in websockets 8; later versions have it)</td></tr>
  *   <tr><td>{@link #serverHeader()}</td><td>{@link #DEFAULT_SERVER_HEADER}</td>
@@ -88,6 +90,7 @@ public final class ServerOptions {
     private final SubprotocolSelector selectSubprotocol;
     private final ExtraHeaders extraHeaders;
     private final RequestProcessor processRequest;
+    private final ResponseProcessor processResponse;
     private final Duration openTimeout;
     private final String serverHeader;
     private final Executor handlerExecutor;
@@ -111,6 +114,7 @@ public final class ServerOptions {
         this.selectSubprotocol = builder.selectSubprotocol == null ? SubprotocolSelector.DEFAULT : builder.selectSubprotocol;
         this.extraHeaders = builder.extraHeaders;
         this.processRequest = builder.processRequest;
+        this.processResponse = builder.processResponse;
         this.openTimeout = builder.openTimeout;
         this.serverHeader = builder.serverHeader;
         this.handlerExecutor = builder.handlerExecutor;
@@ -166,6 +170,7 @@ public final class ServerOptions {
                 .extensions(configuredExtensions)
                 .selectSubprotocol(selectSubprotocol)
                 .processRequest(processRequest)
+                .processResponse(processResponse)
                 .openTimeout(openTimeout)
                 .serverHeader(serverHeader)
                 .handlerExecutor(handlerExecutor);
@@ -267,6 +272,16 @@ public final class ServerOptions {
     }
 
     /**
+     * The hook that sees each response of an opening handshake before it is sent and may change
+     * it; see {@link ResponseProcessor}.
+     *
+     * @return the hook, or null (the default) for none
+     */
+    public ResponseProcessor processResponse() {
+        return processResponse;
+    }
+
+    /**
      * The longest an opening handshake may take, from the accepted TCP connection to the
      * response, or null for no limit. Enforced by the server's driver, which closes a connection
      * whose handshake runs out of time.
@@ -309,6 +324,7 @@ public final class ServerOptions {
                 + ", extraHeaders=" + (extraHeaders == null ? "none"
                         : extraHeaders instanceof FixedHeaders fixed ? fixed.headers().toString() : "computed")
                 + ", processRequest=" + (processRequest == null ? "none" : "set")
+                + ", processResponse=" + (processResponse == null ? "none" : "set")
                 + ", openTimeout=" + openTimeout
                 + ", serverHeader=" + serverHeader
                 + ", handlerExecutor=" + (handlerExecutor == null ? "virtual thread per connection" : handlerExecutor)
@@ -332,6 +348,7 @@ public final class ServerOptions {
         private SubprotocolSelector selectSubprotocol;
         private ExtraHeaders extraHeaders;
         private RequestProcessor processRequest;
+        private ResponseProcessor processResponse;
         private Duration openTimeout = DEFAULT_OPEN_TIMEOUT;
         private String serverHeader = DEFAULT_SERVER_HEADER;
         private Executor handlerExecutor;
@@ -459,6 +476,29 @@ public final class ServerOptions {
          */
         public Builder processRequest(RequestProcessor processRequest) {
             this.processRequest = processRequest;
+            return this;
+        }
+
+        /**
+         * Sets {@link ServerOptions#processRequest()} to a hook that sees the connection's
+         * {@link HandshakeContext} (its identity and attributes): {@code processRequest(context -> ...)}.
+         *
+         * @param processRequest the hook, thread-safe, or null for none
+         * @return this builder
+         */
+        public Builder processRequest(RequestHook processRequest) {
+            this.processRequest = processRequest;
+            return this;
+        }
+
+        /**
+         * Sets {@link ServerOptions#processResponse()}; null for none.
+         *
+         * @param processResponse the hook, thread-safe, or null for none
+         * @return this builder
+         */
+        public Builder processResponse(ResponseProcessor processResponse) {
+            this.processResponse = processResponse;
             return this;
         }
 

@@ -510,7 +510,7 @@ public final class WebSocketServer implements AutoCloseable {
 
     /** Runs the opening handshake; returns the open WebSocket, or null when it was refused or abandoned. */
     private WebSocket handshake(Transport transport, SocketAddress remote) {
-        ServerHandshake handshake = new ServerHandshake(options);
+        ServerHandshake handshake = new ServerHandshake(options, remote);
         handshakes.add(handshake);
         try {
             if (closing.get()) {
@@ -535,7 +535,7 @@ public final class WebSocketServer implements AutoCloseable {
                     HandshakeIo.writeFully(transport, ByteBuffer.wrap(accepted.responseBytes()), deadline);
                     WebSocket webSocket = WebSockets.open(transport, Role.SERVER, options.connection(), accepted.extensions(), buffer,
                             new HandshakeInfo(accepted.path(), accepted.requestHeaders(), accepted.responseHeaders(),
-                                    accepted.subprotocol()));
+                                    accepted.subprotocol(), handshake.state()));
                     connections.add(webSocket);
                     if (closing.get()) {
                         webSocket.closeAsync(CloseCodes.GOING_AWAY, "");
