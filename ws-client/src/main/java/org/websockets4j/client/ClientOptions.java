@@ -2,7 +2,9 @@ package org.websockets4j.client;
 
 import java.lang.module.ModuleDescriptor;
 import java.net.InetSocketAddress;
+import java.net.ProxySelector;
 import java.net.SocketAddress;
+import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -16,6 +18,7 @@ import org.websockets4j.extensions.Compression;
 import org.websockets4j.extensions.permessagedeflate.ClientPerMessageDeflateFactory;
 import org.websockets4j.http.HeaderGrammar;
 import org.websockets4j.http.Headers;
+import org.websockets4j.http.WebSocketUri;
 import org.websockets4j.protocol.ConnectionOptions;
 
 /**
@@ -43,6 +46,9 @@ import org.websockets4j.protocol.ConnectionOptions;
  *   <tr><td>{@link #userAgent()}</td><td>{@link #DEFAULT_USER_AGENT}</td><td>the {@code User-Agent} header; null sends none</td></tr>
  *   <tr><td>{@link #openTimeout()}</td><td>10 s</td><td>the longest wait to open the connection and complete the handshake; null waits forever</td></tr>
  *   <tr><td>{@link #socketAddress()}</td><td>null (the URI's host and port)</td><td>where the TCP connection goes</td></tr>
+ *   <tr><td>{@link #proxy()}, {@link #proxyDisabled()}, {@link #proxySelector()}</td>
+ *       <td>null, false, null: the proxy of the environment variables</td>
+ *       <td>the HTTP {@code CONNECT} or SOCKS5 proxy to tunnel through; see below</td></tr>
  * </table>
  *
  * <p><b>Extra headers</b> are sent after the handshake's own headers and may not replace them:
@@ -60,6 +66,22 @@ import org.websockets4j.protocol.ConnectionOptions;
  * default) appends {@link ClientPerMessageDeflateFactory#defaults()} (offering
  * {@code client_max_window_bits} without a value) to the extensions configured, unless one of them
  * is already named {@code permessage-deflate}; {@link Compression#NONE} offers no compression.
+ *
+ * <p><b>Proxies</b> (Python websockets 15's {@code proxy}). The proxy of a connection is, first
+ * match wins: {@link #proxy()} when set; none when {@link #proxyDisabled()} or
+ * {@link #socketAddress()} is set (a {@code connectTo} destination is reached directly, and
+ * {@link Builder#build()} refuses it together with an explicit proxy); the first answer of
+ * {@link #proxySelector()} when set ({@code DIRECT} for none; asked about
+ * {@code http://host:port/} for {@code ws://} and {@code https://host:port/} for {@code wss://});
+ * otherwise the environment variables {@code http_proxy} (for {@code ws://}), {@code https_proxy}
+ * (for {@code wss://}), {@code all_proxy} (for both) and {@code no_proxy}, lower case first, then
+ * upper case. Environment proxies never apply to {@code localhost} and loopback addresses.
+ * Proxy URIs are {@code http://[user:password@]host[:port]} ({@code CONNECT}, with
+ * {@code Proxy-Authorization: Basic} from the user information, default port 80) or
+ * {@code socks5://} and {@code socks5h://} ({@code [user:password@]}, RFC 1929; default port 1080;
+ * both send the destination's name for the proxy to resolve). {@code https://} proxies (TLS to the
+ * proxy) are not supported yet. A {@code wss://} connection is tunnelled end to end: TLS runs
+ * inside the tunnel.
  *
  * <p><b>Not in Python 8.</b> {@code openTimeout} is not in
  * Python 8 (websockets 10 added {@code open_timeout} with this default); like
@@ -109,6 +131,9 @@ public final class ClientOptions {
     private final String userAgent;
     private final Duration openTimeout;
     private final SocketAddress socketAddress;
+    private final URI proxy;
+    private final boolean proxyDisabled;
+    private final ProxySelector proxySelector;
 
     private ClientOptions(Builder builder, ConnectionOptions connection, SocketAddress socketAddress) {
         this.connection = connection;
@@ -121,6 +146,9 @@ public final class ClientOptions {
         this.userAgent = builder.userAgent;
         this.openTimeout = builder.openTimeout;
         this.socketAddress = socketAddress;
+        this.proxy = builder.proxy;
+        this.proxyDisabled = builder.proxyDisabled;
+        this.proxySelector = builder.proxySelector;
     }
 
     /** Python's {@code compression="deflate"}: append the deflate factory unless one is configured. */
@@ -173,6 +201,9 @@ public final class ClientOptions {
                 .userAgent(userAgent)
                 .openTimeout(openTimeout);
         builder.socketAddress = socketAddress;
+        builder.proxy = proxy;
+        builder.proxyDisabled = proxyDisabled;
+        builder.proxySelector = proxySelector;
         return builder;
     }
 
@@ -271,6 +302,37 @@ public final class ClientOptions {
         return socketAddress;
     }
 
+    /**
+     * The proxy every connection goes through, or null to choose as the type's documentation
+     * says (by default from the environment variables).
+     *
+     * @return an {@code http}, {@code socks5} or {@code socks5h} URI, possibly with
+     *         {@code user:password@}, or null
+     */
+    public URI proxy() {
+        return proxy;
+    }
+
+    /**
+     * Whether connections go directly to the server, whatever the selector and environment say
+     * (Python's {@code proxy=None}). An explicit {@link #proxy()} still applies.
+     *
+     * @return true after {@link Builder#noProxy()}
+     */
+    public boolean proxyDisabled() {
+        return proxyDisabled;
+    }
+
+    /**
+     * The selector asked for the proxy of each connection instead of the environment variables,
+     * or null. Only its first answer is used; proxy credentials cannot come from a selector.
+     *
+     * @return the selector, or null
+     */
+    public ProxySelector proxySelector() {
+        return proxySelector;
+    }
+
     /** Equal when every option is equal (extra headers compared with {@link Headers#equals(Object)}). */
     @Override
     public boolean equals(Object other) {
@@ -283,13 +345,17 @@ public final class ClientOptions {
                 && extraHeaders.equals(that.extraHeaders)
                 && Objects.equals(userAgent, that.userAgent)
                 && Objects.equals(openTimeout, that.openTimeout)
-                && Objects.equals(socketAddress, that.socketAddress);
+                && Objects.equals(socketAddress, that.socketAddress)
+                && Objects.equals(proxy, that.proxy)
+                && proxyDisabled == that.proxyDisabled
+                && Objects.equals(proxySelector, that.proxySelector);
     }
 
     /** A hash of every option, consistent with {@link #equals(Object)}. */
     @Override
     public int hashCode() {
-        return Objects.hash(connection, origin, subprotocols, compression, configuredExtensions, extraHeaders, userAgent, openTimeout, socketAddress);
+        return Objects.hash(connection, origin, subprotocols, compression, configuredExtensions, extraHeaders, userAgent, openTimeout, socketAddress,
+                proxy, proxyDisabled, proxySelector);
     }
 
     /**
@@ -306,6 +372,9 @@ public final class ClientOptions {
                 + ", userAgent=" + userAgent
                 + ", openTimeout=" + openTimeout
                 + ", socketAddress=" + socketAddress
+                + (proxy != null ? ", proxy=" + WebSocketUri.redact(proxy.toString()) : "")
+                + (proxyDisabled ? ", proxyDisabled=true" : "")
+                + (proxySelector != null ? ", proxySelector=" + proxySelector : "")
                 + ", connection=" + connection + "]";
     }
 
@@ -336,6 +405,9 @@ public final class ClientOptions {
         private SocketAddress socketAddress;
         private String connectHost;
         private int connectPort;
+        private URI proxy;
+        private boolean proxyDisabled;
+        private ProxySelector proxySelector;
 
         private Builder() {
         }
@@ -480,6 +552,43 @@ public final class ClientOptions {
         }
 
         /**
+         * Sets {@link ClientOptions#proxy()}: every connection goes through this proxy, whatever
+         * {@link #noProxy()}, the selector and the environment say.
+         *
+         * @param proxy an {@code http://}, {@code socks5://} or {@code socks5h://} URI, with
+         *              {@code user:password@} for proxy authentication; null to unset
+         * @return this builder
+         */
+        public Builder proxy(URI proxy) {
+            this.proxy = proxy;
+            return this;
+        }
+
+        /**
+         * Sets {@link ClientOptions#proxyDisabled()}: connect directly, ignoring the selector and
+         * the environment variables (Python's {@code proxy=None}).
+         *
+         * @return this builder
+         */
+        public Builder noProxy() {
+            this.proxyDisabled = true;
+            return this;
+        }
+
+        /**
+         * Sets {@link ClientOptions#proxySelector()}, asked instead of the environment variables;
+         * {@link ProxySelector#getDefault()} for the JDK's ({@code http.proxyHost},
+         * {@code socksProxyHost}, {@code java.net.useSystemProxies}).
+         *
+         * @param selector the selector, or null to read the environment variables
+         * @return this builder
+         */
+        public Builder proxySelector(ProxySelector selector) {
+            this.proxySelector = selector;
+            return this;
+        }
+
+        /**
          * The options.
          *
          * @return the options
@@ -490,7 +599,10 @@ public final class ClientOptions {
          *                                  subprotocol is not a token or is repeated, an extra
          *                                  header has a name the handshake sets itself, the open
          *                                  timeout is zero or negative, or the TCP destination has
-         *                                  an empty host or a port outside 1-65535
+         *                                  an empty host or a port outside 1-65535, or the proxy
+         *                                  URI is not a usable {@code http}, {@code socks5} or
+         *                                  {@code socks5h} URI ({@code https} proxies are not
+         *                                  supported yet) or is set together with a TCP destination
          * @throws NullPointerException     when the subprotocol list or one of its elements is null
          */
         public ClientOptions build() {
@@ -503,7 +615,9 @@ public final class ClientOptions {
                 throw new IllegalArgumentException("openTimeout must be positive, got " + openTimeout
                         + "; use a positive Duration, or null to wait forever");
             }
-            return new ClientOptions(this, built, destination());
+            SocketAddress destination = destination();
+            checkProxy(destination);
+            return new ClientOptions(this, built, destination);
         }
 
         private static void checkHeaderValue(String option, String header, String value) {
@@ -544,6 +658,21 @@ public final class ClientOptions {
                         throw new IllegalArgumentException("extraHeaders must not set " + field.name() + ": " + reserved[1]);
                     }
                 }
+            }
+        }
+
+        private void checkProxy(SocketAddress destination) {
+            if (proxy == null) {
+                return;
+            }
+            try {
+                ProxyUri.parse(proxy.toString());
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("proxy: " + e.getMessage(), e);
+            }
+            if (destination != null) {
+                throw new IllegalArgumentException("proxy and connectTo/socketAddress cannot both be set: "
+                        + "a proxy chooses the TCP destination itself");
             }
         }
 

@@ -44,6 +44,10 @@ import org.websockets4j.protocol.internal.WebSockets;
  * and one to another origin (scheme, host or port) drops {@code Authorization}, {@code Cookie} and
  * {@code Proxy-Authorization}, and is refused while {@link ClientOptions#socketAddress()} overrides
  * the destination (the rules are in the README's "Redirects").
+ * Through a proxy ({@link ClientOptions#proxy()}, a selector or the environment variables
+ * {@code http_proxy}, {@code https_proxy}, {@code all_proxy}, {@code no_proxy}), the TCP
+ * connection goes to the proxy, which opens a tunnel ({@code CONNECT} or SOCKS5) to the server
+ * within the same open timeout.
  * Stateless and thread-safe.
  */
 public final class WebSocketClient {
@@ -55,6 +59,8 @@ public final class WebSocketClient {
     /** The most redirects followed before giving up, as in Python websockets. */
     public static final int MAX_REDIRECTS = 10;
     private static final int HANDSHAKE_BUFFER = 4096;
+    /** The proxy environment variables, read once: a Java process cannot change its environment. */
+    private static final ProxyConfig ENVIRONMENT = ProxyConfig.environment();
 
     private WebSocketClient() {
     }
@@ -85,16 +91,25 @@ public final class WebSocketClient {
      * @throws InvalidURI                           when {@code uri} is not a valid ws:// URI (wss:// needs TLS, which comes later)
      * @throws org.websockets4j.http.InvalidStatusCode when the server answers with another status than 101 (status and body inside)
      * @throws org.websockets4j.http.InvalidHandshake  when the server's answer is not a valid handshake (bad accept key, missing headers, a subprotocol or extension not offered, too many redirects)
-     * @throws SocketTimeoutException               when the connection and handshake take longer than the open timeout
+     * @throws org.websockets4j.http.ProxyError       when the proxy refuses the tunnel ({@link org.websockets4j.http.InvalidProxyStatus}
+     *                                              with the HTTP status, {@link org.websockets4j.http.SocksProxyError} with the SOCKS5 reply code,
+     *                                              or a refused authentication) or answers something else than its protocol
+     *                                              ({@link org.websockets4j.http.InvalidProxyMessage})
+     * @throws SocketTimeoutException               when the connection, the proxy's tunnel and the handshake take longer than the open timeout
      * @throws IOException                          when the TCP connection fails
      * @throws InterruptedException                 when interrupted while connecting
      */
     public static WebSocket connect(String uri, ClientOptions options) throws IOException, InterruptedException {
+        return connect(uri, options, ENVIRONMENT);
+    }
+
+    /** {@link #connect(String, ClientOptions)} with the proxy environment given, for tests. */
+    static WebSocket connect(String uri, ClientOptions options, ProxyConfig environment) throws IOException, InterruptedException {
         Objects.requireNonNull(options, "options");
         WebSocketUri target = WebSocketUri.parse(uri);
         for (int redirects = 0; ; redirects++) {
             try {
-                return connectOnce(target, options);
+                return connectOnce(target, options, environment);
             } catch (RedirectHandshake redirect) {
                 if (redirects == MAX_REDIRECTS) {
                     throw new SecurityError("more than " + MAX_REDIRECTS + " redirects, the last to " + WebSocketUri.redact(redirect.uri()));
@@ -176,15 +191,20 @@ public final class WebSocketClient {
         return new ReconnectingClient(uri, options, reconnect, WebSocketClient::connect);
     }
 
-    private static WebSocket connectOnce(WebSocketUri uri, ClientOptions options) throws IOException, InterruptedException {
+    private static WebSocket connectOnce(WebSocketUri uri, ClientOptions options, ProxyConfig environment)
+            throws IOException, InterruptedException {
         if (uri.secure()) {
             throw new InvalidURI(uri.toString(), "wss:// needs TLS, which this version does not support yet");
         }
         ClientHandshake handshake = new ClientHandshake(uri, options);
         Duration timeout = options.openTimeout();
         long deadline = timeout == null ? Long.MAX_VALUE : System.nanoTime() + timeout.toNanos();
+        ProxyUri proxy = environment.choose(options, uri);
         SocketAddress address = options.socketAddress();
-        if (address == null) {
+        if (proxy != null) {
+            LOG.log(System.Logger.Level.DEBUG, () -> "connecting to " + uri + " through proxy " + proxy);
+            address = new InetSocketAddress(proxy.host(), proxy.port());
+        } else if (address == null) {
             address = new InetSocketAddress(uri.host(), uri.port());
         } else if (address instanceof InetSocketAddress inet && inet.isUnresolved()) {
             address = new InetSocketAddress(inet.getHostString(), inet.getPort());
@@ -193,10 +213,15 @@ public final class WebSocketClient {
         boolean opened = false;
         try {
             await(channel, channel.connect(address), deadline, timeout);
+            // The steps over the raw transport: the proxy's tunnel, then (wss://) TLS inside it, then
+            // the WebSocket handshake, all within one deadline.
             Transport transport = HandshakeIo.tcp(channel);
             ByteBuffer buffer = ByteBuffer.allocate(HANDSHAKE_BUFFER);
             ClientHandshake.Accepted accepted;
             try {
+                if (proxy != null) {
+                    ProxyStep.open(transport, proxy, uri, options.userAgent(), deadline);
+                }
                 HandshakeIo.writeFully(transport, ByteBuffer.wrap(handshake.request()), deadline);
                 accepted = HandshakeIo.readUntil(transport, buffer, deadline, new HandshakeIo.Step<>() {
                     @Override

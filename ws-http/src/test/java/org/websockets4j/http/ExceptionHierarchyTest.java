@@ -49,6 +49,10 @@ class ExceptionHierarchyTest {
         PARENTS.put(InvalidParameterValue.class, NegotiationError.class);
         PARENTS.put(AbortHandshake.class, InvalidHandshake.class);
         PARENTS.put(RedirectHandshake.class, InvalidHandshake.class);
+        PARENTS.put(ProxyError.class, InvalidHandshake.class);
+        PARENTS.put(InvalidProxyMessage.class, ProxyError.class);
+        PARENTS.put(InvalidProxyStatus.class, ProxyError.class);
+        PARENTS.put(SocksProxyError.class, ProxyError.class);
         PARENTS.put(InvalidState.class, WebSocketException.class);
         PARENTS.put(InvalidURI.class, WebSocketException.class);
         // In Python MultipleValuesError is a LookupError; here it joins the library's hierarchy

@@ -1,5 +1,7 @@
 package org.websockets4j.client.cli;
 
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.util.ArrayList;
 import java.util.List;
 import org.websockets4j.client.ClientOptions;
@@ -13,9 +15,12 @@ import org.websockets4j.http.WebSocketUri;
  * @param headers       the {@code --header} values, each {@code {name, value}}, in order
  * @param subprotocols  the {@code --subprotocol} values, in order of preference
  * @param noCompression whether {@code --no-compression} was given
+ * @param proxy         the {@code --proxy} URI, or null (then the environment variables apply)
+ * @param noProxy       whether {@code --no-proxy} was given (connect directly)
  * @param help          whether {@code --help} was given (everything else is then ignored)
  */
-record CliArguments(String uri, List<String[]> headers, List<String> subprotocols, boolean noCompression, boolean help) {
+record CliArguments(String uri, List<String[]> headers, List<String> subprotocols, boolean noCompression,
+                    String proxy, boolean noProxy, boolean help) {
 
     /** Creates the record, copying the lists. */
     CliArguments {
@@ -44,6 +49,8 @@ record CliArguments(String uri, List<String[]> headers, List<String> subprotocol
         List<String[]> headers = new ArrayList<>();
         List<String> subprotocols = new ArrayList<>();
         boolean noCompression = false;
+        String proxy = null;
+        boolean noProxy = false;
         boolean optionsEnded = false;
         for (int i = 0; i < args.length; i++) {
             String arg = args[i];
@@ -64,7 +71,7 @@ record CliArguments(String uri, List<String[]> headers, List<String> subprotocol
             switch (name) {
                 case "--" -> optionsEnded = true;
                 case "--help", "-h" -> {
-                    return new CliArguments(null, List.of(), List.of(), false, true);
+                    return new CliArguments(null, List.of(), List.of(), false, null, false, true);
                 }
                 case "--no-compression" -> {
                     if (value != null) {
@@ -72,7 +79,13 @@ record CliArguments(String uri, List<String[]> headers, List<String> subprotocol
                     }
                     noCompression = true;
                 }
-                case "--header", "--subprotocol" -> {
+                case "--no-proxy" -> {
+                    if (value != null) {
+                        throw new UsageError("--no-proxy takes no value");
+                    }
+                    noProxy = true;
+                }
+                case "--header", "--subprotocol", "--proxy" -> {
                     if (value == null) {
                         if (i + 1 == args.length) {
                             throw new UsageError(name + " needs a value");
@@ -81,6 +94,8 @@ record CliArguments(String uri, List<String[]> headers, List<String> subprotocol
                     }
                     if (name.equals("--header")) {
                         headers.add(header(value));
+                    } else if (name.equals("--proxy")) {
+                        proxy = value;
                     } else {
                         subprotocols.add(value);
                     }
@@ -91,7 +106,18 @@ record CliArguments(String uri, List<String[]> headers, List<String> subprotocol
         if (uri == null) {
             throw new UsageError("no URI given, e.g. ws://localhost:8765/");
         }
-        return new CliArguments(uri, headers, subprotocols, noCompression, false);
+        if (proxy != null && noProxy) {
+            throw new UsageError("give --proxy or --no-proxy, not both");
+        }
+        return new CliArguments(uri, headers, subprotocols, noCompression, proxy, noProxy, false);
+    }
+
+    private static URI proxyUri(String proxy) throws UsageError {
+        try {
+            return new URI(proxy);
+        } catch (URISyntaxException e) {
+            throw new UsageError("--proxy: invalid URI " + WebSocketUri.redact(proxy) + ": " + e.getReason());
+        }
     }
 
     private static String[] header(String value) throws UsageError {
@@ -109,8 +135,9 @@ record CliArguments(String uri, List<String[]> headers, List<String> subprotocol
     /**
      * The client options these arguments ask for, on top of the defaults.
      *
-     * @throws UsageError when a header or subprotocol is invalid or a header is one the handshake
-     *                    sets itself (the message says which)
+     * @throws UsageError when a header or subprotocol is invalid, a header is one the handshake
+     *                    sets itself, or the proxy URI is not a usable proxy (the message says which,
+     *                    without the proxy's password)
      */
     ClientOptions toOptions() throws UsageError {
         ClientOptions.Builder builder = ClientOptions.builder();
@@ -119,6 +146,12 @@ record CliArguments(String uri, List<String[]> headers, List<String> subprotocol
                 builder.addHeader(header[0], header[1]);
             }
             builder.subprotocols(subprotocols);
+            if (proxy != null) {
+                builder.proxy(proxyUri(proxy));
+            }
+            if (noProxy) {
+                builder.noProxy();
+            }
             if (noCompression) {
                 builder.compression(Compression.NONE); // Python's compression=None
             }

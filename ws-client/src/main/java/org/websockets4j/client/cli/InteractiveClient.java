@@ -60,8 +60,14 @@ final class InteractiveClient {
               --header "Name: value"  add a request header (repeatable)
               --subprotocol NAME      offer a subprotocol (repeatable, in order of preference)
               --no-compression        do not offer permessage-deflate (offered by default)
+              --proxy URI             connect through this proxy: http://[user:pass@]host:port
+                                      (CONNECT) or socks5://, socks5h:// (SOCKS5)
+              --no-proxy              connect directly, ignoring the environment variables
               --help                  print this help
 
+            Without --proxy or --no-proxy, the environment variables http_proxy (for ws://),
+            https_proxy (for wss://), all_proxy and no_proxy choose the proxy, as in curl and
+            Python websockets; localhost and loopback addresses are always reached directly.
             wss:// (TLS) is not supported yet.
             Exit status: 0 once connected and closed, 1 when connecting fails, 2 for bad arguments.
             """.formatted(PROGRAM);

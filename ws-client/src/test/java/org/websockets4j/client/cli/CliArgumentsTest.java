@@ -29,4 +29,19 @@ class CliArgumentsTest {
         assertTrue(CliArguments.parse("ws://h/", "--help").help());
         assertEquals("--odd", CliArguments.parse("--", "--odd").uri());
     }
+
+    @Test
+    void proxyAndNoProxyBecomeOptionsAndExcludeEachOther() throws Exception {
+        CliArguments proxied = CliArguments.parse("--proxy", "socks5h://u:p@127.0.0.1:1080", "ws://h/");
+        assertEquals(java.net.URI.create("socks5h://u:p@127.0.0.1:1080"), proxied.toOptions().proxy());
+        assertTrue(CliArguments.parse("--no-proxy", "ws://h/").toOptions().proxyDisabled());
+        assertEquals(null, CliArguments.parse("ws://h/").toOptions().proxy(), "the environment by default");
+        CliArguments.UsageError both = org.junit.jupiter.api.Assertions.assertThrows(CliArguments.UsageError.class,
+                () -> CliArguments.parse("--proxy=http://p:1", "--no-proxy", "ws://h/"));
+        assertTrue(both.getMessage().contains("not both"), both.getMessage());
+        CliArguments.UsageError https = org.junit.jupiter.api.Assertions.assertThrows(CliArguments.UsageError.class,
+                () -> CliArguments.parse("--proxy", "https://u:secret@p:443", "ws://h/").toOptions());
+        assertTrue(https.getMessage().contains("not supported yet"), https.getMessage());
+        org.junit.jupiter.api.Assertions.assertFalse(https.getMessage().contains("secret"), https.getMessage());
+    }
 }

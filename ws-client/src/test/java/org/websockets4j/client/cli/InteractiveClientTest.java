@@ -103,6 +103,25 @@ class InteractiveClientTest {
     }
 
     @Test
+    void aProxyThatRefusesIsReportedWithItsStatusAndWithoutThePassword() throws Exception {
+        try (java.net.ServerSocket proxy = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            Thread answer = Thread.ofPlatform().daemon().start(() -> {
+                try (java.net.Socket client = proxy.accept()) {
+                    client.getOutputStream().write("HTTP/1.1 407 Proxy Authentication Required\r\n\r\n".getBytes(StandardCharsets.ISO_8859_1));
+                    client.getInputStream().read();
+                } catch (IOException e) {
+                    // the test is over
+                }
+            });
+            String[] result = runToEnd("", "--proxy", "http://u:secret@127.0.0.1:" + proxy.getLocalPort(), server.uri("/proxied"));
+            answer.join(GUARD.toMillis());
+            assertEquals(Integer.toString(InteractiveClient.FAILED), result[0], result[2]);
+            assertTrue(result[2].contains("HTTP 407"), result[2]);
+            assertFalse(result[2].contains("secret"), result[2]);
+        }
+    }
+
+    @Test
     void emptyInputConnectsAndCloses() throws Exception {
         String[] result = runToEnd("", server.uri("/empty"));
         assertEquals("0", result[0], result[2]);

@@ -72,6 +72,30 @@ final class Peers {
         return firstRunnable("WS4J_NGINX", "/usr/sbin/nginx", "nginx");
     }
 
+    /** tinyproxy (an HTTP CONNECT proxy): $WS4J_TINYPROXY, /usr/bin/tinyproxy or tinyproxy on the PATH. */
+    static Optional<String> tinyproxy() {
+        return firstRunnable("WS4J_TINYPROXY", "/usr/bin/tinyproxy", "tinyproxy");
+    }
+
+    /**
+     * microsocks (a SOCKS5 proxy): $WS4J_MICROSOCKS, /usr/bin/microsocks or microsocks on the PATH.
+     * It has no version flag, so it is found as an executable file rather than by running it.
+     */
+    static Optional<String> microsocks() {
+        List<String> all = new ArrayList<>();
+        String configured = System.getenv("WS4J_MICROSOCKS");
+        if (configured != null && !configured.isEmpty()) {
+            all.add(configured);
+        }
+        all.add("/usr/bin/microsocks");
+        for (String dir : System.getenv().getOrDefault("PATH", "").split(java.io.File.pathSeparator)) {
+            if (!dir.isEmpty()) {
+                all.add(Path.of(dir, "microsocks").toString());
+            }
+        }
+        return all.stream().filter(file -> Files.isRegularFile(Path.of(file)) && Files.isExecutable(Path.of(file))).findFirst();
+    }
+
     private static Optional<String> firstRunnable(String variable, String... candidates) {
         List<String> all = new ArrayList<>();
         String configured = System.getenv(variable);
