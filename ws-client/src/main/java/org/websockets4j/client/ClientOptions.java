@@ -11,12 +11,15 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Set;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLParameters;
 import org.websockets4j.extensions.ClientExtensionFactory;
 import org.websockets4j.extensions.Compression;
 import org.websockets4j.extensions.permessagedeflate.ClientPerMessageDeflateFactory;
 import org.websockets4j.http.HeaderGrammar;
 import org.websockets4j.http.Headers;
 import org.websockets4j.protocol.ConnectionOptions;
+import org.websockets4j.protocol.internal.TlsEngines;
 
 /**
  * The options of a WebSocket client: the keyword arguments of Python websockets'
@@ -43,6 +46,9 @@ import org.websockets4j.protocol.ConnectionOptions;
  *   <tr><td>{@link #userAgent()}</td><td>{@link #DEFAULT_USER_AGENT}</td><td>the {@code User-Agent} header; null sends none</td></tr>
  *   <tr><td>{@link #openTimeout()}</td><td>10 s</td><td>the longest wait to open the connection and complete the handshake; null waits forever</td></tr>
  *   <tr><td>{@link #socketAddress()}</td><td>null (the URI's host and port)</td><td>where the TCP connection goes</td></tr>
+ *   <tr><td>{@link #ssl()}</td><td>null (the JDK's default context)</td><td>Python's {@code ssl}: trust and keys for {@code wss://}</td></tr>
+ *   <tr><td>{@link #sslParameters()}</td><td>null (the context's)</td><td>TLS protocols, cipher suites, SNI, ALPN</td></tr>
+ *   <tr><td>{@link #verifyHostname()}</td><td>true</td><td>whether the certificate must name the URI's host</td></tr>
  * </table>
  *
  * <p><b>Extra headers</b> are sent after the handshake's own headers and may not replace them:
@@ -109,6 +115,9 @@ public final class ClientOptions {
     private final String userAgent;
     private final Duration openTimeout;
     private final SocketAddress socketAddress;
+    private final SSLContext ssl;
+    private final SSLParameters sslParameters;
+    private final boolean verifyHostname;
 
     private ClientOptions(Builder builder, ConnectionOptions connection, SocketAddress socketAddress) {
         this.connection = connection;
@@ -121,6 +130,9 @@ public final class ClientOptions {
         this.userAgent = builder.userAgent;
         this.openTimeout = builder.openTimeout;
         this.socketAddress = socketAddress;
+        this.ssl = builder.ssl;
+        this.sslParameters = builder.sslParameters;
+        this.verifyHostname = builder.verifyHostname;
     }
 
     /** Python's {@code compression="deflate"}: append the deflate factory unless one is configured. */
@@ -173,6 +185,9 @@ public final class ClientOptions {
                 .userAgent(userAgent)
                 .openTimeout(openTimeout);
         builder.socketAddress = socketAddress;
+        builder.ssl = ssl;
+        builder.sslParameters = sslParameters; // already a private copy
+        builder.verifyHostname = verifyHostname;
         return builder;
     }
 
@@ -271,6 +286,44 @@ public final class ClientOptions {
         return socketAddress;
     }
 
+    /**
+     * The TLS context of {@code wss://} connections (Python's {@code ssl} argument): its trust
+     * managers decide which server certificates are accepted, its key managers what the client
+     * presents when asked. Null (the default) uses {@link SSLContext#getDefault()}: the JDK's
+     * trust store. Setting it for a {@code ws://} URI is refused by {@code connect}, as in Python.
+     *
+     * @return the context, or null for the default one
+     */
+    public SSLContext ssl() {
+        return ssl;
+    }
+
+    /**
+     * The TLS parameters applied to each connection's engine, or null (the default) for the
+     * context's: TLS 1.3 and 1.2 on current JDKs. Whatever they leave unset gets the library's
+     * defaults: SNI from the URI's host (unless an IP address), ALPN {@code http/1.1}, and
+     * {@code HTTPS} endpoint identification while {@link #verifyHostname()} holds.
+     *
+     * @return a copy of the parameters, or null
+     */
+    public SSLParameters sslParameters() {
+        return sslParameters == null ? null : TlsEngines.copy(sslParameters);
+    }
+
+    /**
+     * Whether the server's certificate must name the URI's host (RFC 2818 / RFC 6125 checking,
+     * the JDK's {@code HTTPS} endpoint identification); true by default. When false, any
+     * certificate the trust managers accept is taken, whichever host it was issued for: anyone
+     * holding a certificate from a trusted CA for any name can then impersonate the server
+     * (a man-in-the-middle). Turn it off only for testing, or when the trust managers pin the
+     * server's own certificate.
+     *
+     * @return true when the hostname is verified
+     */
+    public boolean verifyHostname() {
+        return verifyHostname;
+    }
+
     /** Equal when every option is equal (extra headers compared with {@link Headers#equals(Object)}). */
     @Override
     public boolean equals(Object other) {
@@ -283,13 +336,17 @@ public final class ClientOptions {
                 && extraHeaders.equals(that.extraHeaders)
                 && Objects.equals(userAgent, that.userAgent)
                 && Objects.equals(openTimeout, that.openTimeout)
-                && Objects.equals(socketAddress, that.socketAddress);
+                && Objects.equals(socketAddress, that.socketAddress)
+                && Objects.equals(ssl, that.ssl)
+                && sslParameters == that.sslParameters
+                && verifyHostname == that.verifyHostname;
     }
 
     /** A hash of every option, consistent with {@link #equals(Object)}. */
     @Override
     public int hashCode() {
-        return Objects.hash(connection, origin, subprotocols, compression, configuredExtensions, extraHeaders, userAgent, openTimeout, socketAddress);
+        return Objects.hash(connection, origin, subprotocols, compression, configuredExtensions, extraHeaders, userAgent, openTimeout, socketAddress,
+                ssl, System.identityHashCode(sslParameters), verifyHostname);
     }
 
     /**
@@ -306,6 +363,9 @@ public final class ClientOptions {
                 + ", userAgent=" + userAgent
                 + ", openTimeout=" + openTimeout
                 + ", socketAddress=" + socketAddress
+                + ", ssl=" + (ssl == null ? "default" : ssl.getProtocol())
+                + ", sslParameters=" + (sslParameters == null ? "none" : "set")
+                + ", verifyHostname=" + verifyHostname
                 + ", connection=" + connection + "]";
     }
 
@@ -336,6 +396,9 @@ public final class ClientOptions {
         private SocketAddress socketAddress;
         private String connectHost;
         private int connectPort;
+        private SSLContext ssl;
+        private SSLParameters sslParameters;
+        private boolean verifyHostname = true;
 
         private Builder() {
         }
@@ -480,6 +543,42 @@ public final class ClientOptions {
         }
 
         /**
+         * Sets {@link ClientOptions#ssl()}.
+         *
+         * @param ssl an initialized context (for example trusting a private CA through a
+         *            {@link javax.net.ssl.TrustManagerFactory}), or null for the JDK's default
+         * @return this builder
+         */
+        public Builder ssl(SSLContext ssl) {
+            this.ssl = ssl;
+            return this;
+        }
+
+        /**
+         * Sets {@link ClientOptions#sslParameters()}.
+         *
+         * @param sslParameters the parameters (copied: later changes to the object are not
+         *                      seen), or null for the context's defaults
+         * @return this builder; checked by {@link #build()}
+         */
+        public Builder sslParameters(SSLParameters sslParameters) {
+            this.sslParameters = sslParameters == null ? null : TlsEngines.copy(sslParameters);
+            return this;
+        }
+
+        /**
+         * Sets {@link ClientOptions#verifyHostname()}. Turning it off lets any certificate from a
+         * trusted CA, for any host, pass as the server's: read what that costs there first.
+         *
+         * @param verifyHostname false to accept a certificate that does not name the URI's host
+         * @return this builder
+         */
+        public Builder verifyHostname(boolean verifyHostname) {
+            this.verifyHostname = verifyHostname;
+            return this;
+        }
+
+        /**
          * The options.
          *
          * @return the options
@@ -489,8 +588,11 @@ public final class ClientOptions {
          *                                  or user agent is empty or holds a control character, a
          *                                  subprotocol is not a token or is repeated, an extra
          *                                  header has a name the handshake sets itself, the open
-         *                                  timeout is zero or negative, or the TCP destination has
-         *                                  an empty host or a port outside 1-65535
+         *                                  timeout is zero or negative, the TCP destination has
+         *                                  an empty host or a port outside 1-65535, or
+         *                                  {@code verifyHostname} is false while
+         *                                  {@code sslParameters} name an endpoint identification
+         *                                  algorithm (the two contradict each other)
          * @throws NullPointerException     when the subprotocol list or one of its elements is null
          */
         public ClientOptions build() {
@@ -502,6 +604,10 @@ public final class ClientOptions {
             if (openTimeout != null && (openTimeout.isNegative() || openTimeout.isZero())) {
                 throw new IllegalArgumentException("openTimeout must be positive, got " + openTimeout
                         + "; use a positive Duration, or null to wait forever");
+            }
+            if (!verifyHostname && sslParameters != null && sslParameters.getEndpointIdentificationAlgorithm() != null) {
+                throw new IllegalArgumentException("verifyHostname(false) contradicts sslParameters' endpoint identification algorithm "
+                        + sslParameters.getEndpointIdentificationAlgorithm() + "; drop one of them");
             }
             return new ClientOptions(this, built, destination());
         }
