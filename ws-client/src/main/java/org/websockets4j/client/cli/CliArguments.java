@@ -1,5 +1,6 @@
 package org.websockets4j.client.cli;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.websockets4j.client.ClientOptions;
@@ -14,8 +15,11 @@ import org.websockets4j.http.WebSocketUri;
  * @param subprotocols  the {@code --subprotocol} values, in order of preference
  * @param noCompression whether {@code --no-compression} was given
  * @param help          whether {@code --help} was given (everything else is then ignored)
+ * @param cacert        the {@code --cacert} PEM file of the CAs to trust for wss://, or null
+ * @param insecure      whether {@code --insecure} was given: no certificate verification
  */
-record CliArguments(String uri, List<String[]> headers, List<String> subprotocols, boolean noCompression, boolean help) {
+record CliArguments(String uri, List<String[]> headers, List<String> subprotocols, boolean noCompression, boolean help,
+                    String cacert, boolean insecure) {
 
     /** Creates the record, copying the lists. */
     CliArguments {
@@ -44,6 +48,8 @@ record CliArguments(String uri, List<String[]> headers, List<String> subprotocol
         List<String[]> headers = new ArrayList<>();
         List<String> subprotocols = new ArrayList<>();
         boolean noCompression = false;
+        String cacert = null;
+        boolean insecure = false;
         boolean optionsEnded = false;
         for (int i = 0; i < args.length; i++) {
             String arg = args[i];
@@ -64,7 +70,7 @@ record CliArguments(String uri, List<String[]> headers, List<String> subprotocol
             switch (name) {
                 case "--" -> optionsEnded = true;
                 case "--help", "-h" -> {
-                    return new CliArguments(null, List.of(), List.of(), false, true);
+                    return new CliArguments(null, List.of(), List.of(), false, true, null, false);
                 }
                 case "--no-compression" -> {
                     if (value != null) {
@@ -72,7 +78,13 @@ record CliArguments(String uri, List<String[]> headers, List<String> subprotocol
                     }
                     noCompression = true;
                 }
-                case "--header", "--subprotocol" -> {
+                case "--insecure" -> {
+                    if (value != null) {
+                        throw new UsageError("--insecure takes no value");
+                    }
+                    insecure = true;
+                }
+                case "--header", "--subprotocol", "--cacert" -> {
                     if (value == null) {
                         if (i + 1 == args.length) {
                             throw new UsageError(name + " needs a value");
@@ -81,6 +93,8 @@ record CliArguments(String uri, List<String[]> headers, List<String> subprotocol
                     }
                     if (name.equals("--header")) {
                         headers.add(header(value));
+                    } else if (name.equals("--cacert")) {
+                        cacert = value;
                     } else {
                         subprotocols.add(value);
                     }
@@ -91,7 +105,10 @@ record CliArguments(String uri, List<String[]> headers, List<String> subprotocol
         if (uri == null) {
             throw new UsageError("no URI given, e.g. ws://localhost:8765/");
         }
-        return new CliArguments(uri, headers, subprotocols, noCompression, false);
+        if (cacert != null && insecure) {
+            throw new UsageError("--cacert and --insecure contradict each other: give one");
+        }
+        return new CliArguments(uri, headers, subprotocols, noCompression, false, cacert, insecure);
     }
 
     private static String[] header(String value) throws UsageError {
@@ -110,10 +127,21 @@ record CliArguments(String uri, List<String[]> headers, List<String> subprotocol
      * The client options these arguments ask for, on top of the defaults.
      *
      * @throws UsageError when a header or subprotocol is invalid or a header is one the handshake
-     *                    sets itself (the message says which)
+     *                    sets itself (the message says which), {@code --cacert} or
+     *                    {@code --insecure} is given for a ws:// URI, or the CA file cannot be read
      */
     ClientOptions toOptions() throws UsageError {
         ClientOptions.Builder builder = ClientOptions.builder();
+        if (cacert != null || insecure) {
+            if (!uri.regionMatches(true, 0, "wss:", 0, 4)) {
+                throw new UsageError((insecure ? "--insecure" : "--cacert") + " applies to wss:// URIs only");
+            }
+            if (insecure) {
+                builder.ssl(CliTls.trustingAnything()).verifyHostname(false);
+            } else {
+                builder.ssl(CliTls.trusting(Path.of(cacert)));
+            }
+        }
         try {
             for (String[] header : headers) {
                 builder.addHeader(header[0], header[1]);
