@@ -26,7 +26,9 @@ import org.websockets4j.server.WebSocketServer;
  *   <li>{@code echo-demo}, {@code frame-demo}: {@link EchoDemo}, {@link FrameDemo}.</li>
  * </ul>
  *
- * <p>The servers print one line, {@code listening on ws://host:port/}, once they accept
+ * <p>The servers serve {@code wss://} with {@code --cert FILE --key FILE} (PEM, see
+ * {@link PemKeys}). They print one line, {@code listening on ws://host:port/} (or
+ * {@code wss://}), once they accept
  * connections, and run until killed; SIGTERM (or Ctrl-C) closes them gracefully, each connection
  * with 1001. {@code --help} prints the usage and exits 0; a usage error exits 2.
  */
@@ -56,9 +58,10 @@ public final class Main {
 
     private static final String SERVER_USAGE = """
             Usage: %1$s %2$s --port P [--host H] [--no-compression] [--async]
+                   [--cert FILE --key FILE]
 
             %3$s
-            Prints "listening on ws://H:P/" once it accepts connections and runs until killed;
+            Prints "listening on ws://H:P/" (wss:// with --cert) once it accepts connections and runs until killed;
             SIGTERM closes every connection with 1001 (going away).
 
             Options:
@@ -67,6 +70,9 @@ public final class Main {
               --no-compression  do not negotiate permessage-deflate (on by default, as in Python)
               --async           serve each connection with an async handler (no thread per
                                 connection) instead of a blocking one on a virtual thread
+              --cert FILE       serve wss://: the PEM certificate chain (the server's first)
+              --key FILE        its PEM private key, unencrypted PKCS#8 or PKCS#1, as
+                                openssl req -x509 -newkey rsa:2048 -nodes writes it
               --help            print this help
             """;
 
@@ -114,10 +120,21 @@ public final class Main {
     }
 
     /** Run a server. */
-    record Server(Kind kind, String host, int port, boolean compression, boolean async) implements Invocation {
+    record Server(Kind kind, String host, int port, boolean compression, boolean async, String cert, String key)
+            implements Invocation {
         /** A blocking server with compression on, the default. */
         Server(Kind kind, String host, int port) {
             this(kind, host, port, true, false);
+        }
+
+        /** A plain (ws://) server. */
+        Server(Kind kind, String host, int port, boolean compression, boolean async) {
+            this(kind, host, port, compression, async, null, null);
+        }
+
+        /** Whether it serves wss://. */
+        boolean secure() {
+            return cert != null;
         }
     }
 
@@ -196,7 +213,7 @@ public final class Main {
                         // exiting anyway
                     }
                 }, "websockets4j-shutdown"));
-                out.println("listening on " + uri(server.host(), running.port()));
+                out.println("listening on " + uri(server.host(), running.port(), server.secure()));
                 out.flush();
                 running.awaitClosed();
             }
@@ -206,8 +223,13 @@ public final class Main {
 
     /** The URI a client connects to, for the host given on the command line. */
     static String uri(String host, int port) {
+        return uri(host, port, false);
+    }
+
+    /** The ws:// or wss:// URI a client connects to, for the host given on the command line. */
+    static String uri(String host, int port, boolean secure) {
         String shown = host.indexOf(':') >= 0 && !host.startsWith("[") ? "[" + host + "]" : host;
-        return "ws://" + shown + ":" + port + "/";
+        return (secure ? "wss://" : "ws://") + shown + ":" + port + "/";
     }
 
     /**
@@ -253,15 +275,20 @@ public final class Main {
     }
 
     private static Invocation parseServer(Kind kind, List<String> args) throws UsageError {
-        Map<String, String> options = options(kind.command, args, List.of("--port", "--host"),
+        Map<String, String> options = options(kind.command, args, List.of("--port", "--host", "--cert", "--key"),
                 List.of("--no-compression", "--async"));
         if (options == null) {
             return new Help(SERVER_USAGE.formatted(PROGRAM, kind.command, kind.description, DEFAULT_HOST));
         }
         String port = required(kind.command, options, "--port");
         String host = options.containsKey("--host") ? required(kind.command, options, "--host") : DEFAULT_HOST;
+        if (options.containsKey("--cert") != options.containsKey("--key")) {
+            throw new UsageError(kind.command + ": --cert and --key go together (a PEM certificate chain and its private key)");
+        }
+        String cert = options.containsKey("--cert") ? required(kind.command, options, "--cert") : null;
+        String key = options.containsKey("--key") ? required(kind.command, options, "--key") : null;
         return new Server(kind, host, parsePort(kind, port), !options.containsKey("--no-compression"),
-                options.containsKey("--async"));
+                options.containsKey("--async"), cert, key);
     }
 
     private static Invocation parseAutobahn(List<String> args) throws UsageError {
@@ -394,8 +421,18 @@ public final class Main {
         }
     }
 
-    /** The options every server shares: the library's defaults, compression as asked. */
-    private static ServerOptions.Builder options(Server invocation) {
-        return ServerOptions.builder().compression(invocation.compression() ? Compression.DEFLATE : Compression.NONE);
+    /** The options every server shares: the library's defaults, compression and TLS as asked. */
+    private static ServerOptions.Builder options(Server invocation) throws java.io.IOException {
+        ServerOptions.Builder builder = ServerOptions.builder()
+                .compression(invocation.compression() ? Compression.DEFLATE : Compression.NONE);
+        if (invocation.secure()) {
+            try {
+                builder.ssl(PemKeys.serverContext(java.nio.file.Path.of(invocation.cert()), java.nio.file.Path.of(invocation.key())));
+            } catch (java.security.GeneralSecurityException e) {
+                throw new java.io.IOException("cannot use --cert " + invocation.cert() + " --key " + invocation.key() + ": "
+                        + e.getMessage(), e);
+            }
+        }
+        return builder;
     }
 }
