@@ -262,6 +262,95 @@ class TlsTest {
         }
     }
 
+    @Test
+    void theServerSendsCloseNotifyAfterTheWebSocketClose() throws Exception {
+        // A bare SSLEngine over a plain socket, so that close_notify and a bare end of stream can be told apart.
+        try (WebSocketServer server = echo(ServerOptions.builder().ssl(certs.serverContext()));
+             Socket socket = new Socket(InetAddress.getLoopbackAddress(), server.port())) {
+            socket.setSoTimeout(10_000);
+            BareTlsClient tls = new BareTlsClient(certs.clientContext().createSSLEngine("localhost", server.port()), socket);
+            tls.write(("GET / HTTP/1.1\r\nHost: localhost\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
+                    + "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n\r\n"
+                    + "\u0088\u0082\0\0\0\0\u0003\u00e8").getBytes(StandardCharsets.ISO_8859_1)); // then close 1000, masked with zeros
+            String received = tls.readUntilClosed();
+            assertTrue(received.startsWith("HTTP/1.1 101 "), received);
+            assertTrue(received.endsWith("\u0088\u0002\u0003\u00e8"), "the server's close frame, then close_notify");
+        }
+    }
+
+    /** The client side of TLS driven by hand over a blocking socket. */
+    private static final class BareTlsClient {
+        private final javax.net.ssl.SSLEngine engine;
+        private final InputStream in;
+        private final OutputStream out;
+        private final java.nio.ByteBuffer netIn = java.nio.ByteBuffer.allocate(1 << 17);
+        private final java.nio.ByteBuffer app = java.nio.ByteBuffer.allocate(1 << 17);
+
+        BareTlsClient(javax.net.ssl.SSLEngine engine, Socket socket) throws IOException {
+            this.engine = engine;
+            this.in = socket.getInputStream();
+            this.out = socket.getOutputStream();
+            engine.setUseClientMode(true);
+            engine.beginHandshake();
+            pump();
+        }
+
+        /** Runs the handshake (or what the engine asks for) until it needs application data. */
+        private void pump() throws IOException {
+            while (true) {
+                switch (engine.getHandshakeStatus()) {
+                    case NEED_WRAP -> write(new byte[0]);
+                    case NEED_UNWRAP, NEED_UNWRAP_AGAIN -> {
+                        if (unwrap() == javax.net.ssl.SSLEngineResult.Status.CLOSED) {
+                            return;
+                        }
+                    }
+                    case NEED_TASK -> engine.getDelegatedTask().run();
+                    default -> {
+                        return;
+                    }
+                }
+            }
+        }
+
+        void write(byte[] data) throws IOException {
+            java.nio.ByteBuffer src = java.nio.ByteBuffer.wrap(data);
+            do {
+                java.nio.ByteBuffer net = java.nio.ByteBuffer.allocate(engine.getSession().getPacketBufferSize());
+                engine.wrap(src, net);
+                out.write(net.array(), 0, net.position());
+            } while (src.hasRemaining());
+            out.flush();
+        }
+
+        private javax.net.ssl.SSLEngineResult.Status unwrap() throws IOException {
+            while (true) {
+                netIn.flip();
+                javax.net.ssl.SSLEngineResult result = engine.unwrap(netIn, app);
+                netIn.compact();
+                if (result.getStatus() != javax.net.ssl.SSLEngineResult.Status.BUFFER_UNDERFLOW) {
+                    return result.getStatus();
+                }
+                int n = in.read(netIn.array(), netIn.position(), netIn.remaining());
+                if (n < 0) {
+                    throw new java.io.EOFException("the end of the stream came without close_notify");
+                }
+                netIn.position(netIn.position() + n);
+            }
+        }
+
+        /** The application bytes received until the peer's close_notify; throws at an end of stream without it. */
+        String readUntilClosed() throws IOException {
+            while (unwrap() != javax.net.ssl.SSLEngineResult.Status.CLOSED) {
+                if (engine.getHandshakeStatus() == javax.net.ssl.SSLEngineResult.HandshakeStatus.NEED_TASK) {
+                    engine.getDelegatedTask().run();
+                }
+            }
+            assertTrue(engine.isInboundDone());
+            return new String(app.array(), 0, app.position(), StandardCharsets.ISO_8859_1);
+        }
+    }
+
     /** A TCP relay to {@code port} on loopback that can cut the server-to-client stream. */
     private static final class Relay implements AutoCloseable {
         private final ServerSocket listener = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
