@@ -8,9 +8,11 @@ const { text, binary, thirds, deflateOption } = require("./scenario");
 
 const [uri, sizesArgument] = process.argv.slice(2);
 const sizes = sizesArgument.split(",").map(Number);
+// For wss://, WS_CAFILE names the PEM file of the CA to trust (hostname verification stays on).
 const ws = new WebSocket(uri, {
   maxPayload: 16 * 1024 * 1024,
   perMessageDeflate: deflateOption(process.argv),
+  ...(process.env.WS_CAFILE ? { ca: require("fs").readFileSync(process.env.WS_CAFILE) } : {}),
 });
 
 const inbox = [];

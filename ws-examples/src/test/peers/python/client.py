@@ -4,8 +4,12 @@ Usage: client.py URI SIZES [--compression=deflate | --deflate=PARAMS] (see scena
 Runs the matrix exchange (see Scenario.java): for each size, text and binary, whole and in three
 fragments, each echo checked; a ping awaited; a close with 1000. Prints "OK <n> messages" and
 exits 0, or prints what went wrong and exits 1.
+For a wss:// URI, WS_CAFILE names the PEM file of the CA to trust (an ssl.SSLContext that
+verifies the certificate and the hostname).
 """
 import asyncio
+import os
+import ssl
 import sys
 
 import websockets
@@ -15,6 +19,8 @@ from scenario import binary, deflate_options, text, thirds
 
 
 async def main(uri, sizes, options):
+    if uri.startswith("wss:") and os.environ.get("WS_CAFILE"):
+        options["ssl"] = ssl.create_default_context(cafile=os.environ["WS_CAFILE"])
     async with websockets.connect(uri, max_size=16 * 2**20, **options) as ws:
         print("connected, extensions:", ws.response_headers.get("Sec-WebSocket-Extensions"), flush=True)
         count = 0

@@ -13,6 +13,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Set;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLParameters;
 import org.websockets4j.extensions.ClientExtensionFactory;
 import org.websockets4j.extensions.Compression;
 import org.websockets4j.extensions.permessagedeflate.ClientPerMessageDeflateFactory;
@@ -20,6 +22,7 @@ import org.websockets4j.http.HeaderGrammar;
 import org.websockets4j.http.Headers;
 import org.websockets4j.http.WebSocketUri;
 import org.websockets4j.protocol.ConnectionOptions;
+import org.websockets4j.protocol.internal.TlsEngines;
 
 /**
  * The options of a WebSocket client: the keyword arguments of Python websockets'
@@ -49,6 +52,9 @@ import org.websockets4j.protocol.ConnectionOptions;
  *   <tr><td>{@link #proxy()}, {@link #proxyDisabled()}, {@link #proxySelector()}</td>
  *       <td>null, false, null: the proxy of the environment variables</td>
  *       <td>the HTTP {@code CONNECT} or SOCKS5 proxy to tunnel through; see below</td></tr>
+ *   <tr><td>{@link #ssl()}</td><td>null (the JDK's default context)</td><td>Python's {@code ssl}: trust and keys for {@code wss://}</td></tr>
+ *   <tr><td>{@link #sslParameters()}</td><td>null (the context's)</td><td>TLS protocols, cipher suites, SNI, ALPN</td></tr>
+ *   <tr><td>{@link #verifyHostname()}</td><td>true</td><td>whether the certificate must name the URI's host</td></tr>
  * </table>
  *
  * <p><b>Extra headers</b> are sent after the handshake's own headers and may not replace them:
@@ -134,6 +140,9 @@ public final class ClientOptions {
     private final URI proxy;
     private final boolean proxyDisabled;
     private final ProxySelector proxySelector;
+    private final SSLContext ssl;
+    private final SSLParameters sslParameters;
+    private final boolean verifyHostname;
 
     private ClientOptions(Builder builder, ConnectionOptions connection, SocketAddress socketAddress) {
         this.connection = connection;
@@ -149,6 +158,9 @@ public final class ClientOptions {
         this.proxy = builder.proxy;
         this.proxyDisabled = builder.proxyDisabled;
         this.proxySelector = builder.proxySelector;
+        this.ssl = builder.ssl;
+        this.sslParameters = builder.sslParameters;
+        this.verifyHostname = builder.verifyHostname;
     }
 
     /** Python's {@code compression="deflate"}: append the deflate factory unless one is configured. */
@@ -204,6 +216,9 @@ public final class ClientOptions {
         builder.proxy = proxy;
         builder.proxyDisabled = proxyDisabled;
         builder.proxySelector = proxySelector;
+        builder.ssl = ssl;
+        builder.sslParameters = sslParameters; // already a private copy
+        builder.verifyHostname = verifyHostname;
         return builder;
     }
 
@@ -333,6 +348,44 @@ public final class ClientOptions {
         return proxySelector;
     }
 
+    /**
+     * The TLS context of {@code wss://} connections (Python's {@code ssl} argument): its trust
+     * managers decide which server certificates are accepted, its key managers what the client
+     * presents when asked. Null (the default) uses {@link SSLContext#getDefault()}: the JDK's
+     * trust store. Setting it for a {@code ws://} URI is refused by {@code connect}, as in Python.
+     *
+     * @return the context, or null for the default one
+     */
+    public SSLContext ssl() {
+        return ssl;
+    }
+
+    /**
+     * The TLS parameters applied to each connection's engine, or null (the default) for the
+     * context's: TLS 1.3 and 1.2 on current JDKs. Whatever they leave unset gets the library's
+     * defaults: SNI from the URI's host (unless an IP address), ALPN {@code http/1.1}, and
+     * {@code HTTPS} endpoint identification while {@link #verifyHostname()} holds.
+     *
+     * @return a copy of the parameters, or null
+     */
+    public SSLParameters sslParameters() {
+        return sslParameters == null ? null : TlsEngines.copy(sslParameters);
+    }
+
+    /**
+     * Whether the server's certificate must name the URI's host (RFC 2818 / RFC 6125 checking,
+     * the JDK's {@code HTTPS} endpoint identification); true by default. When false, any
+     * certificate the trust managers accept is taken, whichever host it was issued for: anyone
+     * holding a certificate from a trusted CA for any name can then impersonate the server
+     * (a man-in-the-middle). Turn it off only for testing, or when the trust managers pin the
+     * server's own certificate.
+     *
+     * @return true when the hostname is verified
+     */
+    public boolean verifyHostname() {
+        return verifyHostname;
+    }
+
     /** Equal when every option is equal (extra headers compared with {@link Headers#equals(Object)}). */
     @Override
     public boolean equals(Object other) {
@@ -348,14 +401,18 @@ public final class ClientOptions {
                 && Objects.equals(socketAddress, that.socketAddress)
                 && Objects.equals(proxy, that.proxy)
                 && proxyDisabled == that.proxyDisabled
-                && Objects.equals(proxySelector, that.proxySelector);
+                && Objects.equals(proxySelector, that.proxySelector)
+                && Objects.equals(ssl, that.ssl)
+                && sslParameters == that.sslParameters
+                && verifyHostname == that.verifyHostname;
     }
 
     /** A hash of every option, consistent with {@link #equals(Object)}. */
     @Override
     public int hashCode() {
         return Objects.hash(connection, origin, subprotocols, compression, configuredExtensions, extraHeaders, userAgent, openTimeout, socketAddress,
-                proxy, proxyDisabled, proxySelector);
+                proxy, proxyDisabled, proxySelector,
+                ssl, System.identityHashCode(sslParameters), verifyHostname);
     }
 
     /**
@@ -375,6 +432,9 @@ public final class ClientOptions {
                 + (proxy != null ? ", proxy=" + WebSocketUri.redact(proxy.toString()) : "")
                 + (proxyDisabled ? ", proxyDisabled=true" : "")
                 + (proxySelector != null ? ", proxySelector=" + proxySelector : "")
+                + ", ssl=" + (ssl == null ? "default" : ssl.getProtocol())
+                + ", sslParameters=" + (sslParameters == null ? "none" : "set")
+                + ", verifyHostname=" + verifyHostname
                 + ", connection=" + connection + "]";
     }
 
@@ -408,6 +468,9 @@ public final class ClientOptions {
         private URI proxy;
         private boolean proxyDisabled;
         private ProxySelector proxySelector;
+        private SSLContext ssl;
+        private SSLParameters sslParameters;
+        private boolean verifyHostname = true;
 
         private Builder() {
         }
@@ -565,6 +628,18 @@ public final class ClientOptions {
         }
 
         /**
+         * Sets {@link ClientOptions#ssl()}.
+         *
+         * @param ssl an initialized context (for example trusting a private CA through a
+         *            {@link javax.net.ssl.TrustManagerFactory}), or null for the JDK's default
+         * @return this builder
+         */
+        public Builder ssl(SSLContext ssl) {
+            this.ssl = ssl;
+            return this;
+        }
+
+        /**
          * Sets {@link ClientOptions#proxyDisabled()}: connect directly, ignoring the selector and
          * the environment variables (Python's {@code proxy=None}).
          *
@@ -572,6 +647,18 @@ public final class ClientOptions {
          */
         public Builder noProxy() {
             this.proxyDisabled = true;
+            return this;
+        }
+
+        /**
+         * Sets {@link ClientOptions#sslParameters()}.
+         *
+         * @param sslParameters the parameters (copied: later changes to the object are not
+         *                      seen), or null for the context's defaults
+         * @return this builder; checked by {@link #build()}
+         */
+        public Builder sslParameters(SSLParameters sslParameters) {
+            this.sslParameters = sslParameters == null ? null : TlsEngines.copy(sslParameters);
             return this;
         }
 
@@ -589,6 +676,18 @@ public final class ClientOptions {
         }
 
         /**
+         * Sets {@link ClientOptions#verifyHostname()}. Turning it off lets any certificate from a
+         * trusted CA, for any host, pass as the server's: read what that costs there first.
+         *
+         * @param verifyHostname false to accept a certificate that does not name the URI's host
+         * @return this builder
+         */
+        public Builder verifyHostname(boolean verifyHostname) {
+            this.verifyHostname = verifyHostname;
+            return this;
+        }
+
+        /**
          * The options.
          *
          * @return the options
@@ -598,11 +697,14 @@ public final class ClientOptions {
          *                                  or user agent is empty or holds a control character, a
          *                                  subprotocol is not a token or is repeated, an extra
          *                                  header has a name the handshake sets itself, the open
-         *                                  timeout is zero or negative, or the TCP destination has
-         *                                  an empty host or a port outside 1-65535, or the proxy
+         *                                  timeout is zero or negative, the TCP destination has
+         *                                  an empty host or a port outside 1-65535, the proxy
          *                                  URI is not a usable {@code http}, {@code socks5} or
          *                                  {@code socks5h} URI ({@code https} proxies are not
-         *                                  supported yet) or is set together with a TCP destination
+         *                                  supported yet) or is set together with a TCP destination,
+         *                                  or {@code verifyHostname} is false while
+         *                                  {@code sslParameters} name an endpoint identification
+         *                                  algorithm (the two contradict each other)
          * @throws NullPointerException     when the subprotocol list or one of its elements is null
          */
         public ClientOptions build() {
@@ -614,6 +716,10 @@ public final class ClientOptions {
             if (openTimeout != null && (openTimeout.isNegative() || openTimeout.isZero())) {
                 throw new IllegalArgumentException("openTimeout must be positive, got " + openTimeout
                         + "; use a positive Duration, or null to wait forever");
+            }
+            if (!verifyHostname && sslParameters != null && sslParameters.getEndpointIdentificationAlgorithm() != null) {
+                throw new IllegalArgumentException("verifyHostname(false) contradicts sslParameters' endpoint identification algorithm "
+                        + sslParameters.getEndpointIdentificationAlgorithm() + "; drop one of them");
             }
             SocketAddress destination = destination();
             checkProxy(destination);

@@ -6,6 +6,7 @@ import java.net.SocketAddress;
 import java.net.SocketTimeoutException;
 import java.nio.ByteBuffer;
 import java.nio.channels.AsynchronousSocketChannel;
+import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
@@ -14,6 +15,9 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLEngine;
+import javax.net.ssl.SSLHandshakeException;
 import org.websockets4j.framing.Role;
 import org.websockets4j.http.InvalidURI;
 import org.websockets4j.http.RedirectHandshake;
@@ -24,6 +28,8 @@ import org.websockets4j.protocol.internal.HandshakeInfo;
 import org.websockets4j.protocol.internal.HandshakeIo;
 import org.websockets4j.protocol.internal.Transport;
 import org.websockets4j.protocol.internal.IoGroup;
+import org.websockets4j.protocol.internal.TlsEngines;
+import org.websockets4j.protocol.internal.TlsHandshake;
 import org.websockets4j.protocol.internal.WebSockets;
 
 /**
@@ -38,7 +44,8 @@ import org.websockets4j.protocol.internal.WebSockets;
  *
  * <p>{@code connect} resolves the host, opens a TCP connection (to
  * {@link ClientOptions#socketAddress()} when set, while the {@code Host} header still comes from the
- * URI), runs the opening handshake within {@link ClientOptions#openTimeout()} and returns an open
+ * URI), for a {@code wss://} URI runs the TLS handshake (with {@link ClientOptions#ssl()}, or the
+ * JDK's default context; SNI and hostname verification use the URI's host), runs the opening handshake within {@link ClientOptions#openTimeout()} and returns an open
  * {@link WebSocket}; closing it runs the closing handshake. Redirects (301, 302, 303, 307, 308) are
  * followed up to {@value #MAX_REDIRECTS} times; a redirect from {@code wss} to {@code ws} is refused,
  * and one to another origin (scheme, host or port) drops {@code Authorization}, {@code Cookie} and
@@ -88,7 +95,9 @@ public final class WebSocketClient {
      * @param options the client's options, not null
      * @return the open connection, which the caller closes
      * @throws NullPointerException                 when {@code uri} or {@code options} is null
-     * @throws InvalidURI                           when {@code uri} is not a valid ws:// URI (wss:// needs TLS, which comes later)
+     * @throws InvalidURI                           when {@code uri} is not a valid ws:// or wss:// URI
+     * @throws IllegalArgumentException             when {@link ClientOptions#ssl()} is set for a ws:// URI (as in Python)
+     * @throws javax.net.ssl.SSLHandshakeException  when the TLS handshake of a wss:// URI fails: the certificate is not trusted or does not name the host, the server does not speak TLS, or no protocol is shared
      * @throws org.websockets4j.http.InvalidStatusCode when the server answers with another status than 101 (status and body inside)
      * @throws org.websockets4j.http.InvalidHandshake  when the server's answer is not a valid handshake (bad accept key, missing headers, a subprotocol or extension not offered, too many redirects)
      * @throws org.websockets4j.http.ProxyError       when the proxy refuses the tunnel ({@link org.websockets4j.http.InvalidProxyStatus}
@@ -96,7 +105,7 @@ public final class WebSocketClient {
      *                                              or a refused authentication) or answers something else than its protocol
      *                                              ({@link org.websockets4j.http.InvalidProxyMessage})
      * @throws SocketTimeoutException               when the connection, the proxy's tunnel and the handshake take longer than the open timeout
-     * @throws IOException                          when the TCP connection fails
+     * @throws IOException                          when the TCP connection fails, or TLS fails after its handshake
      * @throws InterruptedException                 when interrupted while connecting
      */
     public static WebSocket connect(String uri, ClientOptions options) throws IOException, InterruptedException {
@@ -107,6 +116,9 @@ public final class WebSocketClient {
     static WebSocket connect(String uri, ClientOptions options, ProxyConfig environment) throws IOException, InterruptedException {
         Objects.requireNonNull(options, "options");
         WebSocketUri target = WebSocketUri.parse(uri);
+        if (!target.secure() && options.ssl() != null) {
+            throw new IllegalArgumentException("connect() received an ssl context for a ws:// URI; use a wss:// URI to enable TLS");
+        }
         for (int redirects = 0; ; redirects++) {
             try {
                 return connectOnce(target, options, environment);
@@ -191,15 +203,42 @@ public final class WebSocketClient {
         return new ReconnectingClient(uri, options, reconnect, WebSocketClient::connect);
     }
 
+    /**
+     * One attempt, in steps over a {@link Transport}: open the raw byte stream; the proxy's tunnel,
+     * when one is chosen; TLS for a {@code wss://} URI; the WebSocket handshake. All within one
+     * open timeout.
+     */
     private static WebSocket connectOnce(WebSocketUri uri, ClientOptions options, ProxyConfig environment)
             throws IOException, InterruptedException {
-        if (uri.secure()) {
-            throw new InvalidURI(uri.toString(), "wss:// needs TLS, which this version does not support yet");
-        }
         ClientHandshake handshake = new ClientHandshake(uri, options);
         Duration timeout = options.openTimeout();
-        long deadline = timeout == null ? Long.MAX_VALUE : System.nanoTime() + timeout.toNanos();
+        long deadline = timeout == null ? HandshakeIo.NO_DEADLINE : System.nanoTime() + timeout.toNanos();
         ProxyUri proxy = environment.choose(options, uri);
+        Transport transport = openTransport(uri, options, proxy, deadline, timeout);
+        boolean opened = false;
+        try {
+            if (proxy != null) {
+                tunnel(transport, proxy, uri, options, deadline, timeout);
+            }
+            if (uri.secure()) {
+                transport = secure(transport, uri, options, deadline, timeout);
+            }
+            WebSocket webSocket = handshake(transport, uri, handshake, options, deadline, timeout);
+            opened = true;
+            return webSocket;
+        } finally {
+            if (!opened) {
+                transport.close();
+            }
+        }
+    }
+
+    /**
+     * Step 1: the TCP connection to the proxy when one is chosen, else to the URI's host and port,
+     * or to {@link ClientOptions#socketAddress()}.
+     */
+    private static Transport openTransport(WebSocketUri uri, ClientOptions options, ProxyUri proxy, long deadline,
+                                           Duration timeout) throws IOException, InterruptedException {
         SocketAddress address = options.socketAddress();
         if (proxy != null) {
             LOG.log(System.Logger.Level.DEBUG, () -> "connecting to " + uri + " through proxy " + proxy);
@@ -210,50 +249,89 @@ public final class WebSocketClient {
             address = new InetSocketAddress(inet.getHostString(), inet.getPort());
         }
         AsynchronousSocketChannel channel = AsynchronousSocketChannel.open(IoGroup.shared());
-        boolean opened = false;
         try {
             await(channel, channel.connect(address), deadline, timeout);
-            // The steps over the raw transport: the proxy's tunnel, then (wss://) TLS inside it, then
-            // the WebSocket handshake, all within one deadline.
-            Transport transport = HandshakeIo.tcp(channel);
-            ByteBuffer buffer = ByteBuffer.allocate(HANDSHAKE_BUFFER);
-            ClientHandshake.Accepted accepted;
-            try {
-                if (proxy != null) {
-                    ProxyStep.open(transport, proxy, uri, options.userAgent(), deadline);
-                }
-                HandshakeIo.writeFully(transport, ByteBuffer.wrap(handshake.request()), deadline);
-                accepted = HandshakeIo.readUntil(transport, buffer, deadline, new HandshakeIo.Step<>() {
-                    @Override
-                    public ClientHandshake.Accepted data(ByteBuffer in) {
-                        return handshake.receiveData(in);
-                    }
+            return HandshakeIo.tcp(channel);
+        } catch (IOException | InterruptedException | RuntimeException e) {
+            channel.close();
+            throw e;
+        }
+    }
 
-                    @Override
-                    public ClientHandshake.Accepted eof() {
-                        handshake.receiveEof(); // throws: the server left before answering in full
-                        return handshake.receiveData(buffer);
-                    }
-                });
-            } catch (TimeoutException e) {
-                throw new SocketTimeoutException("opening handshake timed out after " + timeout);
-            } catch (ExecutionException e) {
-                if (e.getCause() instanceof IOException io) {
-                    throw io;
-                }
-                throw new IOException(e.getCause());
+    /** Step 2: the proxy's tunnel to the URI's host and port (HTTP CONNECT or SOCKS5). */
+    private static void tunnel(Transport raw, ProxyUri proxy, WebSocketUri uri, ClientOptions options, long deadline,
+                               Duration timeout) throws IOException, InterruptedException {
+        try {
+            ProxyStep.open(raw, proxy, uri, options.userAgent(), deadline);
+        } catch (TimeoutException e) {
+            throw new SocketTimeoutException("opening handshake timed out after " + timeout + " (in the proxy's tunnel)");
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof IOException io) {
+                throw io;
             }
-            WebSocket webSocket = WebSockets.open(transport, Role.CLIENT, options.connection(), accepted.extensions(), buffer,
-                    new HandshakeInfo(uri.resourceName(), accepted.requestHeaders(), accepted.responseHeaders(),
-                            accepted.subprotocol()));
-            opened = true;
-            LOG.log(System.Logger.Level.DEBUG, () -> "connected to " + uri + ": " + webSocket);
-            return webSocket;
-        } finally {
-            if (!opened) {
-                channel.close();
+            throw new IOException(e.getCause());
+        }
+    }
+
+    /**
+     * Step 3: TLS over {@code raw} (which the caller still closes on failure), with SNI and
+     * hostname verification against the URI's host.
+     */
+    private static Transport secure(Transport raw, WebSocketUri uri, ClientOptions options, long deadline, Duration timeout)
+            throws IOException, InterruptedException {
+        SSLContext context = options.ssl();
+        if (context == null) {
+            try {
+                context = SSLContext.getDefault();
+            } catch (NoSuchAlgorithmException e) {
+                throw new IOException("no default TLS context in this JDK", e);
             }
         }
+        SSLEngine engine = TlsEngines.client(context, options.sslParameters(), uri.host(), uri.port(), options.verifyHostname());
+        try {
+            return TlsHandshake.run(raw, engine, deadline);
+        } catch (TimeoutException e) {
+            throw new SocketTimeoutException("opening handshake timed out after " + timeout + " (in the TLS handshake)");
+        } catch (SSLHandshakeException e) {
+            SSLHandshakeException failed = new SSLHandshakeException("TLS handshake with " + uri.hostHeader() + " failed: "
+                    + e.getMessage());
+            failed.initCause(e);
+            throw failed;
+        }
+    }
+
+    /** Step 4: the WebSocket opening handshake over {@code transport}, which the WebSocket then owns. */
+    private static WebSocket handshake(Transport transport, WebSocketUri uri, ClientHandshake handshake, ClientOptions options,
+                                       long deadline, Duration timeout) throws IOException, InterruptedException {
+        ByteBuffer buffer = ByteBuffer.allocate(HANDSHAKE_BUFFER);
+        ClientHandshake.Accepted accepted;
+        try {
+            HandshakeIo.writeFully(transport, ByteBuffer.wrap(handshake.request()), deadline);
+            accepted = HandshakeIo.readUntil(transport, buffer, deadline, new HandshakeIo.Step<>() {
+                @Override
+                public ClientHandshake.Accepted data(ByteBuffer in) {
+                    return handshake.receiveData(in);
+                }
+
+                @Override
+                public ClientHandshake.Accepted eof() {
+                    handshake.receiveEof(); // throws: the server left before answering in full
+                    return handshake.receiveData(buffer);
+                }
+            });
+        } catch (TimeoutException e) {
+            throw new SocketTimeoutException("opening handshake timed out after " + timeout);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof IOException io) {
+                throw io;
+            }
+            throw new IOException(e.getCause());
+        }
+        WebSocket webSocket = WebSockets.open(transport, Role.CLIENT, options.connection(), accepted.extensions(), buffer,
+                new HandshakeInfo(uri.resourceName(), accepted.requestHeaders(), accepted.responseHeaders(),
+                        accepted.subprotocol()));
+        LOG.log(System.Logger.Level.DEBUG, () -> "connected to " + uri + ": " + webSocket);
+        return webSocket;
     }
 
     private static <T> T await(AsynchronousSocketChannel channel, Future<T> pending, long deadline, Duration timeout)

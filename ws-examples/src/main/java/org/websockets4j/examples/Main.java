@@ -30,7 +30,9 @@ import org.websockets4j.server.WebSocketServer;
  * <p>The three servers take {@code --basic-auth USER:PASSWORD}, repeatable: then only those
  * credentials are let in (HTTP Basic, realm {@value #REALM}), everyone else gets {@code 401}.
  *
- * <p>The servers print one line, {@code listening on ws://host:port/}, once they accept
+ * <p>The servers serve {@code wss://} with {@code --cert FILE --key FILE} (PEM, see
+ * {@link PemKeys}). They print one line, {@code listening on ws://host:port/} (or
+ * {@code wss://}), once they accept
  * connections, and run until killed; SIGTERM (or Ctrl-C) closes them gracefully, each connection
  * with 1001. {@code --help} prints the usage and exits 0; a usage error exits 2.
  */
@@ -60,9 +62,10 @@ public final class Main {
 
     private static final String SERVER_USAGE = """
             Usage: %1$s %2$s --port P [--host H] [--no-compression] [--async] [--basic-auth USER:PASSWORD]...
+                   [--cert FILE --key FILE]
 
             %3$s
-            Prints "listening on ws://H:P/" once it accepts connections and runs until killed;
+            Prints "listening on ws://H:P/" (wss:// with --cert) once it accepts connections and runs until killed;
             SIGTERM closes every connection with 1001 (going away).
 
             Options:
@@ -75,6 +78,9 @@ public final class Main {
                                 require HTTP Basic authentication (realm "websockets4j") and
                                 accept these credentials; repeat for more users; everyone else
                                 gets 401
+              --cert FILE       serve wss://: the PEM certificate chain (the server's first)
+              --key FILE        its PEM private key, unencrypted PKCS#8 or PKCS#1, as
+                                openssl req -x509 -newkey rsa:2048 -nodes writes it
               --help            print this help
             """;
 
@@ -123,15 +129,20 @@ public final class Main {
 
     /** Run a server. */
     record Server(Kind kind, String host, int port, boolean compression, boolean async,
-                  Map<String, String> credentials) implements Invocation {
+                  Map<String, String> credentials, String cert, String key) implements Invocation {
         /** Freezes the credentials (user name to password; empty: no authentication). */
         Server {
             credentials = Map.copyOf(credentials);
         }
 
-        /** Without authentication. */
+        /** Plain (ws://), without authentication. */
         Server(Kind kind, String host, int port, boolean compression, boolean async) {
-            this(kind, host, port, compression, async, Map.of());
+            this(kind, host, port, compression, async, Map.of(), null, null);
+        }
+
+        /** Plain (ws://), with these credentials (empty: no authentication). */
+        Server(Kind kind, String host, int port, boolean compression, boolean async, Map<String, String> credentials) {
+            this(kind, host, port, compression, async, credentials, null, null);
         }
 
         /** A blocking server with compression on and no authentication, the default. */
@@ -142,6 +153,11 @@ public final class Main {
         /** The Basic authentication hook the credentials ask for, or null for none. */
         BasicAuth basicAuth() {
             return credentials.isEmpty() ? null : BasicAuth.of(REALM, credentials);
+        }
+
+        /** Whether it serves wss://. */
+        boolean secure() {
+            return cert != null;
         }
     }
 
@@ -223,7 +239,7 @@ public final class Main {
                         // exiting anyway
                     }
                 }, "websockets4j-shutdown"));
-                out.println("listening on " + uri(server.host(), running.port()));
+                out.println("listening on " + uri(server.host(), running.port(), server.secure()));
                 out.flush();
                 running.awaitClosed();
             }
@@ -233,8 +249,13 @@ public final class Main {
 
     /** The URI a client connects to, for the host given on the command line. */
     static String uri(String host, int port) {
+        return uri(host, port, false);
+    }
+
+    /** The ws:// or wss:// URI a client connects to, for the host given on the command line. */
+    static String uri(String host, int port, boolean secure) {
         String shown = host.indexOf(':') >= 0 && !host.startsWith("[") ? "[" + host + "]" : host;
-        return "ws://" + shown + ":" + port + "/";
+        return (secure ? "wss://" : "ws://") + shown + ":" + port + "/";
     }
 
     /**
@@ -282,15 +303,20 @@ public final class Main {
     private static Invocation parseServer(Kind kind, List<String> args) throws UsageError {
         List<String> rest = new java.util.ArrayList<>();
         Map<String, String> credentials = basicAuth(kind.command, args, rest);
-        Map<String, String> options = options(kind.command, rest, List.of("--port", "--host"),
+        Map<String, String> options = options(kind.command, rest, List.of("--port", "--host", "--cert", "--key"),
                 List.of("--no-compression", "--async"));
         if (options == null) {
             return new Help(SERVER_USAGE.formatted(PROGRAM, kind.command, kind.description, DEFAULT_HOST));
         }
         String port = required(kind.command, options, "--port");
         String host = options.containsKey("--host") ? required(kind.command, options, "--host") : DEFAULT_HOST;
+        if (options.containsKey("--cert") != options.containsKey("--key")) {
+            throw new UsageError(kind.command + ": --cert and --key go together (a PEM certificate chain and its private key)");
+        }
+        String cert = options.containsKey("--cert") ? required(kind.command, options, "--cert") : null;
+        String key = options.containsKey("--key") ? required(kind.command, options, "--key") : null;
         return new Server(kind, host, parsePort(kind, port), !options.containsKey("--no-compression"),
-                options.containsKey("--async"), credentials);
+                options.containsKey("--async"), credentials, cert, key);
     }
 
     /**
@@ -456,8 +482,18 @@ public final class Main {
         }
     }
 
-    /** The options every server shares: the library's defaults, compression as asked. */
-    private static ServerOptions.Builder options(Server invocation) {
-        return ServerOptions.builder().compression(invocation.compression() ? Compression.DEFLATE : Compression.NONE);
+    /** The options every server shares: the library's defaults, compression and TLS as asked. */
+    private static ServerOptions.Builder options(Server invocation) throws java.io.IOException {
+        ServerOptions.Builder builder = ServerOptions.builder()
+                .compression(invocation.compression() ? Compression.DEFLATE : Compression.NONE);
+        if (invocation.secure()) {
+            try {
+                builder.ssl(PemKeys.serverContext(java.nio.file.Path.of(invocation.cert()), java.nio.file.Path.of(invocation.key())));
+            } catch (java.security.GeneralSecurityException e) {
+                throw new java.io.IOException("cannot use --cert " + invocation.cert() + " --key " + invocation.key() + ": "
+                        + e.getMessage(), e);
+            }
+        }
+        return builder;
     }
 }

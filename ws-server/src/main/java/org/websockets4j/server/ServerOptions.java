@@ -10,12 +10,15 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Executor;
 import java.util.regex.Pattern;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLParameters;
 import org.websockets4j.extensions.Compression;
 import org.websockets4j.extensions.ServerExtensionFactory;
 import org.websockets4j.extensions.permessagedeflate.ServerPerMessageDeflateFactory;
 import org.websockets4j.http.HeaderGrammar;
 import org.websockets4j.http.Headers;
 import org.websockets4j.protocol.ConnectionOptions;
+import org.websockets4j.protocol.internal.TlsEngines;
 
 /**
  * The options of a WebSocket server: Python websockets' {@code serve()} keyword arguments, with
@@ -54,6 +57,10 @@ import org.websockets4j.protocol.ConnectionOptions;
  *       <td>the {@code Server} header of every response, or null for none</td></tr>
  *   <tr><td>{@link #handlerExecutor()}</td><td>null: a virtual thread per connection</td>
  *       <td>where connection handlers run</td></tr>
+ *   <tr><td>{@link #ssl()}</td><td>null: plain TCP</td>
+ *       <td>Python's {@code ssl}: serve {@code wss://} with this context's key and certificate</td></tr>
+ *   <tr><td>{@link #sslParameters()}</td><td>null: the context's</td>
+ *       <td>TLS protocols, cipher suites, client authentication, ALPN (default: {@code http/1.1})</td></tr>
  * </table>
  *
  * <p>As in Python, {@link #compression()} {@link Compression#DEFLATE} (the default) appends
@@ -99,6 +106,8 @@ public final class ServerOptions {
     private final Duration openTimeout;
     private final String serverHeader;
     private final Executor handlerExecutor;
+    private final SSLContext ssl;
+    private final SSLParameters sslParameters;
 
     private ServerOptions(Builder builder, ConnectionOptions connection) {
         this.connection = connection;
@@ -124,6 +133,8 @@ public final class ServerOptions {
         this.openTimeout = builder.openTimeout;
         this.serverHeader = builder.serverHeader;
         this.handlerExecutor = builder.handlerExecutor;
+        this.ssl = builder.ssl;
+        this.sslParameters = builder.sslParameters;
     }
 
     /** Python's {@code compression="deflate"}: append the deflate factory unless one is configured. */
@@ -182,6 +193,8 @@ public final class ServerOptions {
                 .serverHeader(serverHeader)
                 .handlerExecutor(handlerExecutor);
         builder.extraHeaders = extraHeaders;
+        builder.ssl = ssl;
+        builder.sslParameters = sslParameters; // already a private copy
         return builder;
     }
 
@@ -346,6 +359,29 @@ public final class ServerOptions {
         return handlerExecutor;
     }
 
+    /**
+     * The TLS context of a {@code wss://} server (Python's {@code ssl} argument), or null (the
+     * default) for plain {@code ws://}. Each connection gets an {@link javax.net.ssl.SSLEngine}
+     * from it; its TLS handshake runs before the HTTP one and counts against
+     * {@link #openTimeout()}.
+     *
+     * @return the context, or null
+     */
+    public SSLContext ssl() {
+        return ssl;
+    }
+
+    /**
+     * The TLS parameters applied to each connection's engine (protocols, cipher suites, client
+     * authentication, ALPN), or null (the default) for the context's defaults: TLS 1.3 and 1.2 on
+     * current JDKs, and ALPN {@code http/1.1} selected when the client offers it.
+     *
+     * @return a copy of the parameters, or null
+     */
+    public SSLParameters sslParameters() {
+        return sslParameters == null ? null : TlsEngines.copy(sslParameters);
+    }
+
     /** Every option, for logs; hooks are shown as set or not. */
     @Override
     public String toString() {
@@ -363,6 +399,8 @@ public final class ServerOptions {
                 + ", openTimeout=" + openTimeout
                 + ", serverHeader=" + serverHeader
                 + ", handlerExecutor=" + (handlerExecutor == null ? "virtual thread per connection" : handlerExecutor)
+                + ", ssl=" + (ssl == null ? "none" : ssl.getProtocol())
+                + ", sslParameters=" + (sslParameters == null ? "none" : "set")
                 + "]";
     }
 
@@ -388,6 +426,8 @@ public final class ServerOptions {
         private Duration openTimeout = DEFAULT_OPEN_TIMEOUT;
         private String serverHeader = DEFAULT_SERVER_HEADER;
         private Executor handlerExecutor;
+        private SSLContext ssl;
+        private SSLParameters sslParameters;
 
         private Builder() {
         }
@@ -599,6 +639,30 @@ public final class ServerOptions {
         }
 
         /**
+         * Sets {@link ServerOptions#ssl()}: serve {@code wss://}.
+         *
+         * @param ssl an initialized context holding the server's key and certificate chain (for
+         *            example from a {@link javax.net.ssl.KeyManagerFactory}), or null for plain TCP
+         * @return this builder
+         */
+        public Builder ssl(SSLContext ssl) {
+            this.ssl = ssl;
+            return this;
+        }
+
+        /**
+         * Sets {@link ServerOptions#sslParameters()}; needs {@link #ssl(SSLContext)}.
+         *
+         * @param sslParameters the parameters (copied: later changes to the object are not seen),
+         *                      or null for the context's defaults
+         * @return this builder; checked by {@link #build()}
+         */
+        public Builder sslParameters(SSLParameters sslParameters) {
+            this.sslParameters = sslParameters == null ? null : TlsEngines.copy(sslParameters);
+            return this;
+        }
+
+        /**
          * The options.
          *
          * @return new immutable options; the builder may be reused
@@ -609,7 +673,8 @@ public final class ServerOptions {
          *                                  token or listed twice, an extension is null, fixed extra
          *                                  headers set a refused field, {@code openTimeout} is zero
          *                                  or negative, or {@code serverHeader} is empty, holds a
-         *                                  control character or starts or ends with whitespace
+         *                                  control character or starts or ends with whitespace,
+         *                                  or {@code sslParameters} is set without {@code ssl}
          */
         public ServerOptions build() {
             ConnectionOptions built = connectionOptions();
@@ -629,6 +694,10 @@ public final class ServerOptions {
             }
             if (serverHeader != null) {
                 checkHeaderValue("serverHeader", "Server", serverHeader, "use null to send no Server header");
+            }
+            if (sslParameters != null && ssl == null) {
+                throw new IllegalArgumentException("sslParameters needs ssl: set ssl(SSLContext) to serve wss://, "
+                        + "or drop sslParameters");
             }
             return new ServerOptions(this, built);
         }

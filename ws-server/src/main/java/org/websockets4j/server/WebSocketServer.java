@@ -41,6 +41,8 @@ import org.websockets4j.protocol.internal.HandshakeInfo;
 import org.websockets4j.protocol.internal.HandshakeIo;
 import org.websockets4j.protocol.internal.Transport;
 import org.websockets4j.protocol.internal.IoGroup;
+import org.websockets4j.protocol.internal.TlsEngines;
+import org.websockets4j.protocol.internal.TlsHandshake;
 import org.websockets4j.protocol.internal.WebSockets;
 
 /**
@@ -549,6 +551,12 @@ public final class WebSocketServer implements AutoCloseable {
             }
             Duration timeout = options.openTimeout();
             long deadline = timeout == null ? HandshakeIo.NO_DEADLINE : System.nanoTime() + timeout.toNanos();
+            if (options.ssl() != null) {
+                transport = secure(transport, remote, deadline); // the TLS handshake shares the deadline
+                if (transport == null) {
+                    return null;
+                }
+            }
             ByteBuffer buffer = ByteBuffer.allocate(HANDSHAKE_BUFFER);
             HandshakeOutcome outcome = HandshakeIo.readUntil(transport, buffer, deadline, new HandshakeIo.Step<>() {
                 @Override
@@ -597,6 +605,16 @@ public final class WebSocketServer implements AutoCloseable {
             return null;
         } finally {
             handshakes.remove(handshake);
+        }
+    }
+
+    /** Runs the TLS handshake; null (logged as a refusal) when it fails. */
+    private Transport secure(Transport raw, SocketAddress remote, long deadline) throws TimeoutException, InterruptedException {
+        try {
+            return TlsHandshake.run(raw, TlsEngines.server(options.ssl(), options.sslParameters()), deadline);
+        } catch (IOException e) {
+            refusals.refused("TLS handshake failed", () -> "TLS handshake from " + remote + " failed: " + e.getMessage(), null);
+            return null;
         }
     }
 

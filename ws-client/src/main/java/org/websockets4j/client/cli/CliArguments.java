@@ -2,6 +2,7 @@ package org.websockets4j.client.cli;
 
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.websockets4j.client.ClientOptions;
@@ -18,9 +19,11 @@ import org.websockets4j.http.WebSocketUri;
  * @param proxy         the {@code --proxy} URI, or null (then the environment variables apply)
  * @param noProxy       whether {@code --no-proxy} was given (connect directly)
  * @param help          whether {@code --help} was given (everything else is then ignored)
+ * @param cacert        the {@code --cacert} PEM file of the CAs to trust for wss://, or null
+ * @param insecure      whether {@code --insecure} was given: no certificate verification
  */
 record CliArguments(String uri, List<String[]> headers, List<String> subprotocols, boolean noCompression,
-                    String proxy, boolean noProxy, boolean help) {
+                    String proxy, boolean noProxy, boolean help, String cacert, boolean insecure) {
 
     /** Creates the record, copying the lists. */
     CliArguments {
@@ -51,6 +54,8 @@ record CliArguments(String uri, List<String[]> headers, List<String> subprotocol
         boolean noCompression = false;
         String proxy = null;
         boolean noProxy = false;
+        String cacert = null;
+        boolean insecure = false;
         boolean optionsEnded = false;
         for (int i = 0; i < args.length; i++) {
             String arg = args[i];
@@ -71,7 +76,7 @@ record CliArguments(String uri, List<String[]> headers, List<String> subprotocol
             switch (name) {
                 case "--" -> optionsEnded = true;
                 case "--help", "-h" -> {
-                    return new CliArguments(null, List.of(), List.of(), false, null, false, true);
+                    return new CliArguments(null, List.of(), List.of(), false, null, false, true, null, false);
                 }
                 case "--no-compression" -> {
                     if (value != null) {
@@ -79,13 +84,19 @@ record CliArguments(String uri, List<String[]> headers, List<String> subprotocol
                     }
                     noCompression = true;
                 }
-                case "--no-proxy" -> {
+                case "--insecure" -> {
+                    if (value != null) {
+                        throw new UsageError("--insecure takes no value");
+                    }
+                    insecure = true;
+                }
+                                case "--no-proxy" -> {
                     if (value != null) {
                         throw new UsageError("--no-proxy takes no value");
                     }
                     noProxy = true;
                 }
-                case "--header", "--subprotocol", "--proxy" -> {
+                case "--header", "--subprotocol", "--proxy", "--cacert" -> {
                     if (value == null) {
                         if (i + 1 == args.length) {
                             throw new UsageError(name + " needs a value");
@@ -96,6 +107,8 @@ record CliArguments(String uri, List<String[]> headers, List<String> subprotocol
                         headers.add(header(value));
                     } else if (name.equals("--proxy")) {
                         proxy = value;
+                    } else if (name.equals("--cacert")) {
+                        cacert = value;
                     } else {
                         subprotocols.add(value);
                     }
@@ -109,7 +122,10 @@ record CliArguments(String uri, List<String[]> headers, List<String> subprotocol
         if (proxy != null && noProxy) {
             throw new UsageError("give --proxy or --no-proxy, not both");
         }
-        return new CliArguments(uri, headers, subprotocols, noCompression, proxy, noProxy, false);
+        if (cacert != null && insecure) {
+            throw new UsageError("--cacert and --insecure contradict each other: give one");
+        }
+        return new CliArguments(uri, headers, subprotocols, noCompression, proxy, noProxy, false, cacert, insecure);
     }
 
     private static URI proxyUri(String proxy) throws UsageError {
@@ -136,11 +152,22 @@ record CliArguments(String uri, List<String[]> headers, List<String> subprotocol
      * The client options these arguments ask for, on top of the defaults.
      *
      * @throws UsageError when a header or subprotocol is invalid, a header is one the handshake
-     *                    sets itself, or the proxy URI is not a usable proxy (the message says which,
-     *                    without the proxy's password)
+     *                    sets itself, the proxy URI is not a usable proxy (the message says which,
+     *                    without the proxy's password), {@code --cacert} or {@code --insecure} is
+     *                    given for a ws:// URI, or the CA file cannot be read
      */
     ClientOptions toOptions() throws UsageError {
         ClientOptions.Builder builder = ClientOptions.builder();
+        if (cacert != null || insecure) {
+            if (!uri.regionMatches(true, 0, "wss:", 0, 4)) {
+                throw new UsageError((insecure ? "--insecure" : "--cacert") + " applies to wss:// URIs only");
+            }
+            if (insecure) {
+                builder.ssl(CliTls.trustingAnything()).verifyHostname(false);
+            } else {
+                builder.ssl(CliTls.trusting(Path.of(cacert)));
+            }
+        }
         try {
             for (String[] header : headers) {
                 builder.addHeader(header[0], header[1]);

@@ -29,7 +29,7 @@ import org.websockets4j.protocol.WebSocket;
  * it in-process.
  *
  * <p>Exit codes: {@value #OK} once connected and closed, whoever closed and with whatever code;
- * {@value #FAILED} when connecting fails (bad URI, {@code wss://}, refused or unreachable, failed
+ * {@value #FAILED} when connecting fails (bad URI, refused or unreachable, failed TLS or WebSocket
  * handshake), with one line {@code Failed to connect to <uri>: <why>.} on the error stream;
  * {@value #USAGE} for bad arguments, with one line {@code error: ...}.
  *
@@ -60,6 +60,10 @@ final class InteractiveClient {
               --header "Name: value"  add a request header (repeatable)
               --subprotocol NAME      offer a subprotocol (repeatable, in order of preference)
               --no-compression        do not offer permessage-deflate (offered by default)
+              --cacert FILE           wss://: trust the CA certificates in this PEM file
+                                      (instead of the JDK's trust store)
+              --insecure              wss://: do not verify the server's certificate at all
+                                      (anyone on the path can read and change the traffic)
               --proxy URI             connect through this proxy: http://[user:pass@]host:port
                                       (CONNECT) or socks5://, socks5h:// (SOCKS5)
               --no-proxy              connect directly, ignoring the environment variables
@@ -68,7 +72,6 @@ final class InteractiveClient {
             Without --proxy or --no-proxy, the environment variables http_proxy (for ws://),
             https_proxy (for wss://), all_proxy and no_proxy choose the proxy, as in curl and
             Python websockets; localhost and loopback addresses are always reached directly.
-            wss:// (TLS) is not supported yet.
             Exit status: 0 once connected and closed, 1 when connecting fails, 2 for bad arguments.
             """.formatted(PROGRAM);
 
@@ -151,8 +154,10 @@ final class InteractiveClient {
         String uri = arguments.uri();
         WebSocket webSocket;
         try {
-            if (WebSocketUri.parse(uri).secure()) {
-                return failed(uri, "wss:// (TLS) is not supported by this version of websockets4j; use a ws:// URI");
+            if (arguments.insecure()) {
+                err.println("warning: --insecure: the server's certificate is not verified; "
+                        + "anyone on the path can read and change this connection");
+                err.flush();
             }
             webSocket = WebSocketClient.connect(uri, options);
         } catch (InvalidURI e) {

@@ -125,12 +125,12 @@ class InteractiveClientProcessTest {
     @Test
     void aBadOptionExits2() {
         assertTimeoutPreemptively(GUARD, () -> {
-            Process process = launch("--insecure", "wss://localhost/");
+            Process process = launch("--bogus", "wss://localhost/");
             try {
                 process.getOutputStream().close();
                 String err = new String(process.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
                 assertEquals(2, process.waitFor());
-                assertEquals(List.of("error: unknown option --insecure (see java -m org.websockets4j.client --help)"), err.lines().toList());
+                assertEquals(List.of("error: unknown option --bogus (see java -m org.websockets4j.client --help)"), err.lines().toList());
             } finally {
                 process.destroyForcibly();
             }

@@ -21,8 +21,17 @@ public final class JdkClient implements WebSocket.Listener {
 
     /** Connects to {@code uri} with the JDK's client. */
     public static JdkClient connect(String uri) throws Exception {
+        return connect(uri, HttpClient.newHttpClient());
+    }
+
+    /** Connects to a wss:// {@code uri} with the JDK's client, trusting what {@code ssl} trusts. */
+    public static JdkClient connect(String uri, javax.net.ssl.SSLContext ssl) throws Exception {
+        return connect(uri, HttpClient.newBuilder().sslContext(ssl).build());
+    }
+
+    private static JdkClient connect(String uri, HttpClient http) throws Exception {
         JdkClient client = new JdkClient();
-        client.webSocket = HttpClient.newHttpClient().newWebSocketBuilder()
+        client.webSocket = http.newWebSocketBuilder()
                 .buildAsync(URI.create(uri), client).get(10, TimeUnit.SECONDS);
         return client;
     }

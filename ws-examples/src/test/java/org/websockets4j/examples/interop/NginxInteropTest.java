@@ -72,15 +72,27 @@ class NginxInteropTest {
 
     /** Writes the configuration for a free port in front of {@code backend} and starts nginx in the foreground. */
     private static PeerProcess startProxy(String nginx, Path prefix, int backend) throws Exception {
+        return startProxy(nginx, prefix, backend, "nginx/nginx.conf", Map.of());
+    }
+
+    /**
+     * {@link #startProxy(String, Path, int)} from another template under src/test/peers, with
+     * more {@code @NAME@} replacements; the proxy's port is in {@code prefix/port}.
+     */
+    static PeerProcess startProxy(String nginx, Path prefix, int backend, String template, Map<String, String> more)
+            throws Exception {
         int port;
         try (ServerSocket probe = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
             port = probe.getLocalPort();
         }
         Files.writeString(prefix.resolve("port"), Integer.toString(port));
-        String config = Files.readString(Peers.SCRIPTS.resolve("nginx/nginx.conf"))
+        String config = Files.readString(Peers.SCRIPTS.resolve(template))
                 .replace("@PREFIX@", prefix.toString())
                 .replace("@PORT@", Integer.toString(port))
                 .replace("@BACKEND@", Integer.toString(backend));
+        for (Map.Entry<String, String> entry : more.entrySet()) {
+            config = config.replace("@" + entry.getKey() + "@", entry.getValue());
+        }
         Path file = Files.writeString(prefix.resolve("nginx.conf"), config);
         PeerProcess process = PeerProcess.start("nginx",
                 List.of(nginx, "-p", prefix.toString(), "-e", prefix.resolve("error.log").toString(), "-c", file.toString()), Map.of());
@@ -100,7 +112,7 @@ class NginxInteropTest {
         }
     }
 
-    private static int proxyPort(Path prefix) throws IOException {
+    static int proxyPort(Path prefix) throws IOException {
         return Integer.parseInt(Files.readString(prefix.resolve("port")));
     }
 

@@ -45,21 +45,33 @@ enum ScriptPeer {
 
     /** Starts the peer's client against {@code uri} (skips or, in CI, fails when it is not installed). */
     PeerProcess startClient(String uri, List<String> args) throws Exception {
+        return startClient(uri, args, Map.of());
+    }
+
+    /** {@link #startClient(String, List)} with extra environment variables (WS_CAFILE for wss://). */
+    PeerProcess startClient(String uri, List<String> args, Map<String, String> environment) throws Exception {
         List<String> rest = new ArrayList<>(List.of(uri, Scenario.SIZES_ARGUMENT));
         rest.addAll(args);
-        return start("client", clientScript, rest);
+        return start("client", clientScript, rest, environment);
     }
 
     /** Starts the peer's echo server on an ephemeral port (skips or, in CI, fails when it is not installed). */
     PeerProcess startServer(List<String> args) throws Exception {
-        return start("server", serverScript, args);
+        return startServer(args, Map.of());
     }
 
-    private PeerProcess start(String role, String script, List<String> args) throws Exception {
+    /** {@link #startServer(List)} with extra environment variables (WS_CERT and WS_KEY for wss://). */
+    PeerProcess startServer(List<String> args, Map<String, String> environment) throws Exception {
+        return start("server", serverScript, args, environment);
+    }
+
+    private PeerProcess start(String role, String script, List<String> args, Map<String, String> extra) throws Exception {
         Launcher launcher = Peers.require(find(), description);
         List<String> command = new ArrayList<>(launcher.interpreter());
         command.add(Peers.SCRIPTS.resolve(Path.of(script)).toString());
         command.addAll(args);
-        return PeerProcess.start(name().toLowerCase(java.util.Locale.ROOT) + " " + role, command, launcher.environment());
+        Map<String, String> environment = new java.util.HashMap<>(launcher.environment());
+        environment.putAll(extra);
+        return PeerProcess.start(name().toLowerCase(java.util.Locale.ROOT) + " " + role, command, environment);
     }
 }
