@@ -3,6 +3,7 @@ package org.websockets4j.client;
 import java.lang.module.ModuleDescriptor;
 import java.net.InetSocketAddress;
 import java.net.SocketAddress;
+import java.net.UnixDomainSocketAddress;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -42,7 +43,8 @@ import org.websockets4j.protocol.ConnectionOptions;
  *   <tr><td>{@link #extraHeaders()}</td><td>empty</td><td>more request headers, sent last</td></tr>
  *   <tr><td>{@link #userAgent()}</td><td>{@link #DEFAULT_USER_AGENT}</td><td>the {@code User-Agent} header; null sends none</td></tr>
  *   <tr><td>{@link #openTimeout()}</td><td>10 s</td><td>the longest wait to open the connection and complete the handshake; null waits forever</td></tr>
- *   <tr><td>{@link #socketAddress()}</td><td>null (the URI's host and port)</td><td>where the TCP connection goes</td></tr>
+ *   <tr><td>{@link #socketAddress()}</td><td>null (the URI's host and port)</td><td>where the TCP connection goes, or a Unix domain socket's path</td></tr>
+ *   <tr><td>{@link #localAddress()}</td><td>null (any)</td><td>the local address and port the TCP socket binds (Python's {@code local_addr})</td></tr>
  * </table>
  *
  * <p><b>Extra headers</b> are sent after the handshake's own headers and may not replace them:
@@ -109,6 +111,7 @@ public final class ClientOptions {
     private final String userAgent;
     private final Duration openTimeout;
     private final SocketAddress socketAddress;
+    private final InetSocketAddress localAddress;
 
     private ClientOptions(Builder builder, ConnectionOptions connection, SocketAddress socketAddress) {
         this.connection = connection;
@@ -121,6 +124,7 @@ public final class ClientOptions {
         this.userAgent = builder.userAgent;
         this.openTimeout = builder.openTimeout;
         this.socketAddress = socketAddress;
+        this.localAddress = builder.localAddress;
     }
 
     /** Python's {@code compression="deflate"}: append the deflate factory unless one is configured. */
@@ -173,6 +177,7 @@ public final class ClientOptions {
                 .userAgent(userAgent)
                 .openTimeout(openTimeout);
         builder.socketAddress = socketAddress;
+        builder.localAddress = localAddress;
         return builder;
     }
 
@@ -264,11 +269,21 @@ public final class ClientOptions {
      * the URI. An {@link InetSocketAddress} from {@link Builder#connectTo(String, int)} is
      * unresolved; the name is looked up when connecting.
      *
-     * @return an {@link InetSocketAddress} (or another address such as a Unix domain socket's,
-     *         when set with {@link Builder#socketAddress(SocketAddress)}), or null
+     * @return an {@link InetSocketAddress}, a {@link UnixDomainSocketAddress} (set with
+     *         {@link Builder#socketAddress(SocketAddress)}, or by {@code unixConnect}), or null
      */
     public SocketAddress socketAddress() {
         return socketAddress;
+    }
+
+    /**
+     * The local address the TCP socket binds before connecting, or null for any (Python's
+     * {@code local_addr}, passed on to asyncio). Port 0 picks an ephemeral port.
+     *
+     * @return the local address, or null
+     */
+    public InetSocketAddress localAddress() {
+        return localAddress;
     }
 
     /** Equal when every option is equal (extra headers compared with {@link Headers#equals(Object)}). */
@@ -283,13 +298,14 @@ public final class ClientOptions {
                 && extraHeaders.equals(that.extraHeaders)
                 && Objects.equals(userAgent, that.userAgent)
                 && Objects.equals(openTimeout, that.openTimeout)
-                && Objects.equals(socketAddress, that.socketAddress);
+                && Objects.equals(socketAddress, that.socketAddress)
+                && Objects.equals(localAddress, that.localAddress);
     }
 
     /** A hash of every option, consistent with {@link #equals(Object)}. */
     @Override
     public int hashCode() {
-        return Objects.hash(connection, origin, subprotocols, compression, configuredExtensions, extraHeaders, userAgent, openTimeout, socketAddress);
+        return Objects.hash(connection, origin, subprotocols, compression, configuredExtensions, extraHeaders, userAgent, openTimeout, socketAddress, localAddress);
     }
 
     /**
@@ -306,6 +322,7 @@ public final class ClientOptions {
                 + ", userAgent=" + userAgent
                 + ", openTimeout=" + openTimeout
                 + ", socketAddress=" + socketAddress
+                + (localAddress == null ? "" : ", localAddress=" + localAddress)
                 + ", connection=" + connection + "]";
     }
 
@@ -336,6 +353,7 @@ public final class ClientOptions {
         private SocketAddress socketAddress;
         private String connectHost;
         private int connectPort;
+        private InetSocketAddress localAddress;
 
         private Builder() {
         }
@@ -470,12 +488,23 @@ public final class ClientOptions {
          * those again when null; the {@code Host} header still comes from the URI. Replaces any
          * {@link #connectTo(String, int)}.
          *
-         * @param address an {@link InetSocketAddress}, a Unix domain socket address, or null
-         * @return this builder
+         * @param address an {@link InetSocketAddress}, a {@link UnixDomainSocketAddress}, or null
+         * @return this builder; {@link #build()} refuses other address types
          */
         public Builder socketAddress(SocketAddress address) {
             this.socketAddress = address;
             this.connectHost = null;
+            return this;
+        }
+
+        /**
+         * Sets {@link ClientOptions#localAddress()}.
+         *
+         * @param address the local address to bind (port 0 for an ephemeral port), or null for any
+         * @return this builder; {@link #build()} refuses it together with a Unix domain socket
+         */
+        public Builder localAddress(InetSocketAddress address) {
+            this.localAddress = address;
             return this;
         }
 
@@ -489,8 +518,11 @@ public final class ClientOptions {
          *                                  or user agent is empty or holds a control character, a
          *                                  subprotocol is not a token or is repeated, an extra
          *                                  header has a name the handshake sets itself, the open
-         *                                  timeout is zero or negative, or the TCP destination has
-         *                                  an empty host or a port outside 1-65535
+         *                                  timeout is zero or negative, the TCP destination has
+         *                                  an empty host or a port outside 1-65535, the socket
+         *                                  address is neither an {@link InetSocketAddress} nor a
+         *                                  {@link UnixDomainSocketAddress}, or a local address is
+         *                                  set with a Unix domain socket
          * @throws NullPointerException     when the subprotocol list or one of its elements is null
          */
         public ClientOptions build() {
@@ -503,7 +535,17 @@ public final class ClientOptions {
                 throw new IllegalArgumentException("openTimeout must be positive, got " + openTimeout
                         + "; use a positive Duration, or null to wait forever");
             }
-            return new ClientOptions(this, built, destination());
+            SocketAddress destination = destination();
+            if (destination != null && !(destination instanceof InetSocketAddress)
+                    && !(destination instanceof UnixDomainSocketAddress)) {
+                throw new IllegalArgumentException("socketAddress must be an InetSocketAddress or a UnixDomainSocketAddress, got "
+                        + destination.getClass().getName());
+            }
+            if (destination instanceof UnixDomainSocketAddress && localAddress != null) {
+                throw new IllegalArgumentException("localAddress applies to TCP connections, not to a Unix domain socket;"
+                        + " leave it null");
+            }
+            return new ClientOptions(this, built, destination);
         }
 
         private static void checkHeaderValue(String option, String header, String value) {

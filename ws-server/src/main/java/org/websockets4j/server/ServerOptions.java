@@ -48,6 +48,10 @@ import org.websockets4j.protocol.ConnectionOptions;
  *       <td>the {@code Server} header of every response, or null for none</td></tr>
  *   <tr><td>{@link #handlerExecutor()}</td><td>null: a virtual thread per connection</td>
  *       <td>where connection handlers run</td></tr>
+ *   <tr><td>{@link #backlog()}</td><td>{@value #DEFAULT_BACKLOG}</td>
+ *       <td>the listen backlog of each socket the server binds (asyncio's {@code backlog})</td></tr>
+ *   <tr><td>{@link #reusePort()}</td><td>false</td>
+ *       <td>{@code SO_REUSEPORT} on the TCP sockets the server binds (asyncio's {@code reuse_port})</td></tr>
  * </table>
  *
  * <p>As in Python, {@link #compression()} {@link Compression#DEFLATE} (the default) appends
@@ -75,6 +79,12 @@ public final class ServerOptions {
             : ServerOptions.class.getModule().getDescriptor().rawVersion()
                     .map(version -> "websockets4j/" + version).orElse("websockets4j");
 
+    /**
+     * Default {@link #backlog()}: 1024 pending connections (asyncio's default is 100; a server
+     * meant for many clients connecting at once is better served by more).
+     */
+    public static final int DEFAULT_BACKLOG = 1024;
+
     private static final ServerOptions DEFAULTS = builder().build();
 
     private final ConnectionOptions connection;
@@ -91,6 +101,8 @@ public final class ServerOptions {
     private final Duration openTimeout;
     private final String serverHeader;
     private final Executor handlerExecutor;
+    private final int backlog;
+    private final boolean reusePort;
 
     private ServerOptions(Builder builder, ConnectionOptions connection) {
         this.connection = connection;
@@ -114,6 +126,8 @@ public final class ServerOptions {
         this.openTimeout = builder.openTimeout;
         this.serverHeader = builder.serverHeader;
         this.handlerExecutor = builder.handlerExecutor;
+        this.backlog = builder.backlog;
+        this.reusePort = builder.reusePort;
     }
 
     /** Python's {@code compression="deflate"}: append the deflate factory unless one is configured. */
@@ -168,7 +182,9 @@ public final class ServerOptions {
                 .processRequest(processRequest)
                 .openTimeout(openTimeout)
                 .serverHeader(serverHeader)
-                .handlerExecutor(handlerExecutor);
+                .handlerExecutor(handlerExecutor)
+                .backlog(backlog)
+                .reusePort(reusePort);
         builder.extraHeaders = extraHeaders;
         return builder;
     }
@@ -297,6 +313,29 @@ public final class ServerOptions {
         return handlerExecutor;
     }
 
+    /**
+     * The listen backlog of each socket the server binds itself: how many connections the kernel
+     * queues before the server accepts them. Not used by
+     * {@link WebSocketServer#serve(ConnectionHandler, java.nio.channels.ServerSocketChannel, ServerOptions)},
+     * whose channel is already listening.
+     *
+     * @return the backlog, at least 1; {@value #DEFAULT_BACKLOG} unless set
+     */
+    public int backlog() {
+        return backlog;
+    }
+
+    /**
+     * Whether the TCP sockets the server binds set {@code SO_REUSEPORT}, so that several servers
+     * (in this process or others) may listen on one port, the kernel spreading connections over
+     * them. Refused by {@link WebSocketServer#unixServe} and for a channel given already bound.
+     *
+     * @return true to set {@code SO_REUSEPORT}; false unless set
+     */
+    public boolean reusePort() {
+        return reusePort;
+    }
+
     /** Every option, for logs; hooks are shown as set or not. */
     @Override
     public String toString() {
@@ -312,6 +351,8 @@ public final class ServerOptions {
                 + ", openTimeout=" + openTimeout
                 + ", serverHeader=" + serverHeader
                 + ", handlerExecutor=" + (handlerExecutor == null ? "virtual thread per connection" : handlerExecutor)
+                + ", backlog=" + backlog
+                + ", reusePort=" + reusePort
                 + "]";
     }
 
@@ -335,6 +376,8 @@ public final class ServerOptions {
         private Duration openTimeout = DEFAULT_OPEN_TIMEOUT;
         private String serverHeader = DEFAULT_SERVER_HEADER;
         private Executor handlerExecutor;
+        private int backlog = DEFAULT_BACKLOG;
+        private boolean reusePort;
 
         private Builder() {
         }
@@ -496,6 +539,29 @@ public final class ServerOptions {
         }
 
         /**
+         * Sets {@link ServerOptions#backlog()}.
+         *
+         * @param backlog the listen backlog, at least 1 (the kernel may cap it: Linux at
+         *                {@code net.core.somaxconn})
+         * @return this builder; the value is checked by {@link #build()}
+         */
+        public Builder backlog(int backlog) {
+            this.backlog = backlog;
+            return this;
+        }
+
+        /**
+         * Sets {@link ServerOptions#reusePort()}.
+         *
+         * @param reusePort true to set {@code SO_REUSEPORT} on the TCP sockets the server binds
+         * @return this builder; {@link #build()} refuses true where the platform lacks the option
+         */
+        public Builder reusePort(boolean reusePort) {
+            this.reusePort = reusePort;
+            return this;
+        }
+
+        /**
          * The options.
          *
          * @return new immutable options; the builder may be reused
@@ -506,7 +572,9 @@ public final class ServerOptions {
          *                                  token or listed twice, an extension is null, fixed extra
          *                                  headers set a refused field, {@code openTimeout} is zero
          *                                  or negative, or {@code serverHeader} is empty, holds a
-         *                                  control character or starts or ends with whitespace
+         *                                  control character or starts or ends with whitespace,
+         *                                  {@code backlog} is below 1, or {@code reusePort} is
+         *                                  true where the platform has no {@code SO_REUSEPORT}
          */
         public ServerOptions build() {
             ConnectionOptions built = connectionOptions();
@@ -526,6 +594,13 @@ public final class ServerOptions {
             }
             if (serverHeader != null) {
                 checkHeaderValue("serverHeader", "Server", serverHeader, "use null to send no Server header");
+            }
+            if (backlog < 1) {
+                throw new IllegalArgumentException("backlog must be at least 1, got " + backlog);
+            }
+            if (reusePort && !SocketSupport.reusePortAvailable()) {
+                throw new IllegalArgumentException("reusePort: this platform has no SO_REUSEPORT for server sockets"
+                        + " (java.net.StandardSocketOptions.SO_REUSEPORT is not supported); leave it false");
             }
             return new ServerOptions(this, built);
         }
