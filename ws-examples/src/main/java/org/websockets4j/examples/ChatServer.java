@@ -50,6 +50,11 @@ final class ChatServer {
      * {@link AsyncConnectionHandler} (no thread per connection) instead of a blocking handler.
      */
     static WebSocketServer start(String host, int port, ServerOptions.Builder base, boolean async) throws IOException {
+        return start(new Listen(host, port, null), base, async);
+    }
+
+    /** Starts the chat server where {@code listen} says (a TCP port or a Unix socket). */
+    static WebSocketServer start(Listen listen, ServerOptions.Builder base, boolean async) throws IOException {
         byte[] page = page();
         CompletableFuture<WebSocketServer> self = new CompletableFuture<>();
         ServerOptions options = base
@@ -59,9 +64,9 @@ final class ChatServer {
         AsyncConnectionHandler asyncChat = ws -> chatAsync(ws, self.join());
         WebSocketServer server;
         if (async) {
-            server = WebSocketServer.serveAsync(asyncChat, host, port, options);
+            server = listen.serveAsync(asyncChat, options);
         } else {
-            server = WebSocketServer.serve(ws -> chat(ws, self.join()), host, port, options);
+            server = listen.serve(ws -> chat(ws, self.join()), options);
         }
         self.complete(server);
         return server;

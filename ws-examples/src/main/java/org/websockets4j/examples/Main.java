@@ -26,7 +26,9 @@ import org.websockets4j.server.WebSocketServer;
  *   <li>{@code echo-demo}, {@code frame-demo}: {@link EchoDemo}, {@link FrameDemo}.</li>
  * </ul>
  *
- * <p>The servers print one line, {@code listening on ws://host:port/}, once they accept
+ * <p>Each server takes {@code --unix PATH} instead of {@code --host}/{@code --port} to listen on
+ * a Unix domain socket. The servers print one line, {@code listening on ws://host:port/} (or
+ * {@code listening on unix:PATH}), once they accept
  * connections, and run until killed; SIGTERM (or Ctrl-C) closes them gracefully, each connection
  * with 1001. {@code --help} prints the usage and exits 0; a usage error exits 2.
  */
@@ -47,6 +49,7 @@ public final class Main {
               echo-server --port P [--host H]       echo every message unchanged
               broadcast-server --port P [--host H]  send every message received to every client
               chat-server --port P [--host H]       a chat page at http://H:P/ for several browsers
+                                                    (each server: --unix PATH instead of --port/--host)
               autobahn-client --uri U --agent NAME  run every case of an Autobahn|Testsuite fuzzing server
               echo-demo                             an echo server and a client talking to it
               frame-demo                            the frame codec at work
@@ -55,15 +58,18 @@ public final class Main {
             """.formatted(PROGRAM);
 
     private static final String SERVER_USAGE = """
-            Usage: %1$s %2$s --port P [--host H] [--no-compression] [--async]
+            Usage: %1$s %2$s (--port P [--host H] | --unix PATH) [--no-compression] [--async]
 
             %3$s
-            Prints "listening on ws://H:P/" once it accepts connections and runs until killed;
+            Prints "listening on ws://H:P/" (or "listening on unix:PATH") once it accepts
+            connections and runs until killed;
             SIGTERM closes every connection with 1001 (going away).
 
             Options:
               --port P          the TCP port, 0-65535 (0: an ephemeral port); required
               --host H          the interface to listen on (default %4$s)
+              --unix PATH       listen on a Unix domain socket at PATH instead of TCP (a stale
+                                socket file is replaced; the file is removed on exit)
               --no-compression  do not negotiate permessage-deflate (on by default, as in Python)
               --async           serve each connection with an async handler (no thread per
                                 connection) instead of a blocking one on a virtual thread
@@ -114,10 +120,20 @@ public final class Main {
     }
 
     /** Run a server. */
-    record Server(Kind kind, String host, int port, boolean compression, boolean async) implements Invocation {
+    record Server(Kind kind, String host, int port, boolean compression, boolean async, String unix) implements Invocation {
         /** A blocking server with compression on, the default. */
         Server(Kind kind, String host, int port) {
             this(kind, host, port, true, false);
+        }
+
+        /** A TCP server. */
+        Server(Kind kind, String host, int port, boolean compression, boolean async) {
+            this(kind, host, port, compression, async, null);
+        }
+
+        /** Where it listens. */
+        Listen listen() {
+            return new Listen(host, port, unix == null ? null : java.nio.file.Path.of(unix));
         }
     }
 
@@ -196,7 +212,7 @@ public final class Main {
                         // exiting anyway
                     }
                 }, "websockets4j-shutdown"));
-                out.println("listening on " + uri(server.host(), running.port()));
+                out.println("listening on " + server.listen().describe(running));
                 out.flush();
                 running.awaitClosed();
             }
@@ -253,10 +269,17 @@ public final class Main {
     }
 
     private static Invocation parseServer(Kind kind, List<String> args) throws UsageError {
-        Map<String, String> options = options(kind.command, args, List.of("--port", "--host"),
+        Map<String, String> options = options(kind.command, args, List.of("--port", "--host", "--unix"),
                 List.of("--no-compression", "--async"));
         if (options == null) {
             return new Help(SERVER_USAGE.formatted(PROGRAM, kind.command, kind.description, DEFAULT_HOST));
+        }
+        if (options.containsKey("--unix")) {
+            if (options.containsKey("--port") || options.containsKey("--host")) {
+                throw new UsageError(kind.command + ": --unix replaces --port and --host; give one or the other");
+            }
+            return new Server(kind, null, 0, !options.containsKey("--no-compression"), options.containsKey("--async"),
+                    required(kind.command, options, "--unix"));
         }
         String port = required(kind.command, options, "--port");
         String host = options.containsKey("--host") ? required(kind.command, options, "--host") : DEFAULT_HOST;
@@ -354,13 +377,13 @@ public final class Main {
                 ServerOptions options = options(invocation).maxSize(16L << 20).build();
                 if (invocation.async()) {
                     AsyncConnectionHandler echo = ws -> ws.forEachAsync(ws::sendAsync);
-                    yield WebSocketServer.serveAsync(echo, invocation.host(), invocation.port(), options);
+                    yield invocation.listen().serveAsync(echo, options);
                 }
-                yield WebSocketServer.serve(ws -> {
+                yield invocation.listen().serve(ws -> {
                     for (Message message : ws) { // ends when the client closes with 1000 or 1001
                         ws.send(message);
                     }
-                }, invocation.host(), invocation.port(), options);
+                }, options);
             }
             case BROADCAST -> {
                 CompletableFuture<WebSocketServer> self = new CompletableFuture<>();
@@ -371,19 +394,19 @@ public final class Main {
                         broadcast(self.join(), message);
                         return null;
                     });
-                    server = WebSocketServer.serveAsync(relay, invocation.host(), invocation.port(), options);
+                    server = invocation.listen().serveAsync(relay, options);
                 } else {
-                    server = WebSocketServer.serve(ws -> {
+                    server = invocation.listen().serve(ws -> {
                         WebSocketServer hub = self.join();
                         for (Message message : ws) {
                             broadcast(hub, message);
                         }
-                    }, invocation.host(), invocation.port(), options);
+                    }, options);
                 }
                 self.complete(server);
                 yield server;
             }
-            case CHAT -> ChatServer.start(invocation.host(), invocation.port(), options(invocation), invocation.async());
+            case CHAT -> ChatServer.start(invocation.listen(), options(invocation), invocation.async());
         };
     }
 

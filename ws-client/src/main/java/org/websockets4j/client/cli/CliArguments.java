@@ -14,8 +14,11 @@ import org.websockets4j.http.WebSocketUri;
  * @param subprotocols  the {@code --subprotocol} values, in order of preference
  * @param noCompression whether {@code --no-compression} was given
  * @param help          whether {@code --help} was given (everything else is then ignored)
+ * @param unix          the {@code --unix} socket file to connect to instead of the URI's host and
+ *                      port, or null
  */
-record CliArguments(String uri, List<String[]> headers, List<String> subprotocols, boolean noCompression, boolean help) {
+record CliArguments(String uri, List<String[]> headers, List<String> subprotocols, boolean noCompression, boolean help,
+                    String unix) {
 
     /** Creates the record, copying the lists. */
     CliArguments {
@@ -45,6 +48,7 @@ record CliArguments(String uri, List<String[]> headers, List<String> subprotocol
         List<String> subprotocols = new ArrayList<>();
         boolean noCompression = false;
         boolean optionsEnded = false;
+        String unix = null;
         for (int i = 0; i < args.length; i++) {
             String arg = args[i];
             if (optionsEnded || !arg.startsWith("-") || arg.equals("-")) {
@@ -64,13 +68,28 @@ record CliArguments(String uri, List<String[]> headers, List<String> subprotocol
             switch (name) {
                 case "--" -> optionsEnded = true;
                 case "--help", "-h" -> {
-                    return new CliArguments(null, List.of(), List.of(), false, true);
+                    return new CliArguments(null, List.of(), List.of(), false, true, null);
                 }
                 case "--no-compression" -> {
                     if (value != null) {
                         throw new UsageError("--no-compression takes no value");
                     }
                     noCompression = true;
+                }
+                case "--unix" -> {
+                    if (value == null) {
+                        if (i + 1 == args.length) {
+                            throw new UsageError("--unix needs a value");
+                        }
+                        value = args[++i];
+                    }
+                    if (unix != null) {
+                        throw new UsageError("--unix given twice");
+                    }
+                    if (value.isEmpty()) {
+                        throw new UsageError("--unix must not be empty");
+                    }
+                    unix = value;
                 }
                 case "--header", "--subprotocol" -> {
                     if (value == null) {
@@ -91,7 +110,7 @@ record CliArguments(String uri, List<String[]> headers, List<String> subprotocol
         if (uri == null) {
             throw new UsageError("no URI given, e.g. ws://localhost:8765/");
         }
-        return new CliArguments(uri, headers, subprotocols, noCompression, false);
+        return new CliArguments(uri, headers, subprotocols, noCompression, false, unix);
     }
 
     private static String[] header(String value) throws UsageError {
@@ -122,8 +141,11 @@ record CliArguments(String uri, List<String[]> headers, List<String> subprotocol
             if (noCompression) {
                 builder.compression(Compression.NONE); // Python's compression=None
             }
+            if (unix != null) {
+                builder.socketAddress(java.net.UnixDomainSocketAddress.of(unix));
+            }
             return builder.build();
-        } catch (IllegalArgumentException e) {
+        } catch (IllegalArgumentException e) { // InvalidPathException too
             throw new UsageError(e.getMessage());
         }
     }

@@ -60,6 +60,8 @@ final class InteractiveClient {
               --header "Name: value"  add a request header (repeatable)
               --subprotocol NAME      offer a subprotocol (repeatable, in order of preference)
               --no-compression        do not offer permessage-deflate (offered by default)
+              --unix PATH             connect to the Unix domain socket PATH; <uri> then gives
+                                      only the request's path and Host (e.g. ws://localhost/)
               --help                  print this help
 
             wss:// (TLS) is not supported yet.
