@@ -72,6 +72,14 @@ class NginxInteropTest {
 
     /** Writes the configuration for a free port in front of {@code backend} and starts nginx in the foreground. */
     private static PeerProcess startProxy(String nginx, Path prefix, int backend) throws Exception {
+        return startProxy(nginx, prefix, "127.0.0.1:" + backend);
+    }
+
+    /**
+     * Like {@link #startProxy(String, Path, int)} in front of any {@code proxy_pass} upstream:
+     * {@code 127.0.0.1:PORT}, or {@code unix:/path/to/socket:} for a Unix domain socket.
+     */
+    static PeerProcess startProxy(String nginx, Path prefix, String upstream) throws Exception {
         int port;
         try (ServerSocket probe = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
             port = probe.getLocalPort();
@@ -80,7 +88,7 @@ class NginxInteropTest {
         String config = Files.readString(Peers.SCRIPTS.resolve("nginx/nginx.conf"))
                 .replace("@PREFIX@", prefix.toString())
                 .replace("@PORT@", Integer.toString(port))
-                .replace("@BACKEND@", Integer.toString(backend));
+                .replace("127.0.0.1:@BACKEND@", upstream);
         Path file = Files.writeString(prefix.resolve("nginx.conf"), config);
         PeerProcess process = PeerProcess.start("nginx",
                 List.of(nginx, "-p", prefix.toString(), "-e", prefix.resolve("error.log").toString(), "-c", file.toString()), Map.of());
@@ -104,7 +112,7 @@ class NginxInteropTest {
         return Integer.parseInt(Files.readString(prefix.resolve("port")));
     }
 
-    private static String proxyUri(Path prefix) throws IOException {
+    static String proxyUri(Path prefix) throws IOException {
         return "ws://127.0.0.1:" + proxyPort(prefix);
     }
 }
