@@ -49,7 +49,7 @@ public final class Main {
               echo-server --port P [--host H]       echo every message unchanged
               broadcast-server --port P [--host H]  send every message received to every client
               chat-server --port P [--host H]       a chat page at http://H:P/ for several browsers
-                                                    (each server: --unix PATH instead of --port/--host)
+                                                    (each server: --unix PATH or --inherited instead)
               autobahn-client --uri U --agent NAME  run every case of an Autobahn|Testsuite fuzzing server
               echo-demo                             an echo server and a client talking to it
               frame-demo                            the frame codec at work
@@ -58,7 +58,7 @@ public final class Main {
             """.formatted(PROGRAM);
 
     private static final String SERVER_USAGE = """
-            Usage: %1$s %2$s (--port P [--host H] | --unix PATH) [--no-compression] [--async]
+            Usage: %1$s %2$s (--port P [--host H] | --unix PATH | --inherited) [--no-compression] [--async]
 
             %3$s
             Prints "listening on ws://H:P/" (or "listening on unix:PATH") once it accepts
@@ -70,6 +70,8 @@ public final class Main {
               --host H          the interface to listen on (default %4$s)
               --unix PATH       listen on a Unix domain socket at PATH instead of TCP (a stale
                                 socket file is replaced; the file is removed on exit)
+              --inherited       serve the listening socket inherited on standard input (socket
+                                activation: inetd, systemd StandardInput=socket)
               --no-compression  do not negotiate permessage-deflate (on by default, as in Python)
               --async           serve each connection with an async handler (no thread per
                                 connection) instead of a blocking one on a virtual thread
@@ -120,7 +122,8 @@ public final class Main {
     }
 
     /** Run a server. */
-    record Server(Kind kind, String host, int port, boolean compression, boolean async, String unix) implements Invocation {
+    record Server(Kind kind, String host, int port, boolean compression, boolean async, String unix, boolean inherited)
+            implements Invocation {
         /** A blocking server with compression on, the default. */
         Server(Kind kind, String host, int port) {
             this(kind, host, port, true, false);
@@ -131,9 +134,14 @@ public final class Main {
             this(kind, host, port, compression, async, null);
         }
 
+        /** A TCP server, or a Unix one when {@code unix} is not null. */
+        Server(Kind kind, String host, int port, boolean compression, boolean async, String unix) {
+            this(kind, host, port, compression, async, unix, false);
+        }
+
         /** Where it listens. */
         Listen listen() {
-            return new Listen(host, port, unix == null ? null : java.nio.file.Path.of(unix));
+            return new Listen(host, port, unix == null ? null : java.nio.file.Path.of(unix), inherited);
         }
     }
 
@@ -270,9 +278,15 @@ public final class Main {
 
     private static Invocation parseServer(Kind kind, List<String> args) throws UsageError {
         Map<String, String> options = options(kind.command, args, List.of("--port", "--host", "--unix"),
-                List.of("--no-compression", "--async"));
+                List.of("--no-compression", "--async", "--inherited"));
         if (options == null) {
             return new Help(SERVER_USAGE.formatted(PROGRAM, kind.command, kind.description, DEFAULT_HOST));
+        }
+        if (options.containsKey("--inherited")) {
+            if (options.containsKey("--port") || options.containsKey("--host") || options.containsKey("--unix")) {
+                throw new UsageError(kind.command + ": --inherited replaces --port, --host and --unix; give one or the other");
+            }
+            return new Server(kind, null, 0, !options.containsKey("--no-compression"), options.containsKey("--async"), null, true);
         }
         if (options.containsKey("--unix")) {
             if (options.containsKey("--port") || options.containsKey("--host")) {

@@ -47,7 +47,10 @@ import org.websockets4j.protocol.internal.WebSockets;
  * }
  * }</pre>
  *
- * <p>Each accepted TCP connection gets its own thread (a virtual thread unless
+ * <p>It listens on one or more sockets: a host and port ({@code serve}), several hosts
+ * ({@code serve(handler, hosts, port, options)}), a Unix domain socket ({@code unixServe}) or a
+ * channel bound elsewhere ({@code serve(handler, channel, options)}), each with its
+ * {@code serveAsync} twin. Each accepted connection gets its own thread (a virtual thread unless
  * {@link ServerOptions#handlerExecutor()} names an executor) that runs the opening handshake,
  * bounded by {@link ServerOptions#openTimeout()}, then the {@link ConnectionHandler}. Refused
  * handshakes get the HTTP answer {@link ServerHandshake} chose (400, 403, 405, 426, 431, 500, 503)
