@@ -1,8 +1,8 @@
 package org.websockets4j.examples.interop;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
 import java.util.List;
@@ -34,10 +34,10 @@ class InheritedChannelTest {
     @Test
     void theEchoServerServesAnInheritedListeningSocket() throws Exception {
         String python = Peers.require(Peers.python(), "Python 3 (Debian package python3-websockets)");
-        String java = ProcessHandle.current().info().command().orElseThrow();
+        String javaCommand = ProcessHandle.current().info().command().orElseThrow();
         assertTimeoutPreemptively(GUARD, () -> {
             try (PeerProcess server = PeerProcess.start("socket-activated echo-server", List.of(python, "-c", LAUNCHER,
-                    java, "-p", System.getProperty("jdk.module.path"),
+                    javaCommand, "-p", System.getProperty("jdk.module.path"),
                     "-m", "org.websockets4j.examples/org.websockets4j.examples.Main", "echo-server", "--inherited"), Map.of())) {
                 String port = server.awaitLine(line -> line.startsWith("bound "), GUARD).substring("bound ".length());
                 String listening = server.awaitLine(line -> line.startsWith("listening on "), GUARD);
@@ -46,7 +46,7 @@ class InheritedChannelTest {
                     ws.send("through an inherited socket");
                     assertEquals("through an inherited socket", ws.recvText());
                     ws.send(new byte[] {1, 2, 3});
-                    assertTrue(java.util.Arrays.equals(new byte[] {1, 2, 3}, ws.recvBinary()));
+                    assertArrayEquals(new byte[] {1, 2, 3}, ws.recvBinary());
                 }
             }
         });
