@@ -22,7 +22,6 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicLong;
 import org.websockets4j.framing.CloseCodes;
 import org.websockets4j.framing.Role;
 import org.websockets4j.http.AbortHandshake;
@@ -76,7 +75,6 @@ public final class WebSocketServer implements AutoCloseable {
     private static final int HANDSHAKE_BUFFER = 4096;
     /** How long a refused client may keep sending before its socket is closed. */
     private static final Duration LINGER = Duration.ofSeconds(1);
-    private static final Duration ACCEPT_LOG_INTERVAL = Duration.ofSeconds(10);
 
     private final List<Listener> listeners;
     private final SocketAddress address;
@@ -93,8 +91,7 @@ public final class WebSocketServer implements AutoCloseable {
     /** Connections accepted whose socket is not closed or whose handler has not returned, plus one per listener. */
     private final AtomicInteger active;
     private final AtomicBoolean closing = new AtomicBoolean();
-    private final AtomicLong acceptFailures = new AtomicLong();
-    private final AtomicLong lastAcceptLog = new AtomicLong();
+    private final AcceptLog acceptLog = new AcceptLog(LOG);
     private final CompletableFuture<Void> closed = new CompletableFuture<>();
 
     private WebSocketServer(List<Listener> listeners, ConnectionHandler handler,
@@ -495,7 +492,7 @@ public final class WebSocketServer implements AutoCloseable {
             try {
                 executor.execute(() -> serveConnection(transport));
             } catch (Throwable e) { // even an Error (no memory for a thread) must not stop accepting
-                acceptTrouble("cannot start a thread for a connection; closing it", e);
+                acceptLog.trouble("cannot start a thread for a connection; closing it", e);
                 closeQuietly(transport);
                 finished();
             }
@@ -513,24 +510,7 @@ public final class WebSocketServer implements AutoCloseable {
 
         @Override
         public void trouble(String what, Throwable failure) {
-            acceptTrouble(what, failure);
-        }
-    }
-
-    /** Logs a failure of an accept loop, at most once per {@link #ACCEPT_LOG_INTERVAL} with its count. */
-    private void acceptTrouble(String what, Throwable failure) {
-        long now = System.nanoTime();
-        long count = acceptFailures.incrementAndGet();
-        long last = lastAcceptLog.get();
-        if (last == 0 || now - last > ACCEPT_LOG_INTERVAL.toNanos()) {
-            if (lastAcceptLog.compareAndSet(last, now == 0 ? 1 : now)) {
-                acceptFailures.set(0);
-                try {
-                    LOG.log(Level.WARNING, what + " (" + count + " such failures since the last report)", failure);
-                } catch (Throwable ignored) {
-                    // logging needs memory too: never let it end the accept loop
-                }
-            }
+            acceptLog.trouble(what, failure);
         }
     }
 
