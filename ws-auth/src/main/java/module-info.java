@@ -1,11 +1,10 @@
 /**
- * HTTP authentication for WebSocket servers.
+ * Authentication for WebSocket servers: HTTP Basic ({@code BasicAuth}), a hook for other schemes
+ * ({@code Authenticator}, {@code Authentication.require}) and timing-safe comparisons. Needs
+ * nothing beyond {@code java.base} and the server module.
  */
 module org.websockets4j.auth {
     requires transitive org.websockets4j.server;
 
-    // Uncomment together with the first class of org.websockets4j.auth: javac
-    // refuses to export a package that holds only package-info.java
-    // ("package is empty or does not exist").
-    // exports org.websockets4j.auth;
+    exports org.websockets4j.auth;
 }

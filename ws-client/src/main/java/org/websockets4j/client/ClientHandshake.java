@@ -293,7 +293,7 @@ public final class ClientHandshake {
             }
             throw new RedirectHandshake(RedirectLocation.resolve(uri, locations.get(0)));
         }
-        throw new InvalidStatusCode(status, response.body());
+        throw new InvalidStatusCode(status, headers, response.body());
     }
 
     /** Only extensions offered may be accepted (RFC 6455 §4.1, step 5 of the response checks). */

@@ -38,7 +38,10 @@ import org.websockets4j.protocol.internal.WebSockets;
  * {@link ClientOptions#socketAddress()} when set, while the {@code Host} header still comes from the
  * URI), runs the opening handshake within {@link ClientOptions#openTimeout()} and returns an open
  * {@link WebSocket}; closing it runs the closing handshake. Redirects (301, 302, 303, 307, 308) are
- * followed up to {@value #MAX_REDIRECTS} times; a redirect from {@code wss} to {@code ws} is refused.
+ * followed up to {@value #MAX_REDIRECTS} times; a redirect from {@code wss} to {@code ws} is refused,
+ * and one to another origin (scheme, host or port) drops {@code Authorization}, {@code Cookie} and
+ * {@code Proxy-Authorization}, and is refused while {@link ClientOptions#socketAddress()} overrides
+ * the destination (the rules are in the README's "Redirects").
  * Stateless and thread-safe.
  */
 public final class WebSocketClient {
@@ -94,13 +97,11 @@ public final class WebSocketClient {
                 if (redirects == MAX_REDIRECTS) {
                     throw new SecurityError("more than " + MAX_REDIRECTS + " redirects, the last to " + WebSocketUri.redact(redirect.uri()));
                 }
-                WebSocketUri next = WebSocketUri.parse(redirect.uri());
-                if (target.secure() && !next.secure()) {
-                    throw new SecurityError("refusing a redirect from a wss:// URI to a ws:// one: " + WebSocketUri.redact(redirect.uri()));
-                }
+                RedirectPolicy.Hop hop = RedirectPolicy.follow(target, options, WebSocketUri.parse(redirect.uri()));
                 WebSocketUri from = target;
-                LOG.log(System.Logger.Level.DEBUG, () -> "following a redirect from " + from + " to " + next);
-                target = next;
+                LOG.log(System.Logger.Level.DEBUG, () -> "following a redirect from " + from + " to " + hop.uri());
+                target = hop.uri();
+                options = hop.options();
             }
         }
     }
@@ -208,6 +209,53 @@ public final class WebSocketClient {
 
     private static long deadline(Duration timeout) {
         return timeout == null ? HandshakeIo.NO_DEADLINE : System.nanoTime() + timeout.toNanos();
+    }
+
+    /**
+     * {@link #reconnecting(String, ClientOptions, ReconnectOptions)} with
+     * {@link ReconnectOptions#defaults()}.
+     *
+     * @param uri     the server's URI
+     * @param options the client's options, used for every attempt
+     * @return the connections, opened one after the other; close it to stop
+     * @throws InvalidURI           when {@code uri} is not a valid WebSocket URI
+     * @throws NullPointerException when an argument is null
+     */
+    public static ReconnectingClient reconnecting(String uri, ClientOptions options) {
+        return reconnecting(uri, options, ReconnectOptions.defaults());
+    }
+
+    /**
+     * Connections to {@code uri} opened one after the other, reconnecting with backoff: Python
+     * websockets' {@code async for websocket in connect(uri)}. Nothing is connected before the
+     * first step of the iteration (or {@link ReconnectingClient#forEachAsync}).
+     *
+     * @param uri       the server's URI
+     * @param options   the client's options, used for every attempt
+     * @param reconnect the delays between attempts and which failures are retried
+     * @return the connections; close it to stop
+     * @throws InvalidURI           when {@code uri} is not a valid WebSocket URI
+     * @throws NullPointerException when an argument is null
+     */
+    public static ReconnectingClient reconnecting(String uri, ClientOptions options, ReconnectOptions reconnect) {
+        return new ReconnectingClient(uri, options, reconnect, WebSocketClient::connect);
+    }
+
+    /**
+     * {@link #reconnecting(String, ClientOptions, ReconnectOptions)} where each attempt asks
+     * {@code uri} where to connect: to resume where the last connection stopped (a
+     * {@code ?last=} query), or to go round a list of servers. An invalid URI fails that attempt
+     * with {@link InvalidURI}, which is not retried by default.
+     *
+     * @param uri       called before each attempt, on the thread that connects
+     * @param options   the client's options, used for every attempt
+     * @param reconnect the delays between attempts and which failures are retried
+     * @return the connections; close it to stop
+     * @throws NullPointerException when an argument is null
+     */
+    public static ReconnectingClient reconnecting(java.util.function.Supplier<String> uri, ClientOptions options,
+                                                  ReconnectOptions reconnect) {
+        return new ReconnectingClient(uri, options, reconnect, WebSocketClient::connect);
     }
 
     private static WebSocket connectOnce(WebSocketUri uri, ClientOptions options) throws IOException, InterruptedException {

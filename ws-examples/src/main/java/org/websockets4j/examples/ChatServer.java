@@ -7,11 +7,15 @@ import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import org.websockets4j.auth.Authentication;
+import org.websockets4j.auth.BasicAuth;
 import org.websockets4j.http.Headers;
 import org.websockets4j.protocol.Message;
 import org.websockets4j.protocol.WebSocket;
 import org.websockets4j.server.AsyncConnectionHandler;
+import org.websockets4j.server.HandshakeContext;
 import org.websockets4j.server.HttpResponse;
+import org.websockets4j.server.RequestHook;
 import org.websockets4j.server.ServerOptions;
 import org.websockets4j.server.WebSocketServer;
 
@@ -19,7 +23,13 @@ import org.websockets4j.server.WebSocketServer;
  * The {@code chat-server} test program: a browser page and the WebSocket it talks to, on one port.
  *
  * <p>{@code GET /} (any request without {@code Upgrade: websocket}) answers the page, through
- * {@link ServerOptions#processRequest()}; the page opens {@code ws://host:port/chat?name=N}. Every
+ * {@link ServerOptions#processRequest()}. The page logs in with {@code GET /token?name=N}, which
+ * answers a one-time token ({@link ChatTokens}), and opens {@code ws://host:port/chat?token=T}: the
+ * handshake redeems the token through {@link Authentication#require(org.websockets4j.auth.Authenticator)}
+ * and the handler finds the name as {@link Authentication#username}. A client that is not a
+ * browser may still open {@code /chat?name=N} without a token, unless the server requires Basic
+ * authentication: then the page and {@code /token} are behind it (the browser asks for the
+ * credentials once), and a WebSocket needs a token or Basic credentials of its own. Every
  * text message a person sends reaches everyone connected, prefixed with the sender's name, through
  * {@link WebSocketServer#broadcast}; joining and leaving are announced the same way. Names are cut
  * to {@value #MAX_NAME} characters with control characters removed, and a message is at most
@@ -50,16 +60,29 @@ final class ChatServer {
      * {@link AsyncConnectionHandler} (no thread per connection) instead of a blocking handler.
      */
     static WebSocketServer start(String host, int port, ServerOptions.Builder base, boolean async) throws IOException {
-        return start(new Listen(host, port, null), base, async);
+        return start(host, port, base, async, null);
     }
 
-    /** Starts the chat server where {@code listen} says (a TCP port or a Unix socket). */
-    static WebSocketServer start(Listen listen, ServerOptions.Builder base, boolean async) throws IOException {
+    /**
+     * Starts the chat server; with {@code basicAuth}, the page, the token endpoint and token-less
+     * WebSocket connections require those credentials.
+     */
+    static WebSocketServer start(String host, int port, ServerOptions.Builder base, boolean async, BasicAuth basicAuth)
+            throws IOException {
+        return start(new Listen(host, port, null), base, async, basicAuth);
+    }
+
+    /** Starts the chat server where {@code listen} says (a TCP port, a Unix socket, an inherited channel). */
+    static WebSocketServer start(Listen listen, ServerOptions.Builder base, boolean async, BasicAuth basicAuth)
+            throws IOException {
         byte[] page = page();
+        ChatTokens tokens = new ChatTokens();
+        RequestHook redeem = Authentication.require(request -> tokens.redeem(Authentication.queryParameter(request.path(), "token")),
+                HttpResponse.text(403, "unknown or expired token; reload the page\n"));
         CompletableFuture<WebSocketServer> self = new CompletableFuture<>();
         ServerOptions options = base
                 .maxSize(MAX_MESSAGE)
-                .processRequest((path, headers) -> route(path, headers, page))
+                .processRequest(context -> route(context, page, tokens, redeem, basicAuth))
                 .build();
         AsyncConnectionHandler asyncChat = ws -> chatAsync(ws, self.join());
         WebSocketServer server;
@@ -70,6 +93,40 @@ final class ChatServer {
         }
         self.complete(server);
         return server;
+    }
+
+    /**
+     * The HTTP side with logins: a WebSocket to /chat with a token redeems it, without one needs
+     * Basic credentials when they are required; the page and /token need them too; /token answers
+     * a token for the name asked (the Basic user name when there is one).
+     */
+    static HttpResponse route(HandshakeContext context, byte[] page, ChatTokens tokens, RequestHook redeem,
+                              BasicAuth basicAuth) {
+        String path = context.path();
+        String bare = path.indexOf('?') >= 0 ? path.substring(0, path.indexOf('?')) : path;
+        boolean chat = bare.equals("/chat") && isUpgrade(context.requestHeaders());
+        if (chat && Authentication.queryParameter(path, "token") != null) {
+            return redeem.process(context);
+        }
+        if (basicAuth != null) {
+            HttpResponse refused = basicAuth.process(context);
+            if (refused != null) {
+                return refused;
+            }
+        }
+        if (bare.equals("/token") && !isUpgrade(context.requestHeaders())) {
+            String user = context.attribute(Authentication.USERNAME);
+            String token = tokens.issue(user != null ? user : nameOf(path));
+            return token == null ? HttpResponse.text(503, "too many logins at once; try again\n")
+                    : new HttpResponse(200, Headers.of("Content-Type", "text/plain; charset=utf-8", "Cache-Control", "no-store"),
+                            (token + "\n").getBytes(StandardCharsets.UTF_8));
+        }
+        return route(path, context.requestHeaders(), page);
+    }
+
+    private static boolean isUpgrade(Headers headers) {
+        return headers.getAll("Upgrade").stream()
+                .anyMatch(value -> value.toLowerCase(java.util.Locale.ROOT).contains("websocket"));
     }
 
     /** The HTTP side: the page for a plain GET, null (go on with the handshake) for /chat. */
@@ -89,8 +146,14 @@ final class ChatServer {
         return HttpResponse.text(404, "not found\n");
     }
 
+    /** The name a login stored on the connection, cleaned as {@link #nameOf(String)}; else the one in the URL. */
+    static String nameOf(WebSocket ws) {
+        String user = Authentication.username(ws);
+        return user != null ? nameOf("/?name=" + java.net.URLEncoder.encode(user, StandardCharsets.UTF_8)) : nameOf(ws.path());
+    }
+
     private static void chat(WebSocket ws, WebSocketServer hub) throws InterruptedException {
-        String name = nameOf(ws.path());
+        String name = nameOf(ws);
         WebSocketServer.broadcast(hub.connections(), "* " + name + " joined");
         try {
             for (Message message : ws) {
@@ -109,7 +172,7 @@ final class ChatServer {
 
     /** {@link #chat} without a thread: the same messages, through {@link WebSocket#forEachAsync}. */
     private static CompletionStage<Void> chatAsync(WebSocket ws, WebSocketServer hub) {
-        String name = nameOf(ws.path());
+        String name = nameOf(ws);
         WebSocketServer.broadcast(hub.connections(), "* " + name + " joined");
         return ws.forEachAsync(message -> switch (message) {
             case Message.Text text -> {

@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import org.websockets4j.auth.BasicAuth;
 import org.websockets4j.extensions.Compression;
 import org.websockets4j.protocol.Message;
 import org.websockets4j.server.AsyncConnectionHandler;
@@ -26,9 +27,12 @@ import org.websockets4j.server.WebSocketServer;
  *   <li>{@code echo-demo}, {@code frame-demo}: {@link EchoDemo}, {@link FrameDemo}.</li>
  * </ul>
  *
- * <p>Each server takes {@code --unix PATH} instead of {@code --host}/{@code --port} to listen on
- * a Unix domain socket. The servers print one line, {@code listening on ws://host:port/} (or
- * {@code listening on unix:PATH}), once they accept
+ * <p>The three servers take {@code --basic-auth USER:PASSWORD}, repeatable: then only those
+ * credentials are let in (HTTP Basic, realm {@value #REALM}), everyone else gets {@code 401}.
+ *
+ * <p>Each server takes {@code --unix PATH} (a Unix domain socket) or {@code --inherited} (the
+ * listening socket on standard input) instead of {@code --host}/{@code --port}. The servers print
+ * one line, {@code listening on ws://host:port/} (or {@code listening on unix:PATH}), once they accept
  * connections, and run until killed; SIGTERM (or Ctrl-C) closes them gracefully, each connection
  * with 1001. {@code --help} prints the usage and exits 0; a usage error exits 2.
  */
@@ -58,7 +62,7 @@ public final class Main {
             """.formatted(PROGRAM);
 
     private static final String SERVER_USAGE = """
-            Usage: %1$s %2$s (--port P [--host H] | --unix PATH | --inherited) [--no-compression] [--async]
+            Usage: %1$s %2$s (--port P [--host H] | --unix PATH | --inherited) [--no-compression] [--async] [--basic-auth USER:PASSWORD]...
 
             %3$s
             Prints "listening on ws://H:P/" (or "listening on unix:PATH") once it accepts
@@ -75,6 +79,10 @@ public final class Main {
               --no-compression  do not negotiate permessage-deflate (on by default, as in Python)
               --async           serve each connection with an async handler (no thread per
                                 connection) instead of a blocking one on a virtual thread
+              --basic-auth USER:PASSWORD
+                                require HTTP Basic authentication (realm "websockets4j") and
+                                accept these credentials; repeat for more users; everyone else
+                                gets 401
               --help            print this help
             """;
 
@@ -122,28 +130,46 @@ public final class Main {
     }
 
     /** Run a server. */
-    record Server(Kind kind, String host, int port, boolean compression, boolean async, String unix, boolean inherited)
-            implements Invocation {
-        /** A blocking server with compression on, the default. */
+    record Server(Kind kind, String host, int port, boolean compression, boolean async,
+                  Map<String, String> credentials, String unix, boolean inherited) implements Invocation {
+        /** Freezes the credentials (user name to password; empty: no authentication). */
+        Server {
+            credentials = Map.copyOf(credentials);
+        }
+
+        /** Without authentication. */
+        Server(Kind kind, String host, int port, boolean compression, boolean async) {
+            this(kind, host, port, compression, async, Map.of());
+        }
+
+        /** TCP, with the credentials. */
+        Server(Kind kind, String host, int port, boolean compression, boolean async, Map<String, String> credentials) {
+            this(kind, host, port, compression, async, credentials, null, false);
+        }
+
+        /** A Unix socket server without authentication. */
+        Server(Kind kind, String host, int port, boolean compression, boolean async, String unix) {
+            this(kind, host, port, compression, async, Map.of(), unix, false);
+        }
+
+        /** A blocking server with compression on and no authentication, the default. */
         Server(Kind kind, String host, int port) {
             this(kind, host, port, true, false);
-        }
-
-        /** A TCP server. */
-        Server(Kind kind, String host, int port, boolean compression, boolean async) {
-            this(kind, host, port, compression, async, null);
-        }
-
-        /** A TCP server, or a Unix one when {@code unix} is not null. */
-        Server(Kind kind, String host, int port, boolean compression, boolean async, String unix) {
-            this(kind, host, port, compression, async, unix, false);
         }
 
         /** Where it listens. */
         Listen listen() {
             return new Listen(host, port, unix == null ? null : java.nio.file.Path.of(unix), inherited);
         }
+
+        /** The Basic authentication hook the credentials ask for, or null for none. */
+        BasicAuth basicAuth() {
+            return credentials.isEmpty() ? null : BasicAuth.of(REALM, credentials);
+        }
     }
+
+    /** The realm of {@code --basic-auth}. */
+    static final String REALM = "websockets4j";
 
     /** Run the Autobahn|Testsuite client. */
     record Autobahn(String uri, String agent) implements Invocation {
@@ -211,7 +237,7 @@ public final class Main {
             case Server server -> {
                 WebSocketServer running = start(server);
                 Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-                    running.close();
+                    running.closeAsync(1001, ""); // going away; the wait below is bounded, close() would not be
                     try {
                         running.closedFuture().get(SHUTDOWN_BOUND_SECONDS, TimeUnit.SECONDS);
                     } catch (TimeoutException e) {
@@ -277,7 +303,9 @@ public final class Main {
     }
 
     private static Invocation parseServer(Kind kind, List<String> args) throws UsageError {
-        Map<String, String> options = options(kind.command, args, List.of("--port", "--host", "--unix"),
+        List<String> rest = new java.util.ArrayList<>();
+        Map<String, String> credentials = basicAuth(kind.command, args, rest);
+        Map<String, String> options = options(kind.command, rest, List.of("--port", "--host", "--unix"),
                 List.of("--no-compression", "--async", "--inherited"));
         if (options == null) {
             return new Help(SERVER_USAGE.formatted(PROGRAM, kind.command, kind.description, DEFAULT_HOST));
@@ -286,19 +314,52 @@ public final class Main {
             if (options.containsKey("--port") || options.containsKey("--host") || options.containsKey("--unix")) {
                 throw new UsageError(kind.command + ": --inherited replaces --port, --host and --unix; give one or the other");
             }
-            return new Server(kind, null, 0, !options.containsKey("--no-compression"), options.containsKey("--async"), null, true);
+            return new Server(kind, null, 0, !options.containsKey("--no-compression"), options.containsKey("--async"),
+                    credentials, null, true);
         }
         if (options.containsKey("--unix")) {
             if (options.containsKey("--port") || options.containsKey("--host")) {
                 throw new UsageError(kind.command + ": --unix replaces --port and --host; give one or the other");
             }
             return new Server(kind, null, 0, !options.containsKey("--no-compression"), options.containsKey("--async"),
-                    required(kind.command, options, "--unix"));
+                    credentials, required(kind.command, options, "--unix"), false);
         }
         String port = required(kind.command, options, "--port");
         String host = options.containsKey("--host") ? required(kind.command, options, "--host") : DEFAULT_HOST;
         return new Server(kind, host, parsePort(kind, port), !options.containsKey("--no-compression"),
-                options.containsKey("--async"));
+                options.containsKey("--async"), credentials);
+    }
+
+    /**
+     * Takes the repeatable {@code --basic-auth USER:PASSWORD} (or {@code --basic-auth=USER:PASSWORD})
+     * out of {@code args}, putting the other arguments in {@code rest}.
+     */
+    private static Map<String, String> basicAuth(String command, List<String> args, List<String> rest) throws UsageError {
+        Map<String, String> credentials = new java.util.LinkedHashMap<>();
+        for (int i = 0; i < args.size(); i++) {
+            String arg = args.get(i);
+            String value;
+            if (arg.equals("--basic-auth")) {
+                if (i + 1 >= args.size()) {
+                    throw new UsageError(command + ": --basic-auth needs a value");
+                }
+                value = args.get(++i);
+            } else if (arg.startsWith("--basic-auth=")) {
+                value = arg.substring("--basic-auth=".length());
+            } else {
+                rest.add(arg);
+                continue;
+            }
+            int colon = value.indexOf(':');
+            if (colon <= 0) {
+                throw new UsageError(command + ": --basic-auth takes USER:PASSWORD with a non-empty user, got \""
+                        + (colon < 0 ? value : value.substring(0, colon) + ":***") + "\"");
+            }
+            if (credentials.putIfAbsent(value.substring(0, colon), value.substring(colon + 1)) != null) {
+                throw new UsageError(command + ": --basic-auth gives user \"" + value.substring(0, colon) + "\" twice");
+            }
+        }
+        return credentials;
     }
 
     private static Invocation parseAutobahn(List<String> args) throws UsageError {
@@ -388,7 +449,7 @@ public final class Main {
     static WebSocketServer start(Server invocation) throws java.io.IOException {
         return switch (invocation.kind()) {
             case ECHO -> {
-                ServerOptions options = options(invocation).maxSize(16L << 20).build();
+                ServerOptions options = options(invocation).maxSize(16L << 20).processRequest(invocation.basicAuth()).build();
                 if (invocation.async()) {
                     AsyncConnectionHandler echo = ws -> ws.forEachAsync(ws::sendAsync);
                     yield invocation.listen().serveAsync(echo, options);
@@ -401,7 +462,7 @@ public final class Main {
             }
             case BROADCAST -> {
                 CompletableFuture<WebSocketServer> self = new CompletableFuture<>();
-                ServerOptions options = options(invocation).build();
+                ServerOptions options = options(invocation).processRequest(invocation.basicAuth()).build();
                 WebSocketServer server;
                 if (invocation.async()) {
                     AsyncConnectionHandler relay = ws -> ws.forEachAsync(message -> {
@@ -420,7 +481,8 @@ public final class Main {
                 self.complete(server);
                 yield server;
             }
-            case CHAT -> ChatServer.start(invocation.listen(), options(invocation), invocation.async());
+            case CHAT -> ChatServer.start(invocation.listen(), options(invocation), invocation.async(),
+                    invocation.basicAuth());
         };
     }
 

@@ -30,12 +30,13 @@ import org.junit.jupiter.api.io.TempDir;
  * start) is compiled as a file of its own.
  */
 class ReadmeSnippetsTest {
-    private static final List<String> READMES = List.of("README.md", "ws-extensions/README.md");
+    private static final List<String> READMES = List.of("README.md", "ws-extensions/README.md", "ws-auth/README.md");
     private static final String IMPORTS = """
             import java.nio.*;
             import java.nio.channels.*;
             import java.time.*;
             import java.util.*;
+            import org.websockets4j.auth.*;
             import org.websockets4j.client.*;
             import org.websockets4j.framing.*;
             import org.websockets4j.http.*;
@@ -107,7 +108,7 @@ class ReadmeSnippetsTest {
         PrintWriter writer = new PrintWriter(output);
         int status = ToolProvider.findFirst("javac").orElseThrow().run(writer, writer,
                 "--module-path", System.getProperty("jdk.module.path"),
-                "--add-modules", "org.websockets4j.server,org.websockets4j.client",
+                "--add-modules", "org.websockets4j.server,org.websockets4j.client,org.websockets4j.auth",
                 "-proc:none", "-Xlint:none", "-d", dir.resolve("classes").toString(), file.toString());
         writer.flush();
         assertEquals(0, status, where + " does not compile:\n" + output + "\n--- as compiled:\n" + source);

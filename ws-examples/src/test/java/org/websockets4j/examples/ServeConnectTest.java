@@ -139,7 +139,7 @@ class ServeConnectTest {
                 out.write("GET / HTTP/1.1\r\nHost: 127.0.0.1\r\n".getBytes(StandardCharsets.US_ASCII));
                 out.flush();
                 Thread.sleep(500); // let the server accept and start reading this handshake
-                server.close();
+                server.closeAsync(1001, ""); // close() would wait for this very handshake to end
                 out.write(("Upgrade: websocket\r\nConnection: Upgrade\r\n"
                         + "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n\r\n")
                         .getBytes(StandardCharsets.US_ASCII));

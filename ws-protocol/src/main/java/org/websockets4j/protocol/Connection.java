@@ -91,6 +91,8 @@ public final class Connection {
     private final ConnectionOptions options;
     private final long maxSize;
     private final long maxFragments;
+    /** Resolved: maxSize unless set. */
+    private final long maxFrameSize;
     private final long closeTimeout;
     private final FrameReader reader;
     private final Outbox outbox;
@@ -120,6 +122,11 @@ public final class Connection {
     private long receivedFrames;
     /** Where data frames go instead of {@link #eventsReceived()}; null for events. */
     private DataSink dataSink;
+    /**
+     * True when the message in progress, or else the next one, is streamed to the application
+     * ({@link #streamMessage(boolean)}): only maxFrameSize bounds it, not maxSize or maxFragments.
+     */
+    private boolean streamed;
     /** True once nothing received is processed any more: the peer's close arrived, or we failed. */
     private boolean discarding;
 
@@ -196,6 +203,7 @@ public final class Connection {
         this.partialPayloadIsFinal = extensions.isEmpty();
         this.maxSize = options.maxSize();
         this.maxFragments = options.maxFragments();
+        this.maxFrameSize = options.maxFrameSize();
         this.closeTimeout = nanos(options.closeTimeout());
         this.reader = new FrameReader(role, frameLimit(0), extensions);
         MaskKeySource masks = role.masksOutgoing() && keys == null ? MaskKeySource.secure() : keys;
@@ -294,6 +302,18 @@ public final class Connection {
      */
     public boolean closeExpected() {
         return state == State.CLOSING;
+    }
+
+    /**
+     * The round trip of the last keepalive ping answered (websockets' {@code latency}): from the
+     * time the ping was queued to the time its pong was received, both as given to this
+     * connection. Pings sent with {@link #sendPing(ByteBuffer)} are not measured.
+     *
+     * @return the latency, {@link Duration#ZERO} until the first keepalive pong (and always
+     *         without keepalive pings); never negative
+     */
+    public Duration latency() {
+        return keepalive == null ? Duration.ZERO : Duration.ofNanos(keepalive.latency());
     }
 
     /**
@@ -519,10 +539,27 @@ public final class Connection {
     }
 
     private long frameLimit(long used) {
-        if (maxSize == ConnectionOptions.NO_LIMIT) {
-            return FrameReader.NO_LIMIT;
+        long frame = maxFrameSize == ConnectionOptions.NO_LIMIT ? FrameReader.NO_LIMIT
+                : Math.max(maxFrameSize, Frame.MAX_CONTROL_PAYLOAD);
+        if (streamed || maxSize == ConnectionOptions.NO_LIMIT) {
+            return frame;
         }
-        return Math.max(maxSize - used, Frame.MAX_CONTROL_PAYLOAD);
+        return Math.min(frame, Math.max(maxSize - used, Frame.MAX_CONTROL_PAYLOAD));
+    }
+
+    /** True when the reader's limit for the next frame is the frame limit, not the message's budget. */
+    private boolean frameLimitApplies() {
+        return maxFrameSize != ConnectionOptions.NO_LIMIT && reader.maxPayloadSize() == Math.max(maxFrameSize, Frame.MAX_CONTROL_PAYLOAD);
+    }
+
+    /**
+     * Streams the message in progress, or else the next one, to the application (the driver's
+     * {@code recvStream}): it is no longer bounded by maxSize or maxFragments, only by
+     * maxFrameSize, frame by frame. Back to normal after its last frame, or when turned off
+     * before the message started.
+     */
+    void streamMessage(boolean on) {
+        streamed = on;
     }
 
     /**
@@ -530,6 +567,9 @@ public final class Connection {
      * as the check on frames under 125 bytes does.
      */
     private PayloadTooBig messageTooBig(PayloadTooBig e) {
+        if (e.maxSize() == reader.maxPayloadSize() && frameLimitApplies()) {
+            return frameTooBig(e.size());
+        }
         if (maxSize == ConnectionOptions.NO_LIMIT || e.maxSize() != reader.maxPayloadSize()) {
             return e;
         }
@@ -563,12 +603,15 @@ public final class Connection {
      */
     private void receiveDataFrame(Frame frame, Opcode type) {
         ByteBuffer view = frame.payload();
+        if (view.remaining() > maxFrameSize) {
+            throw frameTooBig(view.remaining());
+        }
         long size = receivedSize + view.remaining();
-        if (size > maxSize) {
+        if (size > maxSize && !streamed) {
             throw new PayloadTooBig(size, maxSize);
         }
         long frames = receivedFrames + 1;
-        if (frames > maxFragments) {
+        if (frames > maxFragments && !streamed) {
             throw new PayloadTooBig("message arrived in more than " + maxFragments + " frames", frames, maxFragments);
         }
         if (type == Opcode.TEXT) {
@@ -588,11 +631,17 @@ public final class Connection {
             receiving = null;
             receivedSize = 0;
             receivedFrames = 0;
+            streamed = false;
         } else {
             receiving = type;
             receivedSize = size;
             receivedFrames = frames;
         }
+    }
+
+    private PayloadTooBig frameTooBig(long size) {
+        return new PayloadTooBig("frame payload length " + size + " exceeds maxFrameSize, " + maxFrameSize + " bytes",
+                size, maxFrameSize);
     }
 
     /**

@@ -21,6 +21,7 @@ import java.util.Objects;
  *   <tr><td>{@link #pingTimeout()}</td><td>20 s</td><td>null</td><td>{@link Connection}</td></tr>
  *   <tr><td>{@link #closeTimeout()}</td><td>10 s</td><td>null</td><td>{@link Connection}</td></tr>
  *   <tr><td>{@link #maxSize()}</td><td>1 MiB</td><td>{@link #NO_LIMIT}</td><td>{@link Connection}</td></tr>
+ *   <tr><td>{@link #maxFrameSize()}</td><td>{@link #maxSize()}</td><td>{@link #NO_LIMIT}</td><td>{@link Connection}</td></tr>
  *   <tr><td>{@link #maxFragments()}</td><td>65,536</td><td>{@link #NO_LIMIT}</td><td>{@link Connection}</td></tr>
  *   <tr><td>{@link #maxQueue()}</td><td>32</td><td>{@link #NO_LIMIT}</td><td>the I/O driver</td></tr>
  *   <tr><td>{@link #maxQueueBytes()}</td><td>1 MiB</td><td>{@link #NO_LIMIT}</td><td>the I/O driver</td></tr>
@@ -58,6 +59,8 @@ public final class ConnectionOptions {
     private final Duration closeTimeout;
     private final long maxSize;
     private final long maxFragments;
+    /** As set; {@link Settings#UNSET} follows maxSize. */
+    private final long maxFrameSize;
     private final long maxQueue;
     private final long maxQueueBytes;
     private final int readLimit;
@@ -69,6 +72,7 @@ public final class ConnectionOptions {
         this.closeTimeout = settings.closeTimeout;
         this.maxSize = settings.maxSize;
         this.maxFragments = settings.maxFragments;
+        this.maxFrameSize = settings.maxFrameSize;
         this.maxQueue = settings.maxQueue;
         this.maxQueueBytes = settings.maxQueueBytes;
         this.readLimit = settings.readLimit;
@@ -129,6 +133,11 @@ public final class ConnectionOptions {
      * the peer's close frame, then for the end of the TCP connection. When it runs out, the
      * connection gives up and the TCP connection is closed. Null waits forever.
      *
+     * <p><b>Null and the reference.</b> Null means no timeout, as {@code close_timeout=None} does
+     * in websockets 10 and later (17 included): {@code close()} then waits as long as the peer
+     * takes, and a peer that never answers holds it forever. In websockets 8,
+     * {@code close_timeout=None} meant "the default, 10 s"; to get that, leave the option alone.
+     *
      * @return the timeout for each closing step, positive; null to wait forever (default 10 s)
      */
     public Duration closeTimeout() {
@@ -144,6 +153,23 @@ public final class ConnectionOptions {
      */
     public long maxSize() {
         return maxSize;
+    }
+
+    /**
+     * The largest incoming data frame (one fragment of a message), in bytes, after decompression;
+     * or {@link #NO_LIMIT}. A larger frame fails the connection with code 1009, as soon as its
+     * header announces it (or, compressed, once it is inflated past the limit). Unless set, it is
+     * {@link #maxSize()}, so only the message limit shows. Set it below {@code maxSize} for
+     * messages that may be long but must arrive in short fragments (websockets' {@code max_size}
+     * given as a (message, fragment) pair); it is also the one limit of a message received with
+     * {@link WebSocket#recvStream()}, which {@code maxSize} does not bound. A frame is checked
+     * against both limits: the smaller wins. Control frames (at most 125 bytes) are not limited
+     * by it.
+     *
+     * @return the limit in bytes, at least 1, or {@link #NO_LIMIT}; {@link #maxSize()} unless set
+     */
+    public long maxFrameSize() {
+        return maxFrameSize == Settings.UNSET ? maxSize : maxFrameSize;
     }
 
     /**
@@ -214,6 +240,7 @@ public final class ConnectionOptions {
                 && Objects.equals(closeTimeout, that.closeTimeout)
                 && maxSize == that.maxSize
                 && maxFragments == that.maxFragments
+                && maxFrameSize == that.maxFrameSize
                 && maxQueue == that.maxQueue
                 && maxQueueBytes == that.maxQueueBytes
                 && readLimit == that.readLimit
@@ -222,7 +249,7 @@ public final class ConnectionOptions {
 
     @Override
     public int hashCode() {
-        return Objects.hash(pingInterval, pingTimeout, closeTimeout, maxSize, maxFragments, maxQueue, maxQueueBytes, readLimit,
+        return Objects.hash(pingInterval, pingTimeout, closeTimeout, maxSize, maxFragments, maxFrameSize, maxQueue, maxQueueBytes, readLimit,
                 writeLimit);
     }
 
@@ -234,6 +261,7 @@ public final class ConnectionOptions {
                 + ", closeTimeout=" + closeTimeout
                 + ", maxSize=" + limit(maxSize)
                 + ", maxFragments=" + limit(maxFragments)
+                + (maxFrameSize == Settings.UNSET ? "" : ", maxFrameSize=" + limit(maxFrameSize))
                 + ", maxQueue=" + limit(maxQueue)
                 + ", maxQueueBytes=" + limit(maxQueueBytes)
                 + ", readLimit=" + readLimit
@@ -289,11 +317,15 @@ public final class ConnectionOptions {
      * @param <B> the concrete builder extending this class, which every setter returns
      */
     public abstract static class Settings<B extends Settings<B>> {
+        /** maxFrameSize not set: it follows maxSize. */
+        static final long UNSET = -1;
+
         private Duration pingInterval = DEFAULT_PING_INTERVAL;
         private Duration pingTimeout = DEFAULT_PING_TIMEOUT;
         private Duration closeTimeout = DEFAULT_CLOSE_TIMEOUT;
         private long maxSize = DEFAULT_MAX_SIZE;
         private long maxFragments = DEFAULT_MAX_FRAGMENTS;
+        private long maxFrameSize = UNSET;
         private long maxQueue = DEFAULT_MAX_QUEUE;
         private long maxQueueBytes = DEFAULT_MAX_QUEUE_BYTES;
         private int readLimit = DEFAULT_READ_LIMIT;
@@ -325,6 +357,7 @@ public final class ConnectionOptions {
             this.closeTimeout = options.closeTimeout;
             this.maxSize = options.maxSize;
             this.maxFragments = options.maxFragments;
+            this.maxFrameSize = options.maxFrameSize;
             this.maxQueue = options.maxQueue;
             this.maxQueueBytes = options.maxQueueBytes;
             this.readLimit = options.readLimit;
@@ -378,6 +411,20 @@ public final class ConnectionOptions {
          */
         public B maxSize(long maxSize) {
             this.maxSize = maxSize;
+            return self();
+        }
+
+        /**
+         * Sets {@link ConnectionOptions#maxFrameSize()}, the largest incoming data frame, in
+         * bytes; {@link ConnectionOptions#NO_LIMIT} for no limit of its own. Unless set, it
+         * follows {@link #maxSize(long)}.
+         *
+         * @param maxFrameSize the largest incoming data frame in bytes, at least 1, or
+         *                     {@link ConnectionOptions#NO_LIMIT}
+         * @return this builder; the value is checked when the options are built
+         */
+        public B maxFrameSize(long maxFrameSize) {
+            this.maxFrameSize = maxFrameSize;
             return self();
         }
 
@@ -451,6 +498,7 @@ public final class ConnectionOptions {
          * @return new immutable connection options
          * @throws IllegalArgumentException naming the option and the fix when a duration is zero
          *                                  or negative, {@code maxSize} is negative,
+         *                                  {@code maxFrameSize} is set below 1,
          *                                  {@code maxFragments} or {@code maxQueue} is below 1, or a
          *                                  limit is below 1
          */
@@ -461,6 +509,10 @@ public final class ConnectionOptions {
             if (maxSize < 0) {
                 throw new IllegalArgumentException("maxSize must be >= 0 bytes, got " + maxSize
                         + "; use ConnectionOptions.NO_LIMIT for no limit");
+            }
+            if (maxFrameSize != UNSET && maxFrameSize < 1) {
+                throw new IllegalArgumentException("maxFrameSize must be >= 1 byte, got " + maxFrameSize
+                        + "; use ConnectionOptions.NO_LIMIT for no limit of its own, or leave it unset to follow maxSize");
             }
             if (maxFragments < 1) {
                 throw new IllegalArgumentException("maxFragments must be >= 1 frame, got " + maxFragments

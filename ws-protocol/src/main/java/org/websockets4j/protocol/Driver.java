@@ -71,6 +71,8 @@ final class Driver {
     private final Condition sendable = lock.newCondition();
 
     private final MessageAssembler assembler = new MessageAssembler();
+    /** Where data frames go while a message is read as a stream ({@link WebSocket#recvStream()}). */
+    private final StreamReceiver streams = new StreamReceiver(this, lock);
     private final Inbox inbox = new Inbox();
     private final WriteQueue writes;
     private final ReadBuffer readBuffer;
@@ -259,6 +261,10 @@ final class Driver {
         return underLock(connection::closeReason);
     }
 
+    Duration latency() {
+        return underLock(connection::latency);
+    }
+
     /** Completes once the connection is CLOSED and the transport closed; never exceptionally. */
     CompletableFuture<Void> closedFuture() {
         return closed;
@@ -294,6 +300,7 @@ final class Driver {
             if (inbox.busy()) {
                 throw new IllegalStateException("cannot call recv while another thread is already waiting for the next message");
             }
+            streams.checkNoStreamLocked(terminated);
             inbox.blocked = Thread.currentThread();
             try {
                 if (corked && !inbox.ready()) {
@@ -384,7 +391,7 @@ final class Driver {
      * Refuses to wait on the I/O thread: a callback of one of our futures that blocks there would
      * stall every connection, including the one whose progress it waits for.
      */
-    private static void checkMayWait(String call, String instead) {
+    static void checkMayWait(String call, String instead) {
         if (IoGroup.onIoThread()) {
             throw new IllegalStateException(call + " would wait on the library's I/O thread (in a callback of a"
                     + " connection's future), stalling every connection: use " + instead + " there");
@@ -400,6 +407,93 @@ final class Driver {
         return message instanceof Message.Text ? "text" : "binary";
     }
 
+    // ------------------------------------------------------------------ streaming receive (see StreamReceiver)
+
+    /** Takes the next message as a stream of its fragments; see {@link WebSocket#recvStream()}. */
+    MessageStream receiveStream() throws InterruptedException {
+        Actions actions = Actions.NONE;
+        lock.lock();
+        try {
+            if (inbox.busy()) {
+                throw new IllegalStateException("cannot call recvStream while another thread is already waiting for the next message");
+            }
+            streams.checkNoStreamLocked(terminated);
+            if (inbox.ready()) { // it arrived whole before the call: stream it from memory
+                MessageStream whole = streams.wholeLocked(inbox.poll());
+                corkIfMoreQueued();
+                actions = afterCall();
+                return whole;
+            }
+            if (terminated && !inbox.handingOff) {
+                throw connection.closeException();
+            }
+            checkMayWait("recvStream()", "recvAsync()");
+            Opcode partial = assembler.partialType();
+            streams.beginLocked(partial, partial == null ? null : assembler.takePartial());
+            connection.streamMessage(true);
+            uncork();
+            inbox.blocked = Thread.currentThread(); // a receive is waiting: no other may start
+            try {
+                Actions flush = afterCall();
+                lock.unlock();
+                try {
+                    perform(flush);
+                } finally {
+                    lock.lock();
+                }
+                while (!streams.startedLocked()) {
+                    if (terminated) {
+                        throw connection.closeException();
+                    }
+                    try {
+                        streams.awaitLocked();
+                    } catch (InterruptedException e) {
+                        if (!streams.startedLocked()) {
+                            throw e;
+                        }
+                        Thread.currentThread().interrupt(); // too late: the message is this stream's now
+                    }
+                }
+                return streams.handOutLocked();
+            } finally {
+                inbox.blocked = null;
+                if (!streams.startedLocked()) { // interrupted or closed before the message began: back to messages
+                    streams.abandonLocked();
+                    connection.streamMessage(false);
+                }
+            }
+        } finally {
+            lock.unlock();
+            perform(actions);
+        }
+    }
+
+    StreamReceiver streams() {
+        return streams;
+    }
+
+    /** Lock held. */
+    boolean terminatedLocked() {
+        return terminated;
+    }
+
+    /** Lock held. */
+    ConnectionClosed closeExceptionLocked() {
+        return connection.closeException();
+    }
+
+    /** Re-decides the I/O after a stream changed outside the driver (a reader drained or closed it). */
+    void settle() {
+        Actions actions = Actions.NONE;
+        lock.lock();
+        try {
+            actions = afterCall();
+        } finally {
+            lock.unlock();
+            perform(actions);
+        }
+    }
+
     /** Takes the next message, or a future completed by it. */
     CompletableFuture<Message> receiveAsync() {
         Actions actions = Actions.NONE;
@@ -408,6 +502,7 @@ final class Driver {
             if (inbox.busy()) {
                 throw new IllegalStateException("cannot call recvAsync while another receive is already waiting for the next message");
             }
+            streams.checkNoStreamLocked(terminated);
             if (inbox.ready()) {
                 Message message = inbox.poll();
                 corkIfMoreQueued();
@@ -1040,7 +1135,8 @@ final class Driver {
                 // owe it without bound: above writeLimit, stop reading until it drains, as
                 // Python's read loop does when it awaits drain() after writing a pong.
                 boolean repliesBlocked = repliesOwed && writes.paused();
-                boolean inboxFull = inbox.size() >= options.maxQueue() || inbox.bytes() >= options.maxQueueBytes();
+                boolean inboxFull = inbox.size() >= options.maxQueue() || inbox.bytes() >= options.maxQueueBytes()
+                        || streams.holdsUnreadLocked();
                 if (!reading && !repliesBlocked && (state != State.OPEN || !inboxFull)) {
                     reading = true;
                     actions = actions == null ? new Actions() : actions;
@@ -1060,6 +1156,9 @@ final class Driver {
 
     /** The connection's data sink: frames go straight into the assembler, with no object per frame. Lock held. */
     private void dataReceived(Opcode type, boolean first, ByteBuffer view, boolean fin) {
+        if (streams.routeLocked(type, first, view, fin)) {
+            return;
+        }
         Message message;
         try {
             message = assembler.add(type, first, view, fin);
@@ -1151,6 +1250,7 @@ final class Driver {
         }
         assembler.reset();
         inboxChanged.signalAll();
+        streams.terminatedLocked();
         sendable.signalAll();
         completions.add(() -> closed.complete(null));
         LOG.log(System.Logger.Level.DEBUG, () -> "closed " + this + ": " + ConnectionClosed.format(

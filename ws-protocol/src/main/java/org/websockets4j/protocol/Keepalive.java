@@ -21,6 +21,10 @@ final class Keepalive {
     private long nextPingAt;
     private ByteBuffer awaited;
     private long pongDeadline;
+    /** When {@link #awaited} left. */
+    private long pingSentAt;
+    /** The round trip of the last keepalive ping answered, in nanoseconds; 0 until the first pong. */
+    private long latency;
 
     /**
      * @param interval nanoseconds between pings
@@ -57,6 +61,7 @@ final class Keepalive {
         ByteBuffer replaced = awaited;
         nextPingAt = now + interval;
         awaited = payload;
+        pingSentAt = now;
         if (timed) {
             pongDeadline = now + timeout;
         }
@@ -67,10 +72,17 @@ final class Keepalive {
     void acknowledged(List<ByteBuffer> acknowledged, long now) {
         if (awaited != null && acknowledged.contains(awaited)) {
             awaited = null;
+            // Never 0 once measured, so that 0 keeps meaning "no pong yet" (websockets' latency).
+            latency = Math.max(1, now - pingSentAt);
             if (nextPingAt - now < 0) {
                 nextPingAt = now;
             }
         }
+    }
+
+    /** The round trip of the last keepalive ping answered, in nanoseconds; 0 before the first pong. */
+    long latency() {
+        return latency;
     }
 
     /** When {@link #timedOut} or {@link #pingDue} next turns true. */

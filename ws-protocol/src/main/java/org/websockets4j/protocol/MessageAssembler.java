@@ -111,6 +111,18 @@ public final class MessageAssembler {
         return opcode != null;
     }
 
+    /** The type of the fragmented message in progress (TEXT or BINARY), or null between messages. */
+    Opcode partialType() {
+        return opcode;
+    }
+
+    /** Takes the bytes of the fragmented message in progress, for a stream to go on from; the assembler is then between messages. */
+    byte[] takePartial() {
+        byte[] partial = bytes == null ? new byte[0] : Arrays.copyOf(bytes, size);
+        reset();
+        return partial;
+    }
+
     /** Drops the message in progress, if any (for example when the connection closes). */
     public void reset() {
         opcode = null;

@@ -1,10 +1,13 @@
 package org.websockets4j.protocol;
 
 import java.net.SocketAddress;
+import java.io.InputStream;
 import java.nio.ByteBuffer;
+import java.time.Duration;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Objects;
+import java.util.UUID;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -17,6 +20,7 @@ import org.websockets4j.framing.FrameData;
 import org.websockets4j.framing.Opcode;
 import org.websockets4j.framing.Role;
 import org.websockets4j.http.Headers;
+import org.websockets4j.protocol.internal.ConnectionState;
 import org.websockets4j.protocol.internal.HandshakeInfo;
 import org.websockets4j.protocol.internal.ProtocolAccess;
 import org.websockets4j.protocol.internal.SharedSend;
@@ -47,7 +51,7 @@ import org.websockets4j.protocol.internal.Transport;
  * {@code maxQueue} messages wait unread are dropped. Once the connection is closed, the messages still
  * queued are returned, then {@code recv} throws the connection's {@link ConnectionClosed}:
  * {@link ConnectionClosedOK} after a closure with 1000 or 1001, {@link ConnectionClosedError}
- * otherwise.
+ * otherwise. A message too large to hold is read fragment by fragment with {@link #recvStream()}.
  *
  * <h2>Sending</h2>
  * A send queues the message's frames and returns at once unless the write buffer holds more than
@@ -89,10 +93,13 @@ public final class WebSocket implements AutoCloseable, Iterable<Message> {
 
     private final Driver driver;
     private final HandshakeInfo handshake;
+    /** Identity and attributes: the server's hooks filled it in, or it starts empty. */
+    private final ConnectionState state;
 
     private WebSocket(Driver driver, HandshakeInfo handshake) {
         this.driver = driver;
         this.handshake = handshake;
+        this.state = handshake.state() != null ? handshake.state() : new ConnectionState();
     }
 
     /** The {@link ProtocolAccess.Opener} behind {@code org.websockets4j.protocol.internal.WebSockets#open}. */
@@ -122,6 +129,40 @@ public final class WebSocket implements AutoCloseable, Iterable<Message> {
      */
     public Message recv() throws InterruptedException {
         return driver.receive(null);
+    }
+
+    /**
+     * Receives the next message as a stream of its fragments, as they arrive (websockets'
+     * {@code recv_streaming}), for messages too large to hold: binary data is read from the
+     * returned {@link InputStream}, text from its {@link MessageStream#reader()}. It returns once
+     * the message's first fragment arrived (at once when the message, or its beginning, is
+     * already here).
+     *
+     * <p>Limits: {@link ConnectionOptions#maxSize()} and {@code maxFragments} do not apply to
+     * this message, {@link ConnectionOptions#maxFrameSize()} does, to each fragment; the stream
+     * holds at most about one fragment plus one socket read, and while it holds unread bytes the
+     * connection reads nothing more (flow control reaches the peer). A message that arrived
+     * whole before the call was already bounded by {@code maxSize} and is streamed from memory.
+     * The exemption starts with the call: fragments that arrived before it were counted against
+     * {@code maxSize} (a message that outgrew it before the call already failed the connection
+     * with 1009), so a receiver expecting messages larger than {@code maxSize} calls
+     * {@code recvStream()} before they start, typically in a loop, and keeps
+     * {@code maxSize} above what one socket read can bring between two calls.
+     *
+     * <p>Rules with the other receives: until the stream is read to its end or closed,
+     * {@link #recv()}, {@link #recvAsync()}, iteration and another {@code recvStream()} throw
+     * {@link IllegalStateException}; {@link MessageStream#close()} skips the rest of the message.
+     * Only one receive may wait at a time, as for {@link #recv()}. There is no async variant.
+     *
+     * @return the stream of the next message
+     * @throws ConnectionClosed      when the connection is closed and no message is left
+     * @throws IllegalStateException when another receive is waiting, the previous stream is
+     *                               unfinished, or it would wait on the library's I/O thread
+     * @throws InterruptedException  when the thread is interrupted while waiting for the first
+     *                               fragment (no message is lost: the next receive gets it)
+     */
+    public MessageStream recvStream() throws InterruptedException {
+        return driver.receiveStream();
     }
 
     /**
@@ -609,6 +650,20 @@ public final class WebSocket implements AutoCloseable, Iterable<Message> {
     }
 
     /**
+     * The round trip of the last keepalive ping (websockets' {@code latency}, since version 12):
+     * the time from sending the ping to receiving its pong, measured on this side, so it includes
+     * the peer's and this library's time to handle them. Updated with each keepalive pong, every
+     * {@link ConnectionOptions#pingInterval()}. Pings sent with {@link #ping()} are not measured:
+     * time {@code ping()}'s future yourself for that.
+     *
+     * @return the latency, {@link Duration#ZERO} until the first keepalive pong arrived (and
+     *         always when {@code pingInterval} is null); never negative
+     */
+    public Duration latency() {
+        return driver.latency();
+    }
+
+    /**
      * Which side this is: {@link Role#SERVER} or {@link Role#CLIENT}.
      *
      * @return the role, never null
@@ -664,6 +719,49 @@ public final class WebSocket implements AutoCloseable, Iterable<Message> {
      */
     public String subprotocol() {
         return handshake.subprotocol();
+    }
+
+    // ------------------------------------------------------------------ identity and attributes
+
+    /**
+     * The connection's identity (Python websockets' {@code id}, since version 10): a random UUID,
+     * for log lines and for telling connections apart. On a server it is the same UUID the
+     * opening handshake's hooks saw.
+     *
+     * @return the same UUID on every call, never null; drawn on first use
+     */
+    public UUID id() {
+        return state.id();
+    }
+
+    /**
+     * The attribute stored under {@code key}: what a hook of the opening handshake (such as the
+     * authenticated user name of {@code org.websockets4j.auth}) or any code holding this connection
+     * stored. Thread-safe.
+     *
+     * @param key the key, not null
+     * @param <T> the value's type
+     * @return the value, or null when none is stored
+     * @throws NullPointerException when {@code key} is null
+     */
+    public <T> T attribute(AttributeKey<T> key) {
+        return state.attribute(key);
+    }
+
+    /**
+     * Stores an attribute on this connection, or removes it when {@code value} is null; for state
+     * that belongs to the connection rather than to a subclass of it. Thread-safe.
+     *
+     * @param key   the key, not null
+     * @param value the value, or null to remove the attribute
+     * @param <T>   the value's type
+     * @return the value stored before, or null
+     * @throws NullPointerException when {@code key} is null
+     * @throws ClassCastException   when the key has a {@linkplain AttributeKey#type() type} and the
+     *                              value is not an instance of it
+     */
+    public <T> T setAttribute(AttributeKey<T> key, T value) {
+        return state.setAttribute(key, value);
     }
 
     /**

@@ -18,6 +18,11 @@ import org.websockets4j.http.Headers;
  * {@code 500 Internal Server Error} and kept as the cause of the rejection so that the server can
  * log it. An {@link Error} is not caught.
  *
+ * <p>To see the connection's identity and store attributes for the handler, implement
+ * {@link RequestHook} instead (a lambda of one argument, the {@link HandshakeContext}); the server
+ * always calls {@link #process(HandshakeContext)}, which for a plain {@code RequestProcessor} passes
+ * the path and headers on. {@link #chain} runs several in turn.
+ *
  * <p>Implementations are shared by every connection of a server and must be thread-safe.
  */
 @FunctionalInterface
@@ -33,4 +38,39 @@ public interface RequestProcessor {
      *         is then closed)
      */
     HttpResponse process(String path, Headers requestHeaders);
+
+    /**
+     * Looks at a request, with its connection's identity and attributes, and decides; what the
+     * server calls. By default {@link #process(String, Headers)} with the context's path and
+     * headers; {@link RequestHook} overrides it.
+     *
+     * @param context the request and its connection
+     * @return null to go on with the handshake, or the response to send instead
+     */
+    default HttpResponse process(HandshakeContext context) {
+        return process(context.path(), context.requestHeaders());
+    }
+
+    /**
+     * Runs processors in turn until one answers: the first non-null response is sent, and the
+     * processors after it do not run; null when every one returned null. For example authentication
+     * first, then a health check: {@code RequestProcessor.chain(basicAuth, health)}. Each sees the
+     * same context, so a later one reads the attributes an earlier one stored.
+     *
+     * @param processors the processors, in order; the array is copied
+     * @return a processor running them in order, thread-safe when they are
+     * @throws NullPointerException when the array or one of its elements is null
+     */
+    static RequestHook chain(RequestProcessor... processors) {
+        java.util.List<RequestProcessor> all = java.util.List.of(processors);
+        return context -> {
+            for (RequestProcessor processor : all) {
+                HttpResponse response = processor.process(context);
+                if (response != null) {
+                    return response;
+                }
+            }
+            return null;
+        };
+    }
 }

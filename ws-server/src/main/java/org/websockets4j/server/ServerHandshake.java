@@ -1,5 +1,6 @@
 package org.websockets4j.server;
 
+import java.net.SocketAddress;
 import java.nio.ByteBuffer;
 import java.time.Clock;
 import java.util.List;
@@ -16,6 +17,7 @@ import org.websockets4j.http.InvalidOrigin;
 import org.websockets4j.http.Request;
 import org.websockets4j.http.RequestReader;
 import org.websockets4j.http.Response;
+import org.websockets4j.protocol.internal.ConnectionState;
 
 /**
  * The server side of the opening handshake of one connection, Sans-I/O (Python websockets'
@@ -33,8 +35,9 @@ import org.websockets4j.http.Response;
  * <ol>
  *   <li>A server {@linkplain #shuttingDown() shutting down} answers {@code 503}, without
  *       running any hook.</li>
- *   <li>{@link ServerOptions#processRequest()}, when set, sees the path and headers and may answer
- *       with any response instead (checked for shutting down again when it returns).</li>
+ *   <li>{@link ServerOptions#processRequest()}, when set, sees the {@linkplain #context() context}
+ *       (path, headers, the connection's identity and attributes) and may answer with any response
+ *       instead (checked for shutting down again when it returns).</li>
  *   <li>The request is checked as a WebSocket upgrade ({@link Handshake#checkRequest(Headers)}),
  *       then for exactly one {@code Host} (RFC 9112 §3.2).</li>
  *   <li>The {@code Origin} header, which must appear at most once, is checked against
@@ -51,6 +54,9 @@ import org.websockets4j.http.Response;
  *       {@code Sec-WebSocket-Accept}, {@code Sec-WebSocket-Extensions} when an extension was
  *       accepted, {@code Sec-WebSocket-Protocol} when one was chosen, the extra
  *       headers, then {@code Date} and {@code Server} unless the extra headers hold them.</li>
+ *   <li>{@link ServerOptions#processResponse()}, when set, sees that response, or the refusal
+ *       decided by an earlier step, and may change or replace it (see {@link ResponseProcessor});
+ *       a server that started shutting down meanwhile answers 503 instead.</li>
  * </ol>
  *
  * <p><b>Refusals</b> carry a short {@code text/plain} body that says why, {@code Content-Length},
@@ -85,6 +91,9 @@ public final class ServerHandshake {
     private final ServerOptions options;
     private final ResponseBuilder responses;
     private final RequestReader reader = new RequestReader();
+    private final SocketAddress remoteAddress;
+    private final ConnectionState state = new ConnectionState();
+    private HandshakeContext context;
     private volatile boolean shuttingDown;
     private HandshakeOutcome outcome;
 
@@ -106,8 +115,41 @@ public final class ServerHandshake {
      * @throws NullPointerException when an argument is null
      */
     public ServerHandshake(ServerOptions options, Clock clock) {
+        this(options, clock, null);
+    }
+
+    /**
+     * A handshake with a client at {@code remoteAddress}, which its hooks see as
+     * {@link HandshakeContext#remoteAddress()}; responses are dated with the system clock.
+     *
+     * @param options       the server's options
+     * @param remoteAddress the client's address, or null when unknown
+     * @throws NullPointerException when {@code options} is null
+     */
+    public ServerHandshake(ServerOptions options, SocketAddress remoteAddress) {
+        this(options, Clock.systemUTC(), remoteAddress);
+    }
+
+    private ServerHandshake(ServerOptions options, Clock clock, SocketAddress remoteAddress) {
         this.options = Objects.requireNonNull(options, "options");
         this.responses = new ResponseBuilder(options.serverHeader(), Objects.requireNonNull(clock, "clock"));
+        this.remoteAddress = remoteAddress;
+    }
+
+    /**
+     * What the hooks saw: the request, and the connection's identity and attributes, which the
+     * {@link org.websockets4j.protocol.WebSocket} opened after an {@link HandshakeOutcome.Accepted}
+     * must carry on.
+     *
+     * @return the context, or null while no whole request was read (or when it could not be parsed)
+     */
+    public HandshakeContext context() {
+        return context;
+    }
+
+    /** The identity and attributes of this connection (for {@link WebSocketServer}). */
+    ConnectionState state() {
+        return state;
     }
 
     /**
@@ -186,46 +228,67 @@ public final class ServerHandshake {
         // The reader accepts only origin-form and absolute-form targets: both have a resource name.
         String path = request.resourceName();
         Headers headers = request.headers();
+        context = new HandshakeContext(path, headers, remoteAddress, state);
+        if (shuttingDown) {
+            return reject(Refusals.shuttingDown());
+        }
+        HandshakeDraft draft;
         try {
+            draft = accept(headers);
+        } catch (RuntimeException e) {
+            draft = refusal(e);
+        }
+        ResponseProcessor processResponse = options.processResponse();
+        if (processResponse != null) {
+            try {
+                draft = ResponseHooks.apply(processResponse, context, draft, responses);
+            } catch (RuntimeException e) {
+                draft = refusal(e);
+            }
+            if (shuttingDown) {
+                return reject(Refusals.shuttingDown());
+            }
+        }
+        if (draft.cause() == null) {
+            Response response = draft.response();
+            return new HandshakeOutcome.Accepted(response.serialize(), path, headers, response.headers(),
+                    draft.subprotocol(), draft.extensions());
+        }
+        return new HandshakeOutcome.Rejected(draft.response().serialize(), draft.response().status(), draft.cause());
+    }
+
+    private HandshakeDraft accept(Headers headers) {
+        RequestProcessor processRequest = options.processRequest();
+        if (processRequest != null) {
+            HttpResponse early = processRequest.process(context);
             if (shuttingDown) {
                 throw Refusals.shuttingDown();
             }
-            RequestProcessor processRequest = options.processRequest();
-            if (processRequest != null) {
-                HttpResponse early = processRequest.process(path, headers);
-                if (shuttingDown) {
-                    throw Refusals.shuttingDown();
-                }
-                if (early != null) {
-                    throw new AbortHandshake(early.status(), early.headers(), early.body());
-                }
+            if (early != null) {
+                throw new AbortHandshake(early.status(), early.headers(), early.body());
             }
-            String key = Handshake.checkRequest(headers);
-            checkHost(headers);
-            checkOrigin(headers);
-            Negotiation.Result extensions = negotiateExtensions(headers);
-            String subprotocol = chooseSubprotocol(headers);
-            Headers extra = extraHeaders(path, headers);
-
-            Headers responseHeaders = new Headers();
-            Handshake.buildResponse(responseHeaders, key);
-            if (!extensions.responseHeader().isEmpty()) {
-                responseHeaders.add("Sec-WebSocket-Extensions", HeaderGrammar.buildExtension(extensions.responseHeader()));
-            }
-            if (subprotocol != null) {
-                responseHeaders.add("Sec-WebSocket-Protocol", subprotocol);
-            }
-            if (extra != null) {
-                for (Headers.Field field : extra) {
-                    responseHeaders.add(field.name(), field.value());
-                }
-            }
-            Response response = responses.switchingProtocols(responseHeaders);
-            return new HandshakeOutcome.Accepted(response.serialize(), path, headers, response.headers(), subprotocol,
-                    extensions.extensions());
-        } catch (RuntimeException e) {
-            return reject(e);
         }
+        String key = Handshake.checkRequest(headers);
+        checkHost(headers);
+        checkOrigin(headers);
+        Negotiation.Result extensions = negotiateExtensions(headers);
+        String subprotocol = chooseSubprotocol(headers);
+        Headers extra = extraHeaders(context.path(), headers);
+
+        Headers responseHeaders = new Headers();
+        Handshake.buildResponse(responseHeaders, key);
+        if (!extensions.responseHeader().isEmpty()) {
+            responseHeaders.add("Sec-WebSocket-Extensions", HeaderGrammar.buildExtension(extensions.responseHeader()));
+        }
+        if (subprotocol != null) {
+            responseHeaders.add("Sec-WebSocket-Protocol", subprotocol);
+        }
+        if (extra != null) {
+            for (Headers.Field field : extra) {
+                responseHeaders.add(field.name(), field.value());
+            }
+        }
+        return new HandshakeDraft(responses.switchingProtocols(responseHeaders), null, subprotocol, extensions.extensions());
     }
 
     /** RFC 9112 §3.2: a server must answer 400 to an HTTP/1.1 request without exactly one Host. */
@@ -286,6 +349,11 @@ public final class ServerHandshake {
     }
 
     private HandshakeOutcome.Rejected reject(Throwable cause) {
+        HandshakeDraft draft = refusal(cause);
+        return new HandshakeOutcome.Rejected(draft.response().serialize(), draft.response().status(), draft.cause());
+    }
+
+    private HandshakeDraft refusal(Throwable cause) {
         if (cause instanceof AbortHandshake abort) {
             try {
                 // The checks of HttpResponse: a 1xx, a Transfer-Encoding or a body on 204/304 cannot be sent.
@@ -296,7 +364,6 @@ public final class ServerHandshake {
             }
         }
         Refusals.Answer answer = Refusals.answer(cause);
-        Response response = responses.closing(answer.status(), answer.headers(), answer.body());
-        return new HandshakeOutcome.Rejected(response.serialize(), answer.status(), cause);
+        return new HandshakeDraft(responses.closing(answer.status(), answer.headers(), answer.body()), cause, null, List.of());
     }
 }

@@ -9,6 +9,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Executor;
+import java.util.regex.Pattern;
 import org.websockets4j.extensions.Compression;
 import org.websockets4j.extensions.ServerExtensionFactory;
 import org.websockets4j.extensions.permessagedeflate.ServerPerMessageDeflateFactory;
@@ -29,6 +30,9 @@ import org.websockets4j.protocol.ConnectionOptions;
  *       one directly, with the setters of {@link ConnectionOptions.Settings}</td></tr>
  *   <tr><td>{@link #origins()}</td><td>null: any origin, or none</td>
  *       <td>the acceptable {@code Origin} headers; a null entry accepts a request without one</td></tr>
+ *   <tr><td>{@link #originPatterns()}</td><td>empty</td>
+ *       <td>regular expressions an {@code Origin} may match instead (websockets 15's patterns in
+ *       {@code origins})</td></tr>
  *   <tr><td>{@link #subprotocols()}</td><td>empty</td>
  *       <td>the supported subprotocols, in decreasing order of preference</td></tr>
  *   <tr><td>{@link #compression()}</td><td>{@link Compression#DEFLATE}</td>
@@ -42,6 +46,8 @@ import org.websockets4j.protocol.ConnectionOptions;
  *       <td>headers added to the {@code 101} response, fixed or computed from the request</td></tr>
  *   <tr><td>{@link #processRequest()}</td><td>null: none</td>
  *       <td>a hook that may answer the HTTP request instead of the handshake</td></tr>
+ *   <tr><td>{@link #processResponse()}</td><td>null: none</td>
+ *       <td>a hook that sees the response about to be sent and may change it (websockets 13+)</td></tr>
  *   <tr><td>{@link #openTimeout()}</td><td>10 s</td>
  *       <td>the longest an opening handshake may take (not in websockets 8; later versions have it)</td></tr>
  *   <tr><td>{@link #serverHeader()}</td><td>{@link #DEFAULT_SERVER_HEADER}</td>
@@ -91,6 +97,7 @@ public final class ServerOptions {
     private final List<String> origins;
     private final Set<String> originSet;
     private final boolean noOriginAllowed;
+    private final List<Pattern> originPatterns;
     private final List<String> subprotocols;
     private final Compression compression;
     private final List<ServerExtensionFactory> configuredExtensions;
@@ -98,6 +105,7 @@ public final class ServerOptions {
     private final SubprotocolSelector selectSubprotocol;
     private final ExtraHeaders extraHeaders;
     private final RequestProcessor processRequest;
+    private final ResponseProcessor processResponse;
     private final Duration openTimeout;
     private final String serverHeader;
     private final Executor handlerExecutor;
@@ -116,6 +124,7 @@ public final class ServerOptions {
             this.noOriginAllowed = set.remove(null);
             this.originSet = Set.copyOf(set);
         }
+        this.originPatterns = List.copyOf(builder.originPatterns);
         this.subprotocols = List.copyOf(builder.subprotocols);
         this.compression = builder.compression;
         this.configuredExtensions = List.copyOf(builder.extensions);
@@ -123,6 +132,7 @@ public final class ServerOptions {
         this.selectSubprotocol = builder.selectSubprotocol == null ? SubprotocolSelector.DEFAULT : builder.selectSubprotocol;
         this.extraHeaders = builder.extraHeaders;
         this.processRequest = builder.processRequest;
+        this.processResponse = builder.processResponse;
         this.openTimeout = builder.openTimeout;
         this.serverHeader = builder.serverHeader;
         this.handlerExecutor = builder.handlerExecutor;
@@ -175,11 +185,13 @@ public final class ServerOptions {
         Builder builder = new Builder()
                 .connection(connection)
                 .origins(origins)
+                .originPatterns(originPatterns)
                 .subprotocols(subprotocols)
                 .compression(compression)
                 .extensions(configuredExtensions)
                 .selectSubprotocol(selectSubprotocol)
                 .processRequest(processRequest)
+                .processResponse(processResponse)
                 .openTimeout(openTimeout)
                 .serverHeader(serverHeader)
                 .handlerExecutor(handlerExecutor)
@@ -210,16 +222,43 @@ public final class ServerOptions {
     }
 
     /**
-     * Whether a request whose {@code Origin} is {@code origin} passes {@link #origins()}.
+     * Regular expressions that an {@code Origin} header may match, in full
+     * ({@link java.util.regex.Matcher#matches()}), to be accepted besides the exact
+     * {@link #origins()}: {@code Pattern.compile("https://[a-z0-9-]+\\.example\\.com")}.
+     * Websockets 15 and later take such patterns in {@code origins}; here they are an option of
+     * their own, so that {@link #origins()} stays a list of strings. Unmodifiable.
+     *
+     * @return the patterns, in the order given; empty (the default) for none, never null
+     */
+    public List<Pattern> originPatterns() {
+        return originPatterns;
+    }
+
+    /**
+     * Whether a request whose {@code Origin} is {@code origin} passes {@link #origins()} and
+     * {@link #originPatterns()}: any origin passes when both are unset; otherwise an origin
+     * passes when it is listed in {@code origins} or matches a pattern in full, and a request
+     * without {@code Origin} passes only when {@code origins} holds null.
      *
      * @param origin the value of the request's {@code Origin} header, or null when it has none
-     * @return true when {@link #origins()} is null or lists {@code origin} (null included)
+     * @return true when the origin is acceptable
      */
     public boolean acceptsOrigin(String origin) {
-        if (originSet == null) {
+        if (originSet == null && originPatterns.isEmpty()) {
             return true;
         }
-        return origin == null ? noOriginAllowed : originSet.contains(origin);
+        if (origin == null) {
+            return originSet != null && noOriginAllowed;
+        }
+        if (originSet != null && originSet.contains(origin)) {
+            return true;
+        }
+        for (Pattern pattern : originPatterns) {
+            if (pattern.matcher(origin).matches()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**
@@ -283,6 +322,16 @@ public final class ServerOptions {
     }
 
     /**
+     * The hook that sees each response of an opening handshake before it is sent and may change
+     * it; see {@link ResponseProcessor}.
+     *
+     * @return the hook, or null (the default) for none
+     */
+    public ResponseProcessor processResponse() {
+        return processResponse;
+    }
+
+    /**
      * The longest an opening handshake may take, from the accepted TCP connection to the
      * response, or null for no limit. Enforced by the server's driver, which closes a connection
      * whose handshake runs out of time.
@@ -341,6 +390,7 @@ public final class ServerOptions {
     public String toString() {
         return "ServerOptions[connection=" + connection
                 + ", origins=" + origins
+                + (originPatterns.isEmpty() ? "" : ", originPatterns=" + originPatterns)
                 + ", subprotocols=" + subprotocols
                 + ", compression=" + compression
                 + ", extensions=" + extensions.stream().map(ServerExtensionFactory::name).toList()
@@ -348,6 +398,7 @@ public final class ServerOptions {
                 + ", extraHeaders=" + (extraHeaders == null ? "none"
                         : extraHeaders instanceof FixedHeaders fixed ? fixed.headers().toString() : "computed")
                 + ", processRequest=" + (processRequest == null ? "none" : "set")
+                + ", processResponse=" + (processResponse == null ? "none" : "set")
                 + ", openTimeout=" + openTimeout
                 + ", serverHeader=" + serverHeader
                 + ", handlerExecutor=" + (handlerExecutor == null ? "virtual thread per connection" : handlerExecutor)
@@ -367,12 +418,14 @@ public final class ServerOptions {
      */
     public static final class Builder extends ConnectionOptions.Settings<Builder> {
         private List<String> origins;
+        private List<Pattern> originPatterns = List.of();
         private List<String> subprotocols = List.of();
         private Compression compression = Compression.DEFLATE;
         private List<ServerExtensionFactory> extensions = List.of();
         private SubprotocolSelector selectSubprotocol;
         private ExtraHeaders extraHeaders;
         private RequestProcessor processRequest;
+        private ResponseProcessor processResponse;
         private Duration openTimeout = DEFAULT_OPEN_TIMEOUT;
         private String serverHeader = DEFAULT_SERVER_HEADER;
         private Executor handlerExecutor;
@@ -405,6 +458,33 @@ public final class ServerOptions {
          */
         public Builder origins(String... origins) {
             return origins(Arrays.asList(origins));
+        }
+
+        /**
+         * Sets {@link ServerOptions#originPatterns()}: an {@code Origin} matching one of them in
+         * full is accepted, besides the exact {@link #origins(List)}. With patterns and no
+         * {@code origins}, a request without {@code Origin} is refused: add
+         * {@code origins((String) null)} to accept it.
+         *
+         * @param patterns the patterns (copied); empty for none
+         * @return this builder
+         * @throws NullPointerException at once when the list or a pattern is null
+         */
+        public Builder originPatterns(List<Pattern> patterns) {
+            this.originPatterns = List.copyOf(patterns);
+            return this;
+        }
+
+        /**
+         * Sets {@link ServerOptions#originPatterns()} from values:
+         * {@code originPatterns(Pattern.compile("https://.*\\.example\\.com"))}.
+         *
+         * @param patterns the patterns; empty for none
+         * @return this builder
+         * @throws NullPointerException at once when the array or a pattern is null
+         */
+        public Builder originPatterns(Pattern... patterns) {
+            return originPatterns(List.of(patterns));
         }
 
         /**
@@ -502,6 +582,29 @@ public final class ServerOptions {
          */
         public Builder processRequest(RequestProcessor processRequest) {
             this.processRequest = processRequest;
+            return this;
+        }
+
+        /**
+         * Sets {@link ServerOptions#processRequest()} to a hook that sees the connection's
+         * {@link HandshakeContext} (its identity and attributes): {@code processRequest(context -> ...)}.
+         *
+         * @param processRequest the hook, thread-safe, or null for none
+         * @return this builder
+         */
+        public Builder processRequest(RequestHook processRequest) {
+            this.processRequest = processRequest;
+            return this;
+        }
+
+        /**
+         * Sets {@link ServerOptions#processResponse()}; null for none.
+         *
+         * @param processResponse the hook, thread-safe, or null for none
+         * @return this builder
+         */
+        public Builder processResponse(ResponseProcessor processResponse) {
+            this.processResponse = processResponse;
             return this;
         }
 

@@ -22,6 +22,9 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+import org.websockets4j.framing.Close;
 import org.websockets4j.framing.CloseCodes;
 import org.websockets4j.framing.Role;
 import org.websockets4j.http.AbortHandshake;
@@ -30,6 +33,7 @@ import org.websockets4j.protocol.ConnectionClosed;
 import org.websockets4j.protocol.WebSocket;
 import org.websockets4j.protocol.internal.HandshakeInfo;
 import org.websockets4j.protocol.internal.HandshakeIo;
+import org.websockets4j.protocol.internal.IoGroup;
 import org.websockets4j.protocol.internal.Transport;
 import org.websockets4j.protocol.internal.WebSockets;
 
@@ -67,8 +71,10 @@ import org.websockets4j.protocol.internal.WebSockets;
  * handler ran; at ERROR, a failure to start a connection's thread.
  *
  * <p>{@link #close()} stops accepting, makes handshakes still in progress answer 503, closes
- * open connections with 1001 (going away), and is idempotent; {@link #awaitClosed()} returns once
- * every TCP connection is closed and every handler has returned. Thread-safe.
+ * open connections with 1001 (going away; {@link #close(int, String)} chooses the code), and
+ * waits, as {@code async with serve(...)} does, until every TCP connection is closed and every
+ * handler has returned; {@link #closeAsync(int, String)} does not wait. Closing is idempotent;
+ * {@link #awaitClosed()} waits for the same end. Thread-safe.
  */
 public final class WebSocketServer implements AutoCloseable {
     private static final System.Logger LOG = System.getLogger("org.websockets4j.server");
@@ -93,6 +99,10 @@ public final class WebSocketServer implements AutoCloseable {
     private final AtomicBoolean closing = new AtomicBoolean();
     private final AcceptLog acceptLog = new AcceptLog(LOG);
     private final CompletableFuture<Void> closed = new CompletableFuture<>();
+    /** What close(code, reason) sends; set before {@link #closing}, so whoever sees closing sees it. */
+    private final AtomicReference<Close> stopWith = new AtomicReference<>();
+    /** The threads running a handshake or a blocking handler of this server: close() must not wait on them. */
+    private final Set<Thread> serving = ConcurrentHashMap.newKeySet();
 
     private WebSocketServer(List<Listener> listeners, ConnectionHandler handler,
                             AsyncConnectionHandler asyncHandler, ServerOptions options) {
@@ -101,9 +111,26 @@ public final class WebSocketServer implements AutoCloseable {
         this.active = new AtomicInteger(listeners.size());
         this.handler = handler;
         this.asyncHandler = asyncHandler;
-        this.options = options;
+        this.options = withHandlerCheck(options, handler != null ? handler : asyncHandler);
         Executor configured = options.handlerExecutor();
         this.executor = configured != null ? configured : task -> Thread.ofVirtual().name("websockets4j-connection").start(task);
+    }
+
+    /**
+     * A handler that is also a {@link RequestProcessor} (a {@link Router}) checks the request
+     * during the handshake, after the options' own processRequest when that one let it through:
+     * so a router answers 404 before 101.
+     */
+    private static ServerOptions withHandlerCheck(ServerOptions options, Object handler) {
+        if (!(handler instanceof RequestProcessor check)) {
+            return options;
+        }
+        RequestProcessor own = options.processRequest();
+        RequestProcessor both = own == null ? check : (path, headers) -> {
+            HttpResponse answer = own.process(path, headers);
+            return answer != null ? answer : check.process(path, headers);
+        };
+        return options.toBuilder().processRequest(both).build();
     }
 
     /**
@@ -122,7 +149,10 @@ public final class WebSocketServer implements AutoCloseable {
     }
 
     /**
-     * Starts a server listening on {@code host:port} and returns it running.
+     * Starts a server listening on {@code host:port} and returns it running. A handler that is
+     * also a {@link RequestProcessor}, such as a {@link Router}, is asked during each opening
+     * handshake, after {@link ServerOptions#processRequest()}, and may refuse the request (a
+     * router's 404) before {@code 101}.
      *
      * @param handler what to do with each connection
      * @param host    the interface to listen on; null for all interfaces
@@ -517,6 +547,8 @@ public final class WebSocketServer implements AutoCloseable {
     private void serveConnection(Transport transport) {
         WebSocket webSocket = null;
         boolean handedOff = false;
+        Thread thread = Thread.currentThread();
+        serving.add(thread);
         try {
             webSocket = handshake(transport, transport.remoteAddress());
             if (webSocket != null) {
@@ -534,6 +566,7 @@ public final class WebSocketServer implements AutoCloseable {
                 // logging needs memory too
             }
         } finally {
+            serving.remove(thread);
             if (!handedOff) {
                 if (webSocket == null) {
                     closeQuietly(transport);
@@ -588,7 +621,7 @@ public final class WebSocketServer implements AutoCloseable {
 
     /** Runs the opening handshake; returns the open WebSocket, or null when it was refused or abandoned. */
     private WebSocket handshake(Transport transport, SocketAddress remote) {
-        ServerHandshake handshake = new ServerHandshake(options);
+        ServerHandshake handshake = new ServerHandshake(options, remote);
         handshakes.add(handshake);
         try {
             if (closing.get()) {
@@ -613,10 +646,11 @@ public final class WebSocketServer implements AutoCloseable {
                     HandshakeIo.writeFully(transport, ByteBuffer.wrap(accepted.responseBytes()), deadline);
                     WebSocket webSocket = WebSockets.open(transport, Role.SERVER, options.connection(), accepted.extensions(), buffer,
                             new HandshakeInfo(accepted.path(), accepted.requestHeaders(), accepted.responseHeaders(),
-                                    accepted.subprotocol()));
+                                    accepted.subprotocol(), handshake.state()));
                     connections.add(webSocket);
                     if (closing.get()) {
-                        webSocket.closeAsync(CloseCodes.GOING_AWAY, "");
+                        Close close = stopWith.get();
+                        webSocket.closeAsync(close.code(), close.reason());
                     }
                     return webSocket;
                 }
@@ -690,19 +724,75 @@ public final class WebSocketServer implements AutoCloseable {
         }
     }
 
+    /**
+     * {@link #close(int, String)} with 1001 (going away) and no reason: stops the server and, as
+     * {@code async with serve(...)} does in websockets, waits until every connection is closed and
+     * every handler has returned (except where waiting could never end: see
+     * {@link #close(int, String)}). What try-with-resources calls.
+     */
     @Override
     public void close() {
-        if (!closing.compareAndSet(false, true)) {
-            return;
+        close(CloseCodes.GOING_AWAY, "");
+    }
+
+    /**
+     * Stops the server (websockets' {@code Server.close()} followed by {@code wait_closed()}):
+     * stops accepting, makes handshakes in progress answer 503, closes every open connection with
+     * {@code code} and {@code reason}, then waits until every TCP connection is closed and every
+     * handler has returned. Each connection's closing handshake is bounded by its
+     * {@code closeTimeout} (4 × on a server), but a handler that does not return keeps this
+     * waiting, as in websockets.
+     *
+     * <p>It returns without waiting (like {@link #closeAsync(int, String)}) when called on a
+     * thread that the wait would depend on: a thread running one of this server's handshakes or
+     * handlers, or the library's I/O thread (a callback of a connection's future). Interrupting
+     * the waiting thread ends the wait, with the interrupt status set; the server goes on
+     * closing. Only the first call's code and reason are used; later calls only wait.
+     *
+     * @param code   the close code sent to every connection: 1000-1003, 1007-1014 or 3000-4999
+     *               (1001, going away, is what {@link #close()} sends)
+     * @param reason the reason, at most 123 bytes in UTF-8; null is taken as empty
+     * @throws IllegalArgumentException when the code may not be sent or the reason is too long
+     *                                  (checked first: the server is then left running)
+     */
+    public void close(int code, String reason) {
+        CompletableFuture<Void> done = closeAsync(code, reason);
+        if (IoGroup.onIoThread() || serving.contains(Thread.currentThread())) {
+            return; // the wait would depend on this very thread
         }
-        listeners.forEach(Listener::close);
-        refusals.flush();
-        for (ServerHandshake handshake : handshakes) {
-            handshake.shuttingDown();
+        try {
+            done.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException e) {
+            throw new IllegalStateException(e.getCause()); // not possible: completed normally only
         }
-        for (WebSocket webSocket : connections) {
-            webSocket.closeAsync(CloseCodes.GOING_AWAY, "");
+    }
+
+    /**
+     * Starts stopping the server as {@link #close(int, String)} does, without waiting.
+     *
+     * @param code   the close code sent to every connection: 1000-1003, 1007-1014 or 3000-4999
+     * @param reason the reason, at most 123 bytes in UTF-8; null is taken as empty
+     * @return a new future completed, never exceptionally, once every TCP connection is closed
+     *         and every handler has returned ({@link #closedFuture()})
+     * @throws IllegalArgumentException when the code may not be sent or the reason is too long
+     */
+    public CompletableFuture<Void> closeAsync(int code, String reason) {
+        String why = reason == null ? "" : reason;
+        Close.serialize(code, why); // validates before anything stops
+        if (stopWith.compareAndSet(null, new Close(code, why))) {
+            closing.set(true);
+            listeners.forEach(Listener::close);
+            refusals.flush();
+            for (ServerHandshake handshake : handshakes) {
+                handshake.shuttingDown();
+            }
+            for (WebSocket webSocket : connections) {
+                webSocket.closeAsync(code, why);
+            }
         }
+        return closedFuture();
     }
 
     /**

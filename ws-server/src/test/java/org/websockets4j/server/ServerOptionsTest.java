@@ -146,7 +146,7 @@ class ServerOptionsTest {
     @Test
     void toStringShowsEveryOption() {
         assertEquals("ServerOptions[connection=" + ConnectionOptions.defaults() + ", origins=null, subprotocols=[], compression=DEFLATE,"
-                + " extensions=[permessage-deflate], selectSubprotocol=DEFAULT, extraHeaders=none, processRequest=none, openTimeout=PT10S, serverHeader="
+                + " extensions=[permessage-deflate], selectSubprotocol=DEFAULT, extraHeaders=none, processRequest=none, processResponse=none, openTimeout=PT10S, serverHeader="
                 + ServerOptions.DEFAULT_SERVER_HEADER + ", handlerExecutor=virtual thread per connection, backlog=1024, reusePort=false]",
                 ServerOptions.defaults().toString());
     }

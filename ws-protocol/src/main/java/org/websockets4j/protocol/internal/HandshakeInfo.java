@@ -20,6 +20,7 @@ public final class HandshakeInfo {
     private final String requestHeaders;
     private final String responseHeaders;
     private final String subprotocol;
+    private final ConnectionState state;
 
     /**
      * Records a handshake's outcome.
@@ -35,6 +36,36 @@ public final class HandshakeInfo {
         this.requestHeaders = pack(requestHeaders);
         this.responseHeaders = pack(responseHeaders);
         this.subprotocol = subprotocol;
+        this.state = null; // the WebSocket makes its own: this info may be shared by several
+    }
+
+    /**
+     * Records a handshake's outcome and the state its hooks filled in (identity, attributes), which
+     * the connection keeps.
+     *
+     * @param path            the request path (with its query), not null
+     * @param requestHeaders  the request's headers, or null for none; copied
+     * @param responseHeaders the response's headers, or null for none; copied
+     * @param subprotocol     the subprotocol agreed, or null for none
+     * @param state           the connection's identity and attributes, not null; shared, not copied
+     * @throws NullPointerException when {@code path} or {@code state} is null
+     */
+    public HandshakeInfo(String path, Headers requestHeaders, Headers responseHeaders, String subprotocol,
+                         ConnectionState state) {
+        this.path = Objects.requireNonNull(path, "path");
+        this.requestHeaders = pack(requestHeaders);
+        this.responseHeaders = pack(responseHeaders);
+        this.subprotocol = subprotocol;
+        this.state = Objects.requireNonNull(state, "state");
+    }
+
+    /**
+     * The connection's identity and attributes (mutable and thread-safe, unlike the rest).
+     *
+     * @return the state given at creation, or null when none was (the WebSocket then makes one)
+     */
+    public ConnectionState state() {
+        return state;
     }
 
     /**

@@ -1,0 +1,66 @@
+package org.websockets4j.cluster;
+
+import java.net.URI;
+import java.util.concurrent.CountDownLatch;
+
+/**
+ * The cluster server program:
+ * {@code java -p ws-cluster/target/modules -m org.websockets4j.cluster --port P --redis redis://H:P [--node NAME] [--host H] [--cap N]}.
+ * Prints {@code listening on ws://H:P/ node NAME} once it accepts connections; SIGTERM (or
+ * Ctrl-C) closes its clients with 1001 and exits.
+ */
+public final class ClusterServer {
+    private ClusterServer() {
+    }
+
+    /**
+     * Runs one node until the process is stopped.
+     *
+     * @param args the options above
+     * @throws Exception when the node cannot start
+     */
+    public static void main(String[] args) throws Exception {
+        String host = "127.0.0.1";
+        int port = 8765;
+        URI redis = URI.create("redis://127.0.0.1:6379");
+        String node = null;
+        long cap = 10_000;
+        for (int i = 0; i < args.length; i++) {
+            String value = i + 1 < args.length ? args[i + 1] : null;
+            switch (args[i]) {
+                case "--host" -> host = require(args[i], value);
+                case "--port" -> port = Integer.parseInt(require(args[i], value));
+                case "--redis" -> redis = URI.create(require(args[i], value));
+                case "--node" -> node = require(args[i], value);
+                case "--cap" -> cap = Long.parseLong(require(args[i], value));
+                default -> {
+                    System.err.println("usage: --port P --redis redis://H:P [--node NAME] [--host H] [--cap N]; unknown: " + args[i]);
+                    System.exit(2);
+                }
+            }
+            i++;
+        }
+        String name = node != null ? node : host + ":" + port;
+        ClusterNode running = ClusterNode.start(name, host, port, redis, cap);
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            try {
+                running.close();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            stopped.countDown();
+        }));
+        System.out.println("listening on ws://" + host + ":" + running.port() + "/ node " + name);
+        System.out.flush();
+        stopped.await();
+    }
+
+    private static String require(String option, String value) {
+        if (value == null) {
+            System.err.println(option + " needs a value");
+            System.exit(2);
+        }
+        return value;
+    }
+}
