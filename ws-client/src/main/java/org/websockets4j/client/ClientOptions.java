@@ -5,6 +5,7 @@ import java.net.InetSocketAddress;
 import java.net.ProxySelector;
 import java.net.SocketAddress;
 import java.net.URI;
+import java.net.UnixDomainSocketAddress;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -48,7 +49,8 @@ import org.websockets4j.protocol.internal.TlsEngines;
  *   <tr><td>{@link #extraHeaders()}</td><td>empty</td><td>more request headers, sent last</td></tr>
  *   <tr><td>{@link #userAgent()}</td><td>{@link #DEFAULT_USER_AGENT}</td><td>the {@code User-Agent} header; null sends none</td></tr>
  *   <tr><td>{@link #openTimeout()}</td><td>10 s</td><td>the longest wait to open the connection and complete the handshake; null waits forever</td></tr>
- *   <tr><td>{@link #socketAddress()}</td><td>null (the URI's host and port)</td><td>where the TCP connection goes</td></tr>
+ *   <tr><td>{@link #socketAddress()}</td><td>null (the URI's host and port)</td><td>where the TCP connection goes, or a Unix domain socket's path</td></tr>
+ *   <tr><td>{@link #localAddress()}</td><td>null (any)</td><td>the local address and port the TCP socket binds (Python's {@code local_addr})</td></tr>
  *   <tr><td>{@link #proxy()}, {@link #proxyDisabled()}, {@link #proxySelector()}</td>
  *       <td>null, false, null: the proxy of the environment variables</td>
  *       <td>the HTTP {@code CONNECT} or SOCKS5 proxy to tunnel through; see below</td></tr>
@@ -143,6 +145,7 @@ public final class ClientOptions {
     private final SSLContext ssl;
     private final SSLParameters sslParameters;
     private final boolean verifyHostname;
+    private final InetSocketAddress localAddress;
 
     private ClientOptions(Builder builder, ConnectionOptions connection, SocketAddress socketAddress) {
         this.connection = connection;
@@ -161,6 +164,7 @@ public final class ClientOptions {
         this.ssl = builder.ssl;
         this.sslParameters = builder.sslParameters;
         this.verifyHostname = builder.verifyHostname;
+        this.localAddress = builder.localAddress;
     }
 
     /** Python's {@code compression="deflate"}: append the deflate factory unless one is configured. */
@@ -219,6 +223,7 @@ public final class ClientOptions {
         builder.ssl = ssl;
         builder.sslParameters = sslParameters; // already a private copy
         builder.verifyHostname = verifyHostname;
+        builder.localAddress = localAddress;
         return builder;
     }
 
@@ -310,8 +315,8 @@ public final class ClientOptions {
      * the URI. An {@link InetSocketAddress} from {@link Builder#connectTo(String, int)} is
      * unresolved; the name is looked up when connecting.
      *
-     * @return an {@link InetSocketAddress} (or another address such as a Unix domain socket's,
-     *         when set with {@link Builder#socketAddress(SocketAddress)}), or null
+     * @return an {@link InetSocketAddress}, a {@link UnixDomainSocketAddress} (set with
+     *         {@link Builder#socketAddress(SocketAddress)}, or by {@code unixConnect}), or null
      */
     public SocketAddress socketAddress() {
         return socketAddress;
@@ -386,6 +391,16 @@ public final class ClientOptions {
         return verifyHostname;
     }
 
+    /**
+     * The local address the TCP socket binds before connecting, or null for any (Python's
+     * {@code local_addr}, passed on to asyncio). Port 0 picks an ephemeral port.
+     *
+     * @return the local address, or null
+     */
+    public InetSocketAddress localAddress() {
+        return localAddress;
+    }
+
     /** Equal when every option is equal (extra headers compared with {@link Headers#equals(Object)}). */
     @Override
     public boolean equals(Object other) {
@@ -404,7 +419,8 @@ public final class ClientOptions {
                 && Objects.equals(proxySelector, that.proxySelector)
                 && Objects.equals(ssl, that.ssl)
                 && sslParameters == that.sslParameters
-                && verifyHostname == that.verifyHostname;
+                && verifyHostname == that.verifyHostname
+                && Objects.equals(localAddress, that.localAddress);
     }
 
     /** A hash of every option, consistent with {@link #equals(Object)}. */
@@ -412,7 +428,7 @@ public final class ClientOptions {
     public int hashCode() {
         return Objects.hash(connection, origin, subprotocols, compression, configuredExtensions, extraHeaders, userAgent, openTimeout, socketAddress,
                 proxy, proxyDisabled, proxySelector,
-                ssl, System.identityHashCode(sslParameters), verifyHostname);
+                ssl, System.identityHashCode(sslParameters), verifyHostname, localAddress);
     }
 
     /**
@@ -435,6 +451,7 @@ public final class ClientOptions {
                 + ", ssl=" + (ssl == null ? "default" : ssl.getProtocol())
                 + ", sslParameters=" + (sslParameters == null ? "none" : "set")
                 + ", verifyHostname=" + verifyHostname
+                + (localAddress == null ? "" : ", localAddress=" + localAddress)
                 + ", connection=" + connection + "]";
     }
 
@@ -471,6 +488,7 @@ public final class ClientOptions {
         private SSLContext ssl;
         private SSLParameters sslParameters;
         private boolean verifyHostname = true;
+        private InetSocketAddress localAddress;
 
         private Builder() {
         }
@@ -605,8 +623,8 @@ public final class ClientOptions {
          * those again when null; the {@code Host} header still comes from the URI. Replaces any
          * {@link #connectTo(String, int)}.
          *
-         * @param address an {@link InetSocketAddress}, a Unix domain socket address, or null
-         * @return this builder
+         * @param address an {@link InetSocketAddress}, a {@link UnixDomainSocketAddress}, or null
+         * @return this builder; {@link #build()} refuses other address types
          */
         public Builder socketAddress(SocketAddress address) {
             this.socketAddress = address;
@@ -688,6 +706,17 @@ public final class ClientOptions {
         }
 
         /**
+         * Sets {@link ClientOptions#localAddress()}.
+         *
+         * @param address the local address to bind (port 0 for an ephemeral port), or null for any
+         * @return this builder; {@link #build()} refuses it together with a Unix domain socket
+         */
+        public Builder localAddress(InetSocketAddress address) {
+            this.localAddress = address;
+            return this;
+        }
+
+        /**
          * The options.
          *
          * @return the options
@@ -704,7 +733,10 @@ public final class ClientOptions {
          *                                  supported yet) or is set together with a TCP destination,
          *                                  or {@code verifyHostname} is false while
          *                                  {@code sslParameters} name an endpoint identification
-         *                                  algorithm (the two contradict each other)
+         *                                  algorithm (the two contradict each other), the socket
+         *                                  address is neither an {@link InetSocketAddress} nor a
+         *                                  {@link UnixDomainSocketAddress}, or a local address is
+         *                                  set with a Unix domain socket
          * @throws NullPointerException     when the subprotocol list or one of its elements is null
          */
         public ClientOptions build() {
@@ -722,6 +754,15 @@ public final class ClientOptions {
                         + sslParameters.getEndpointIdentificationAlgorithm() + "; drop one of them");
             }
             SocketAddress destination = destination();
+            if (destination != null && !(destination instanceof InetSocketAddress)
+                    && !(destination instanceof UnixDomainSocketAddress)) {
+                throw new IllegalArgumentException("socketAddress must be an InetSocketAddress or a UnixDomainSocketAddress, got "
+                        + destination.getClass().getName());
+            }
+            if (destination instanceof UnixDomainSocketAddress && localAddress != null) {
+                throw new IllegalArgumentException("localAddress applies to TCP connections, not to a Unix domain socket;"
+                        + " leave it null");
+            }
             checkProxy(destination);
             return new ClientOptions(this, built, destination);
         }

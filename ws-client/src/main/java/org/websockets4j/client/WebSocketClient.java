@@ -1,24 +1,24 @@
 package org.websockets4j.client;
 
 import java.io.IOException;
-import java.net.InetSocketAddress;
-import java.net.SocketAddress;
 import java.net.SocketTimeoutException;
+import java.net.UnixDomainSocketAddress;
 import java.nio.ByteBuffer;
 import java.nio.channels.AsynchronousSocketChannel;
 import java.security.NoSuchAlgorithmException;
+import java.nio.channels.SocketChannel;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLEngine;
 import javax.net.ssl.SSLHandshakeException;
 import org.websockets4j.framing.Role;
+import org.websockets4j.http.InvalidHandshake;
 import org.websockets4j.http.InvalidURI;
 import org.websockets4j.http.RedirectHandshake;
 import org.websockets4j.http.SecurityError;
@@ -157,6 +157,87 @@ public final class WebSocketClient {
     }
 
     /**
+     * {@link #unixConnect(Path, String, ClientOptions)} with {@link ClientOptions#defaults()}.
+     *
+     * @param path the server's socket file
+     * @param uri  the URI whose path and host go into the request, for example {@code ws://localhost/}
+     * @return the open connection, which the caller closes
+     * @throws IOException          when connecting fails (no such file, nobody listening)
+     * @throws InterruptedException when interrupted while connecting
+     */
+    public static WebSocket unixConnect(Path path, String uri) throws IOException, InterruptedException {
+        return unixConnect(path, uri, ClientOptions.defaults());
+    }
+
+    /**
+     * Connects to a WebSocket server listening on a Unix domain socket (Python's
+     * {@code unix_connect}): {@link #connect(String, ClientOptions)} with
+     * {@link ClientOptions#socketAddress()} set to {@code path}. The URI still gives the request's
+     * path and {@code Host} header; redirects are followed over the same socket file.
+     *
+     * @param path    the server's socket file
+     * @param uri     the URI whose path and host go into the request, for example {@code ws://localhost/}
+     * @param options the client options; a {@link ClientOptions#localAddress()} is refused
+     * @return the open connection, which the caller closes
+     * @throws IllegalArgumentException when the options set a local address
+     * @throws IOException              when connecting fails (no such file, nobody listening, no
+     *                                  permission) or the handshake does (see {@link #connect(String, ClientOptions)})
+     * @throws InterruptedException     when interrupted while connecting
+     */
+    public static WebSocket unixConnect(Path path, String uri, ClientOptions options) throws IOException, InterruptedException {
+        Objects.requireNonNull(path, "path");
+        Objects.requireNonNull(options, "options");
+        return connect(uri, options.toBuilder().socketAddress(UnixDomainSocketAddress.of(path)).build());
+    }
+
+    /**
+     * Runs the opening handshake over a channel the caller connected (Python's {@code sock}): a
+     * TCP or Unix domain socket, already connected where it should be. The WebSocket owns the
+     * channel from now on (switched to non-blocking mode, driven by the library's selector thread)
+     * and closes it when the connection ends, or on failure. A redirect cannot be followed over it.
+     *
+     * @param channel a connected channel
+     * @param uri     the URI whose path and host go into the request
+     * @param options the client options; {@code socketAddress} and {@code localAddress} are refused
+     * @return the open connection, which the caller closes
+     * @throws IllegalArgumentException when the channel is not connected, or the options name an
+     *                                  address (the channel is connected already)
+     * @throws org.websockets4j.http.InvalidHandshake when the server's answer is not a valid
+     *                                  handshake, or is a redirect
+     * @throws IOException              when the channel fails, or the handshake times out
+     * @throws InterruptedException     when interrupted while connecting
+     */
+    public static WebSocket connect(SocketChannel channel, String uri, ClientOptions options)
+            throws IOException, InterruptedException {
+        Objects.requireNonNull(channel, "channel");
+        try {
+            Objects.requireNonNull(options, "options");
+            if (options.socketAddress() != null || options.localAddress() != null) {
+                throw new IllegalArgumentException("socketAddress and localAddress do not apply to a channel that is"
+                        + " connected already; leave them null");
+            }
+            WebSocketUri target = WebSocketUri.parse(uri);
+            if (!channel.isConnected()) {
+                throw new IllegalArgumentException("the channel must be connected");
+            }
+            long deadline = deadline(options.openTimeout());
+            try {
+                return handshake(HandshakeIo.channel(channel), target, options, deadline);
+            } catch (RedirectHandshake redirect) {
+                throw new InvalidHandshake("the server redirects to " + WebSocketUri.redact(redirect.uri())
+                        + "; a redirect cannot be followed over a channel given to connect()", redirect);
+            }
+        } catch (IOException | InterruptedException | RuntimeException e) {
+            channel.close();
+            throw e;
+        }
+    }
+
+    private static long deadline(Duration timeout) {
+        return timeout == null ? HandshakeIo.NO_DEADLINE : System.nanoTime() + timeout.toNanos();
+    }
+
+    /**
      * {@link #reconnecting(String, ClientOptions, ReconnectOptions)} with
      * {@link ReconnectOptions#defaults()}.
      *
@@ -239,22 +320,30 @@ public final class WebSocketClient {
      */
     private static Transport openTransport(WebSocketUri uri, ClientOptions options, ProxyUri proxy, long deadline,
                                            Duration timeout) throws IOException, InterruptedException {
-        SocketAddress address = options.socketAddress();
         if (proxy != null) {
             LOG.log(System.Logger.Level.DEBUG, () -> "connecting to " + uri + " through proxy " + proxy);
-            address = new InetSocketAddress(proxy.host(), proxy.port());
-        } else if (address == null) {
-            address = new InetSocketAddress(uri.host(), uri.port());
-        } else if (address instanceof InetSocketAddress inet && inet.isUnresolved()) {
-            address = new InetSocketAddress(inet.getHostString(), inet.getPort());
+            return RawTransports.tcp(new InetSocketAddress(proxy.host(), proxy.port()), options.localAddress(), deadline, timeout);
         }
-        AsynchronousSocketChannel channel = AsynchronousSocketChannel.open(IoGroup.shared());
+        return RawTransports.open(uri, options, deadline, timeout);
+    }
+
+    /**
+     * Steps 3 and 4 over a byte stream already open (a given channel, a Unix socket): TLS for a
+     * {@code wss://} URI, then the WebSocket handshake; closes the transport on failure.
+     */
+    private static WebSocket handshake(Transport transport, WebSocketUri uri, ClientOptions options, long deadline)
+            throws IOException, InterruptedException {
+        Duration timeout = options.openTimeout();
+        boolean opened = false;
         try {
-            await(channel, channel.connect(address), deadline, timeout);
-            return HandshakeIo.tcp(channel);
-        } catch (IOException | InterruptedException | RuntimeException e) {
-            channel.close();
-            throw e;
+            Transport carried = uri.secure() ? secure(transport, uri, options, deadline, timeout) : transport;
+            WebSocket webSocket = handshake(carried, uri, new ClientHandshake(uri, options), options, deadline, timeout);
+            opened = true;
+            return webSocket;
+        } finally {
+            if (!opened) {
+                transport.close();
+            }
         }
     }
 
@@ -332,23 +421,5 @@ public final class WebSocketClient {
                         accepted.subprotocol()));
         LOG.log(System.Logger.Level.DEBUG, () -> "connected to " + uri + ": " + webSocket);
         return webSocket;
-    }
-
-    private static <T> T await(AsynchronousSocketChannel channel, Future<T> pending, long deadline, Duration timeout)
-            throws IOException, InterruptedException {
-        try {
-            if (deadline == Long.MAX_VALUE) {
-                return pending.get();
-            }
-            return pending.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
-        } catch (TimeoutException e) {
-            channel.close();
-            throw new SocketTimeoutException("opening handshake timed out after " + timeout);
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof IOException io) {
-                throw io;
-            }
-            throw new IOException(e.getCause());
-        }
     }
 }

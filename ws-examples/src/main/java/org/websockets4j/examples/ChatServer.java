@@ -69,6 +69,12 @@ final class ChatServer {
      */
     static WebSocketServer start(String host, int port, ServerOptions.Builder base, boolean async, BasicAuth basicAuth)
             throws IOException {
+        return start(new Listen(host, port, null), base, async, basicAuth);
+    }
+
+    /** Starts the chat server where {@code listen} says (a TCP port, a Unix socket, an inherited channel). */
+    static WebSocketServer start(Listen listen, ServerOptions.Builder base, boolean async, BasicAuth basicAuth)
+            throws IOException {
         byte[] page = page();
         ChatTokens tokens = new ChatTokens();
         RequestHook redeem = Authentication.require(request -> tokens.redeem(Authentication.queryParameter(request.path(), "token")),
@@ -81,9 +87,9 @@ final class ChatServer {
         AsyncConnectionHandler asyncChat = ws -> chatAsync(ws, self.join());
         WebSocketServer server;
         if (async) {
-            server = WebSocketServer.serveAsync(asyncChat, host, port, options);
+            server = listen.serveAsync(asyncChat, options);
         } else {
-            server = WebSocketServer.serve(ws -> chat(ws, self.join()), host, port, options);
+            server = listen.serve(ws -> chat(ws, self.join()), options);
         }
         self.complete(server);
         return server;

@@ -30,9 +30,11 @@ import org.websockets4j.server.WebSocketServer;
  * <p>The three servers take {@code --basic-auth USER:PASSWORD}, repeatable: then only those
  * credentials are let in (HTTP Basic, realm {@value #REALM}), everyone else gets {@code 401}.
  *
- * <p>The servers serve {@code wss://} with {@code --cert FILE --key FILE} (PEM, see
- * {@link PemKeys}). They print one line, {@code listening on ws://host:port/} (or
- * {@code wss://}), once they accept
+ * <p>Each server takes {@code --unix PATH} (a Unix domain socket) or {@code --inherited} (the
+ * listening socket on standard input) instead of {@code --host}/{@code --port}. The servers print
+ * one line, {@code listening on ws://host:port/} (or {@code listening on unix:PATH}), 
+ * {@code wss://} is served with {@code --cert FILE --key FILE} (PEM, see {@link PemKeys}), and
+ * then printed as such. They print that line once they accept
  * connections, and run until killed; SIGTERM (or Ctrl-C) closes them gracefully, each connection
  * with 1001. {@code --help} prints the usage and exits 0; a usage error exits 2.
  */
@@ -53,6 +55,7 @@ public final class Main {
               echo-server --port P [--host H]       echo every message unchanged
               broadcast-server --port P [--host H]  send every message received to every client
               chat-server --port P [--host H]       a chat page at http://H:P/ for several browsers
+                                                    (each server: --unix PATH or --inherited instead)
               autobahn-client --uri U --agent NAME  run every case of an Autobahn|Testsuite fuzzing server
               echo-demo                             an echo server and a client talking to it
               frame-demo                            the frame codec at work
@@ -61,16 +64,21 @@ public final class Main {
             """.formatted(PROGRAM);
 
     private static final String SERVER_USAGE = """
-            Usage: %1$s %2$s --port P [--host H] [--no-compression] [--async] [--basic-auth USER:PASSWORD]...
+            Usage: %1$s %2$s (--port P [--host H] | --unix PATH | --inherited) [--no-compression] [--async] [--basic-auth USER:PASSWORD]...
                    [--cert FILE --key FILE]
 
             %3$s
-            Prints "listening on ws://H:P/" (wss:// with --cert) once it accepts connections and runs until killed;
+            Prints "listening on ws://H:P/" (wss:// with --cert, or "listening on unix:PATH") once it accepts
+            connections and runs until killed;
             SIGTERM closes every connection with 1001 (going away).
 
             Options:
               --port P          the TCP port, 0-65535 (0: an ephemeral port); required
               --host H          the interface to listen on (default %4$s)
+              --unix PATH       listen on a Unix domain socket at PATH instead of TCP (a stale
+                                socket file is replaced; the file is removed on exit)
+              --inherited       serve the listening socket inherited on standard input (socket
+                                activation: inetd, systemd StandardInput=socket)
               --no-compression  do not negotiate permessage-deflate (on by default, as in Python)
               --async           serve each connection with an async handler (no thread per
                                 connection) instead of a blocking one on a virtual thread
@@ -129,25 +137,42 @@ public final class Main {
 
     /** Run a server. */
     record Server(Kind kind, String host, int port, boolean compression, boolean async,
-                  Map<String, String> credentials, String cert, String key) implements Invocation {
+                  Map<String, String> credentials, String unix, boolean inherited, String cert, String key)
+            implements Invocation {
         /** Freezes the credentials (user name to password; empty: no authentication). */
         Server {
             credentials = Map.copyOf(credentials);
         }
 
-        /** Plain (ws://), without authentication. */
+        /** Plain (ws://) TCP, without authentication. */
         Server(Kind kind, String host, int port, boolean compression, boolean async) {
-            this(kind, host, port, compression, async, Map.of(), null, null);
+            this(kind, host, port, compression, async, Map.of(), null, false, null, null);
         }
 
-        /** Plain (ws://), with these credentials (empty: no authentication). */
+        /** Plain (ws://) TCP, with these credentials (empty: no authentication). */
         Server(Kind kind, String host, int port, boolean compression, boolean async, Map<String, String> credentials) {
-            this(kind, host, port, compression, async, credentials, null, null);
+            this(kind, host, port, compression, async, credentials, null, false, null, null);
+        }
+
+        /** TCP with TLS when {@code cert} is not null. */
+        Server(Kind kind, String host, int port, boolean compression, boolean async, Map<String, String> credentials,
+               String cert, String key) {
+            this(kind, host, port, compression, async, credentials, null, false, cert, key);
+        }
+
+        /** A Unix socket server without authentication. */
+        Server(Kind kind, String host, int port, boolean compression, boolean async, String unix) {
+            this(kind, host, port, compression, async, Map.of(), unix, false, null, null);
         }
 
         /** A blocking server with compression on and no authentication, the default. */
         Server(Kind kind, String host, int port) {
             this(kind, host, port, true, false);
+        }
+
+        /** Where it listens. */
+        Listen listen() {
+            return new Listen(host, port, unix == null ? null : java.nio.file.Path.of(unix), inherited);
         }
 
         /** The Basic authentication hook the credentials ask for, or null for none. */
@@ -239,7 +264,7 @@ public final class Main {
                         // exiting anyway
                     }
                 }, "websockets4j-shutdown"));
-                out.println("listening on " + uri(server.host(), running.port(), server.secure()));
+                out.println("listening on " + server.listen().describe(running, server.secure()));
                 out.flush();
                 running.awaitClosed();
             }
@@ -303,20 +328,34 @@ public final class Main {
     private static Invocation parseServer(Kind kind, List<String> args) throws UsageError {
         List<String> rest = new java.util.ArrayList<>();
         Map<String, String> credentials = basicAuth(kind.command, args, rest);
-        Map<String, String> options = options(kind.command, rest, List.of("--port", "--host", "--cert", "--key"),
-                List.of("--no-compression", "--async"));
+        Map<String, String> options = options(kind.command, rest, List.of("--port", "--host", "--unix", "--cert", "--key"),
+                List.of("--no-compression", "--async", "--inherited"));
         if (options == null) {
             return new Help(SERVER_USAGE.formatted(PROGRAM, kind.command, kind.description, DEFAULT_HOST));
         }
-        String port = required(kind.command, options, "--port");
-        String host = options.containsKey("--host") ? required(kind.command, options, "--host") : DEFAULT_HOST;
         if (options.containsKey("--cert") != options.containsKey("--key")) {
             throw new UsageError(kind.command + ": --cert and --key go together (a PEM certificate chain and its private key)");
         }
         String cert = options.containsKey("--cert") ? required(kind.command, options, "--cert") : null;
         String key = options.containsKey("--key") ? required(kind.command, options, "--key") : null;
-        return new Server(kind, host, parsePort(kind, port), !options.containsKey("--no-compression"),
-                options.containsKey("--async"), credentials, cert, key);
+        boolean compression = !options.containsKey("--no-compression");
+        boolean async = options.containsKey("--async");
+        if (options.containsKey("--inherited")) {
+            if (options.containsKey("--port") || options.containsKey("--host") || options.containsKey("--unix")) {
+                throw new UsageError(kind.command + ": --inherited replaces --port, --host and --unix; give one or the other");
+            }
+            return new Server(kind, null, 0, compression, async, credentials, null, true, cert, key);
+        }
+        if (options.containsKey("--unix")) {
+            if (options.containsKey("--port") || options.containsKey("--host")) {
+                throw new UsageError(kind.command + ": --unix replaces --port and --host; give one or the other");
+            }
+            return new Server(kind, null, 0, compression, async, credentials, required(kind.command, options, "--unix"), false,
+                    cert, key);
+        }
+        String port = required(kind.command, options, "--port");
+        String host = options.containsKey("--host") ? required(kind.command, options, "--host") : DEFAULT_HOST;
+        return new Server(kind, host, parsePort(kind, port), compression, async, credentials, cert, key);
     }
 
     /**
@@ -441,13 +480,13 @@ public final class Main {
                 ServerOptions options = options(invocation).maxSize(16L << 20).processRequest(invocation.basicAuth()).build();
                 if (invocation.async()) {
                     AsyncConnectionHandler echo = ws -> ws.forEachAsync(ws::sendAsync);
-                    yield WebSocketServer.serveAsync(echo, invocation.host(), invocation.port(), options);
+                    yield invocation.listen().serveAsync(echo, options);
                 }
-                yield WebSocketServer.serve(ws -> {
+                yield invocation.listen().serve(ws -> {
                     for (Message message : ws) { // ends when the client closes with 1000 or 1001
                         ws.send(message);
                     }
-                }, invocation.host(), invocation.port(), options);
+                }, options);
             }
             case BROADCAST -> {
                 CompletableFuture<WebSocketServer> self = new CompletableFuture<>();
@@ -458,19 +497,19 @@ public final class Main {
                         broadcast(self.join(), message);
                         return null;
                     });
-                    server = WebSocketServer.serveAsync(relay, invocation.host(), invocation.port(), options);
+                    server = invocation.listen().serveAsync(relay, options);
                 } else {
-                    server = WebSocketServer.serve(ws -> {
+                    server = invocation.listen().serve(ws -> {
                         WebSocketServer hub = self.join();
                         for (Message message : ws) {
                             broadcast(hub, message);
                         }
-                    }, invocation.host(), invocation.port(), options);
+                    }, options);
                 }
                 self.complete(server);
                 yield server;
             }
-            case CHAT -> ChatServer.start(invocation.host(), invocation.port(), options(invocation), invocation.async(),
+            case CHAT -> ChatServer.start(invocation.listen(), options(invocation), invocation.async(),
                     invocation.basicAuth());
         };
     }

@@ -61,6 +61,10 @@ import org.websockets4j.protocol.internal.TlsEngines;
  *       <td>Python's {@code ssl}: serve {@code wss://} with this context's key and certificate</td></tr>
  *   <tr><td>{@link #sslParameters()}</td><td>null: the context's</td>
  *       <td>TLS protocols, cipher suites, client authentication, ALPN (default: {@code http/1.1})</td></tr>
+ *   <tr><td>{@link #backlog()}</td><td>{@value #DEFAULT_BACKLOG}</td>
+ *       <td>the listen backlog of each socket the server binds (asyncio's {@code backlog})</td></tr>
+ *   <tr><td>{@link #reusePort()}</td><td>false</td>
+ *       <td>{@code SO_REUSEPORT} on the TCP sockets the server binds (asyncio's {@code reuse_port})</td></tr>
  * </table>
  *
  * <p>As in Python, {@link #compression()} {@link Compression#DEFLATE} (the default) appends
@@ -88,6 +92,12 @@ public final class ServerOptions {
             : ServerOptions.class.getModule().getDescriptor().rawVersion()
                     .map(version -> "websockets4j/" + version).orElse("websockets4j");
 
+    /**
+     * Default {@link #backlog()}: 1024 pending connections (asyncio's default is 100; a server
+     * meant for many clients connecting at once is better served by more).
+     */
+    public static final int DEFAULT_BACKLOG = 1024;
+
     private static final ServerOptions DEFAULTS = builder().build();
 
     private final ConnectionOptions connection;
@@ -108,6 +118,8 @@ public final class ServerOptions {
     private final Executor handlerExecutor;
     private final SSLContext ssl;
     private final SSLParameters sslParameters;
+    private final int backlog;
+    private final boolean reusePort;
 
     private ServerOptions(Builder builder, ConnectionOptions connection) {
         this.connection = connection;
@@ -135,6 +147,8 @@ public final class ServerOptions {
         this.handlerExecutor = builder.handlerExecutor;
         this.ssl = builder.ssl;
         this.sslParameters = builder.sslParameters;
+        this.backlog = builder.backlog;
+        this.reusePort = builder.reusePort;
     }
 
     /** Python's {@code compression="deflate"}: append the deflate factory unless one is configured. */
@@ -191,7 +205,9 @@ public final class ServerOptions {
                 .processResponse(processResponse)
                 .openTimeout(openTimeout)
                 .serverHeader(serverHeader)
-                .handlerExecutor(handlerExecutor);
+                .handlerExecutor(handlerExecutor)
+                .backlog(backlog)
+                .reusePort(reusePort);
         builder.extraHeaders = extraHeaders;
         builder.ssl = ssl;
         builder.sslParameters = sslParameters; // already a private copy
@@ -382,6 +398,29 @@ public final class ServerOptions {
         return sslParameters == null ? null : TlsEngines.copy(sslParameters);
     }
 
+    /**
+     * The listen backlog of each socket the server binds itself: how many connections the kernel
+     * queues before the server accepts them. Not used by
+     * {@link WebSocketServer#serve(ConnectionHandler, java.nio.channels.ServerSocketChannel, ServerOptions)},
+     * whose channel is already listening.
+     *
+     * @return the backlog, at least 1; {@value #DEFAULT_BACKLOG} unless set
+     */
+    public int backlog() {
+        return backlog;
+    }
+
+    /**
+     * Whether the TCP sockets the server binds set {@code SO_REUSEPORT}, so that several servers
+     * (in this process or others) may listen on one port, the kernel spreading connections over
+     * them. Refused by {@link WebSocketServer#unixServe} and for a channel given already bound.
+     *
+     * @return true to set {@code SO_REUSEPORT}; false unless set
+     */
+    public boolean reusePort() {
+        return reusePort;
+    }
+
     /** Every option, for logs; hooks are shown as set or not. */
     @Override
     public String toString() {
@@ -401,6 +440,8 @@ public final class ServerOptions {
                 + ", handlerExecutor=" + (handlerExecutor == null ? "virtual thread per connection" : handlerExecutor)
                 + ", ssl=" + (ssl == null ? "none" : ssl.getProtocol())
                 + ", sslParameters=" + (sslParameters == null ? "none" : "set")
+                + ", backlog=" + backlog
+                + ", reusePort=" + reusePort
                 + "]";
     }
 
@@ -428,6 +469,8 @@ public final class ServerOptions {
         private Executor handlerExecutor;
         private SSLContext ssl;
         private SSLParameters sslParameters;
+        private int backlog = DEFAULT_BACKLOG;
+        private boolean reusePort;
 
         private Builder() {
         }
@@ -651,6 +694,18 @@ public final class ServerOptions {
         }
 
         /**
+         * Sets {@link ServerOptions#backlog()}.
+         *
+         * @param backlog the listen backlog, at least 1 (the kernel may cap it: Linux at
+         *                {@code net.core.somaxconn})
+         * @return this builder; the value is checked by {@link #build()}
+         */
+        public Builder backlog(int backlog) {
+            this.backlog = backlog;
+            return this;
+        }
+
+        /**
          * Sets {@link ServerOptions#sslParameters()}; needs {@link #ssl(SSLContext)}.
          *
          * @param sslParameters the parameters (copied: later changes to the object are not seen),
@@ -659,6 +714,17 @@ public final class ServerOptions {
          */
         public Builder sslParameters(SSLParameters sslParameters) {
             this.sslParameters = sslParameters == null ? null : TlsEngines.copy(sslParameters);
+            return this;
+        }
+
+        /**
+         * Sets {@link ServerOptions#reusePort()}.
+         *
+         * @param reusePort true to set {@code SO_REUSEPORT} on the TCP sockets the server binds
+         * @return this builder; {@link #build()} refuses true where the platform lacks the option
+         */
+        public Builder reusePort(boolean reusePort) {
+            this.reusePort = reusePort;
             return this;
         }
 
@@ -674,7 +740,9 @@ public final class ServerOptions {
          *                                  headers set a refused field, {@code openTimeout} is zero
          *                                  or negative, or {@code serverHeader} is empty, holds a
          *                                  control character or starts or ends with whitespace,
-         *                                  or {@code sslParameters} is set without {@code ssl}
+         *                                  {@code sslParameters} is set without {@code ssl},
+         *                                  {@code backlog} is below 1, or {@code reusePort} is
+         *                                  true where the platform has no {@code SO_REUSEPORT}
          */
         public ServerOptions build() {
             ConnectionOptions built = connectionOptions();
@@ -698,6 +766,13 @@ public final class ServerOptions {
             if (sslParameters != null && ssl == null) {
                 throw new IllegalArgumentException("sslParameters needs ssl: set ssl(SSLContext) to serve wss://, "
                         + "or drop sslParameters");
+            }
+            if (backlog < 1) {
+                throw new IllegalArgumentException("backlog must be at least 1, got " + backlog);
+            }
+            if (reusePort && !SocketSupport.reusePortAvailable()) {
+                throw new IllegalArgumentException("reusePort: this platform has no SO_REUSEPORT for server sockets"
+                        + " (java.net.StandardSocketOptions.SO_REUSEPORT is not supported); leave it false");
             }
             return new ServerOptions(this, built);
         }

@@ -4,15 +4,12 @@ import java.io.IOException;
 import java.lang.System.Logger.Level;
 import java.net.InetSocketAddress;
 import java.net.SocketAddress;
-import java.net.StandardSocketOptions;
 import java.nio.ByteBuffer;
-import java.nio.channels.AsynchronousCloseException;
-import java.nio.channels.AsynchronousServerSocketChannel;
-import java.nio.channels.AsynchronousSocketChannel;
-import java.nio.channels.ClosedChannelException;
-import java.nio.channels.CompletionHandler;
+import java.nio.channels.ServerSocketChannel;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
@@ -21,10 +18,7 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.Executor;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -39,10 +33,10 @@ import org.websockets4j.protocol.ConnectionClosed;
 import org.websockets4j.protocol.WebSocket;
 import org.websockets4j.protocol.internal.HandshakeInfo;
 import org.websockets4j.protocol.internal.HandshakeIo;
-import org.websockets4j.protocol.internal.Transport;
 import org.websockets4j.protocol.internal.IoGroup;
 import org.websockets4j.protocol.internal.TlsEngines;
 import org.websockets4j.protocol.internal.TlsHandshake;
+import org.websockets4j.protocol.internal.Transport;
 import org.websockets4j.protocol.internal.WebSockets;
 
 /**
@@ -58,7 +52,10 @@ import org.websockets4j.protocol.internal.WebSockets;
  * }
  * }</pre>
  *
- * <p>Each accepted TCP connection gets its own thread (a virtual thread unless
+ * <p>It listens on one or more sockets: a host and port ({@code serve}), several hosts
+ * ({@code serve(handler, hosts, port, options)}), a Unix domain socket ({@code unixServe}) or a
+ * channel bound elsewhere ({@code serve(handler, channel, options)}), each with its
+ * {@code serveAsync} twin. Each accepted connection gets its own thread (a virtual thread unless
  * {@link ServerOptions#handlerExecutor()} names an executor) that runs the opening handshake,
  * bounded by {@link ServerOptions#openTimeout()}, then the {@link ConnectionHandler}. Refused
  * handshakes get the HTTP answer {@link ServerHandshake} chose (400, 403, 405, 426, 431, 500, 503)
@@ -86,13 +83,8 @@ public final class WebSocketServer implements AutoCloseable {
     private static final int HANDSHAKE_BUFFER = 4096;
     /** How long a refused client may keep sending before its socket is closed. */
     private static final Duration LINGER = Duration.ofSeconds(1);
-    private static final Duration ACCEPT_RETRY = Duration.ofMillis(50);
-    private static final Duration ACCEPT_LOG_INTERVAL = Duration.ofSeconds(10);
-    /** Re-arms the accept loop after a failure (one daemon thread, made on first use). */
-    private static final ScheduledExecutorService RETRY = Executors.newSingleThreadScheduledExecutor(
-            Thread.ofPlatform().name("websockets4j-accept-retry").daemon(true).factory());
 
-    private final AsynchronousServerSocketChannel listener;
+    private final List<Listener> listeners;
     private final SocketAddress address;
     /** The blocking handler, or null when {@link #asyncHandler} serves. */
     private final ConnectionHandler handler;
@@ -104,21 +96,21 @@ public final class WebSocketServer implements AutoCloseable {
     /** One WARNING per interval about refused handshakes, the rest at DEBUG: no client can flood the log. */
     private final RefusalLog refusals = new RefusalLog(LOG, RefusalLog.INTERVAL, System::nanoTime);
     private final Set<WebSocket> connections = ConcurrentHashMap.newKeySet();
-    /** Connections accepted whose socket is not closed or whose handler has not returned, plus one for the listener. */
-    private final AtomicInteger active = new AtomicInteger(1);
+    /** Connections accepted whose socket is not closed or whose handler has not returned, plus one per listener. */
+    private final AtomicInteger active;
     private final AtomicBoolean closing = new AtomicBoolean();
-    private final AtomicLong acceptFailures = new AtomicLong();
-    private final AtomicLong lastAcceptLog = new AtomicLong();
+    private final AcceptLog acceptLog = new AcceptLog(LOG);
     private final CompletableFuture<Void> closed = new CompletableFuture<>();
     /** What close(code, reason) sends; set before {@link #closing}, so whoever sees closing sees it. */
     private final AtomicReference<Close> stopWith = new AtomicReference<>();
     /** The threads running a handshake or a blocking handler of this server: close() must not wait on them. */
     private final Set<Thread> serving = ConcurrentHashMap.newKeySet();
 
-    private WebSocketServer(AsynchronousServerSocketChannel listener, ConnectionHandler handler,
-                            AsyncConnectionHandler asyncHandler, ServerOptions options) throws IOException {
-        this.listener = listener;
-        this.address = listener.getLocalAddress();
+    private WebSocketServer(List<Listener> listeners, ConnectionHandler handler,
+                            AsyncConnectionHandler asyncHandler, ServerOptions options) {
+        this.listeners = List.copyOf(listeners);
+        this.address = listeners.get(0).address();
+        this.active = new AtomicInteger(listeners.size());
         this.handler = handler;
         this.asyncHandler = asyncHandler;
         this.options = withHandlerCheck(options, handler != null ? handler : asyncHandler);
@@ -215,27 +207,146 @@ public final class WebSocketServer implements AutoCloseable {
         return start(null, handler, host, port, options);
     }
 
-    private static WebSocketServer start(ConnectionHandler handler, AsyncConnectionHandler asyncHandler, String host,
-                                         int port, ServerOptions options) throws IOException {
-        Objects.requireNonNull(options, "options");
-        if (port < 0 || port > 65535) {
-            throw new IllegalArgumentException("port must be 0-65535, got " + port);
-        }
-        AsynchronousServerSocketChannel listener = AsynchronousServerSocketChannel.open(IoGroup.shared());
-        try {
-            listener.setOption(StandardSocketOptions.SO_REUSEADDR, true);
-            listener.bind(host == null ? new InetSocketAddress(port) : new InetSocketAddress(host, port), 1024);
-            WebSocketServer server = new WebSocketServer(listener, handler, asyncHandler, options);
-            server.acceptNext();
-            return server;
-        } catch (IOException | RuntimeException e) {
-            listener.close();
-            throw e;
-        }
+    /**
+     * Starts a server listening on {@code port} of each of {@code hosts} (Python's {@code host}
+     * given as a list): one socket per host, all feeding the same connections.
+     *
+     * @param handler what to do with each connection
+     * @param hosts   the interfaces, at least one; a null element means all interfaces
+     * @param port    the TCP port; with 0, the first host gets an ephemeral port and the others
+     *                the same one
+     * @param options the handshake, connection and socket options
+     * @return the server, accepting on every address ({@link #addresses()})
+     * @throws IOException              when an address cannot be bound (none stays bound then)
+     * @throws IllegalArgumentException when {@code hosts} is empty or the port is outside 0–65535
+     */
+    public static WebSocketServer serve(ConnectionHandler handler, List<String> hosts, int port, ServerOptions options)
+            throws IOException {
+        Objects.requireNonNull(handler, "handler");
+        return start(handler, null, hosts, port, options);
     }
 
     /**
-     * The address the server listens on (with the actual port when 0 was asked for).
+     * The async-handler twin of {@link #serve(ConnectionHandler, List, int, ServerOptions)}.
+     *
+     * @param handler what to do with each connection
+     * @param hosts   the interfaces, at least one; a null element means all interfaces
+     * @param port    the TCP port; 0 for an ephemeral one shared by every host
+     * @param options the handshake, connection and socket options
+     * @return the server, accepting on every address
+     * @throws IOException              when an address cannot be bound (none stays bound then)
+     * @throws IllegalArgumentException when {@code hosts} is empty or the port is outside 0–65535
+     */
+    public static WebSocketServer serveAsync(AsyncConnectionHandler handler, List<String> hosts, int port,
+                                             ServerOptions options) throws IOException {
+        Objects.requireNonNull(handler, "handler");
+        return start(null, handler, hosts, port, options);
+    }
+
+    /**
+     * Starts a server listening on a Unix domain socket at {@code path} (Python's
+     * {@code unix_serve}). A stale socket file (one nobody listens on) is replaced; a live
+     * server's makes this fail. The file gets the permissions the process umask leaves (clients
+     * need write permission on it to connect); close() removes it.
+     *
+     * @param handler what to do with each connection
+     * @param path    the socket file's path (Linux limits it to about 107 bytes)
+     * @param options the handshake and connection options; {@code reusePort} is refused
+     * @return the server, already accepting connections
+     * @throws IOException              when the path cannot be bound (a server listens there, the
+     *                                  file is not a socket, the directory is missing)
+     * @throws IllegalArgumentException when {@link ServerOptions#reusePort()} is set
+     */
+    public static WebSocketServer unixServe(ConnectionHandler handler, Path path, ServerOptions options) throws IOException {
+        Objects.requireNonNull(handler, "handler");
+        return start(handler, null, Listeners.unix(path, options), options);
+    }
+
+    /**
+     * The async-handler twin of {@link #unixServe(ConnectionHandler, Path, ServerOptions)}.
+     *
+     * @param handler what to do with each connection
+     * @param path    the socket file's path
+     * @param options the handshake and connection options; {@code reusePort} is refused
+     * @return the server, already accepting connections
+     * @throws IOException              when the path cannot be bound
+     * @throws IllegalArgumentException when {@link ServerOptions#reusePort()} is set
+     */
+    public static WebSocketServer unixServeAsync(AsyncConnectionHandler handler, Path path, ServerOptions options)
+            throws IOException {
+        Objects.requireNonNull(handler, "handler");
+        return start(null, handler, Listeners.unix(path, options), options);
+    }
+
+    /**
+     * Starts a server on a channel that is already bound and listening (Python's {@code sock}):
+     * one bound by the caller with options of its own, or {@link System#inheritedChannel()} for
+     * socket activation (inetd, systemd {@code StandardInput=socket}). TCP and Unix channels
+     * both work; connections run over the channel transport (non-blocking, completed by the
+     * library's selector thread), not the asynchronous channel group. The server owns the channel
+     * and closes it on close().
+     *
+     * @param handler what to do with each connection
+     * @param channel a bound, listening channel
+     * @param options the handshake and connection options; {@code reusePort} is refused and
+     *                {@code backlog} does not apply
+     * @return the server, already accepting connections
+     * @throws IOException              when the channel cannot be read or set to blocking mode
+     * @throws IllegalArgumentException when the channel is not bound or {@code reusePort} is set
+     */
+    public static WebSocketServer serve(ConnectionHandler handler, ServerSocketChannel channel, ServerOptions options)
+            throws IOException {
+        Objects.requireNonNull(handler, "handler");
+        return start(handler, null, Listeners.adopt(channel, options), options);
+    }
+
+    /**
+     * The async-handler twin of {@link #serve(ConnectionHandler, ServerSocketChannel, ServerOptions)}.
+     *
+     * @param handler what to do with each connection
+     * @param channel a bound, listening channel
+     * @param options the handshake and connection options; {@code reusePort} is refused
+     * @return the server, already accepting connections
+     * @throws IOException              when the channel cannot be read or set to blocking mode
+     * @throws IllegalArgumentException when the channel is not bound or {@code reusePort} is set
+     */
+    public static WebSocketServer serveAsync(AsyncConnectionHandler handler, ServerSocketChannel channel,
+                                             ServerOptions options) throws IOException {
+        Objects.requireNonNull(handler, "handler");
+        return start(null, handler, Listeners.adopt(channel, options), options);
+    }
+
+    private static WebSocketServer start(ConnectionHandler handler, AsyncConnectionHandler asyncHandler, String host,
+                                         int port, ServerOptions options) throws IOException {
+        return start(handler, asyncHandler, Arrays.asList(host), port, options);
+    }
+
+    private static WebSocketServer start(ConnectionHandler handler, AsyncConnectionHandler asyncHandler, List<String> hosts,
+                                         int port, ServerOptions options) throws IOException {
+        Objects.requireNonNull(options, "options");
+        return start(handler, asyncHandler, Listeners.tcp(hosts, port, options), options);
+    }
+
+    /** Starts a server on listeners already bound; closes them when it cannot. */
+    static WebSocketServer start(ConnectionHandler handler, AsyncConnectionHandler asyncHandler, List<Listener> listeners,
+                                 ServerOptions options) {
+        WebSocketServer server;
+        try {
+            server = new WebSocketServer(listeners, handler, asyncHandler, Objects.requireNonNull(options, "options"));
+        } catch (RuntimeException e) {
+            listeners.forEach(Listener::close);
+            throw e;
+        }
+        Listener.Sink sink = server.new Accepted();
+        for (Listener listener : server.listeners) {
+            listener.start(sink);
+        }
+        return server;
+    }
+
+    /**
+     * The address the server listens on (with the actual port when 0 was asked for): the first
+     * one when it listens on several; a {@link java.net.UnixDomainSocketAddress} for a Unix server.
      *
      * @return the bound address, never null
      */
@@ -244,21 +355,26 @@ public final class WebSocketServer implements AutoCloseable {
     }
 
     /**
-     * The addresses the server listens on (Python's {@code sockets}); one for now.
+     * The addresses the server listens on (Python's {@code sockets}), in the order given: one per
+     * host, a Unix socket's path, a given channel's address.
      *
-     * @return an immutable list of the bound addresses
+     * @return an immutable list of the bound addresses, never empty
      */
     public List<SocketAddress> addresses() {
-        return List.of(address);
+        return listeners.stream().map(Listener::address).toList();
     }
 
     /**
-     * The TCP port the server listens on.
+     * The TCP port the server listens on (the first address's).
      *
      * @return the bound port, 1-65535
+     * @throws IllegalStateException when the server listens on a Unix domain socket
      */
     public int port() {
-        return ((InetSocketAddress) address).getPort();
+        if (address instanceof InetSocketAddress inet) {
+            return inet.getPort();
+        }
+        throw new IllegalStateException("this server listens on " + address + ", not on a TCP port");
     }
 
     /**
@@ -396,74 +512,47 @@ public final class WebSocketServer implements AutoCloseable {
         return closing.get();
     }
 
-    private void acceptNext() {
-        try {
-            listener.accept(null, new CompletionHandler<AsynchronousSocketChannel, Void>() {
-                @Override
-                public void completed(AsynchronousSocketChannel channel, Void attachment) {
-                    if (closing.get()) {
-                        closeQuietly(channel);
-                        finished(); // the listener's own count: no further accept
-                        return;
-                    }
-                    try {
-                        active.incrementAndGet();
-                        executor.execute(() -> serveConnection(channel));
-                    } catch (Throwable e) { // even an Error (no memory for a thread) must not stop accepting
-                        acceptTrouble("cannot start a thread for a connection; closing it", e);
-                        closeQuietly(channel);
-                        finished();
-                    } finally {
-                        acceptNext();
-                    }
-                }
-
-                @Override
-                public void failed(Throwable failure, Void attachment) {
-                    if (closing.get() || failure instanceof AsynchronousCloseException
-                            || failure instanceof ClosedChannelException) {
-                        finished(); // the listener's own count
-                        return;
-                    }
-                    // Out of file descriptors, say: try again a little later instead of spinning.
-                    acceptTrouble("accept failed; accepting again in " + ACCEPT_RETRY.toMillis() + " ms", failure);
-                    RETRY.schedule(WebSocketServer.this::acceptNext, ACCEPT_RETRY.toMillis(), TimeUnit.MILLISECONDS);
-                }
-            });
-        } catch (Throwable e) {
+    /** Where the listeners hand accepted connections over: each gets its own thread. */
+    private final class Accepted implements Listener.Sink {
+        @Override
+        public void accepted(Transport transport) {
             if (closing.get()) {
-                finished();
+                closeQuietly(transport);
                 return;
             }
-            acceptTrouble("cannot accept; trying again in " + ACCEPT_RETRY.toMillis() + " ms", e);
-            RETRY.schedule(this::acceptNext, ACCEPT_RETRY.toMillis(), TimeUnit.MILLISECONDS);
-        }
-    }
-
-    /** Logs a failure of the accept loop, at most once per {@link #ACCEPT_RETRY} × 100 with its count. */
-    private void acceptTrouble(String what, Throwable failure) {
-        long now = System.nanoTime();
-        long count = acceptFailures.incrementAndGet();
-        long last = lastAcceptLog.get();
-        if (last == 0 || now - last > ACCEPT_LOG_INTERVAL.toNanos()) {
-            if (lastAcceptLog.compareAndSet(last, now == 0 ? 1 : now)) {
-                acceptFailures.set(0);
-                try {
-                    LOG.log(Level.WARNING, what + " (" + count + " such failures since the last report)", failure);
-                } catch (Throwable ignored) {
-                    // logging needs memory too: never let it end the accept loop
-                }
+            active.incrementAndGet();
+            try {
+                executor.execute(() -> serveConnection(transport));
+            } catch (Throwable e) { // even an Error (no memory for a thread) must not stop accepting
+                acceptLog.trouble("cannot start a thread for a connection; closing it", e);
+                closeQuietly(transport);
+                finished();
             }
         }
+
+        @Override
+        public void stopped() {
+            finished(); // the listener's own count
+        }
+
+        @Override
+        public boolean closing() {
+            return closing.get();
+        }
+
+        @Override
+        public void trouble(String what, Throwable failure) {
+            acceptLog.trouble(what, failure);
+        }
     }
 
-    private void serveConnection(AsynchronousSocketChannel channel) {
+    private void serveConnection(Transport transport) {
         WebSocket webSocket = null;
         boolean handedOff = false;
         Thread thread = Thread.currentThread();
         serving.add(thread);
         try {
-            webSocket = handshake(HandshakeIo.tcp(channel), remoteAddress(channel));
+            webSocket = handshake(transport, transport.remoteAddress());
             if (webSocket != null) {
                 if (asyncHandler != null) {
                     startAsyncHandler(webSocket);
@@ -482,7 +571,7 @@ public final class WebSocketServer implements AutoCloseable {
             serving.remove(thread);
             if (!handedOff) {
                 if (webSocket == null) {
-                    closeQuietly(channel);
+                    closeQuietly(transport);
                 } else {
                     connections.remove(webSocket);
                 }
@@ -530,15 +619,6 @@ public final class WebSocketServer implements AutoCloseable {
             // logging needs memory too
         }
         return CloseCodes.INTERNAL_ERROR;
-    }
-
-    /** The client's address for log lines; null when the socket is already gone. */
-    private static SocketAddress remoteAddress(AsynchronousSocketChannel channel) {
-        try {
-            return channel.getRemoteAddress();
-        } catch (IOException e) {
-            return null;
-        }
     }
 
     /** Runs the opening handshake; returns the open WebSocket, or null when it was refused or abandoned. */
@@ -721,7 +801,7 @@ public final class WebSocketServer implements AutoCloseable {
         Close.serialize(code, why); // validates before anything stops
         if (stopWith.compareAndSet(null, new Close(code, why))) {
             closing.set(true);
-            closeQuietly(listener);
+            listeners.forEach(Listener::close);
             refusals.flush();
             for (ServerHandshake handshake : handshakes) {
                 handshake.shuttingDown();
@@ -763,16 +843,16 @@ public final class WebSocketServer implements AutoCloseable {
         }
     }
 
-    private static void closeQuietly(java.nio.channels.Channel channel) {
+    private static void closeQuietly(Transport transport) {
         try {
-            channel.close();
+            transport.close();
         } catch (IOException e) {
-            LOG.log(Level.DEBUG, "closing a channel failed", e);
+            LOG.log(Level.DEBUG, "closing a connection failed", e);
         }
     }
 
     @Override
     public String toString() {
-        return "WebSocketServer[" + address + (closing.get() ? ", closing" : "") + ", " + connections.size() + " connections]";
+        return "WebSocketServer[" + listeners + (closing.get() ? ", closing" : "") + ", " + connections.size() + " connections]";
     }
 }

@@ -147,7 +147,7 @@ class ServerOptionsTest {
     void toStringShowsEveryOption() {
         assertEquals("ServerOptions[connection=" + ConnectionOptions.defaults() + ", origins=null, subprotocols=[], compression=DEFLATE,"
                 + " extensions=[permessage-deflate], selectSubprotocol=DEFAULT, extraHeaders=none, processRequest=none, processResponse=none, openTimeout=PT10S, serverHeader="
-                + ServerOptions.DEFAULT_SERVER_HEADER + ", handlerExecutor=virtual thread per connection, ssl=none, sslParameters=none]",
+                + ServerOptions.DEFAULT_SERVER_HEADER + ", handlerExecutor=virtual thread per connection, ssl=none, sslParameters=none, backlog=1024, reusePort=false]",
                 ServerOptions.defaults().toString());
     }
 

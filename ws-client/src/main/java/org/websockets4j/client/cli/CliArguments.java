@@ -21,9 +21,11 @@ import org.websockets4j.http.WebSocketUri;
  * @param help          whether {@code --help} was given (everything else is then ignored)
  * @param cacert        the {@code --cacert} PEM file of the CAs to trust for wss://, or null
  * @param insecure      whether {@code --insecure} was given: no certificate verification
+ * @param unix          the {@code --unix} socket file to connect to instead of the URI's host and
+ *                      port, or null
  */
 record CliArguments(String uri, List<String[]> headers, List<String> subprotocols, boolean noCompression,
-                    String proxy, boolean noProxy, boolean help, String cacert, boolean insecure) {
+                    String proxy, boolean noProxy, boolean help, String cacert, boolean insecure, String unix) {
 
     /** Creates the record, copying the lists. */
     CliArguments {
@@ -57,6 +59,7 @@ record CliArguments(String uri, List<String[]> headers, List<String> subprotocol
         String cacert = null;
         boolean insecure = false;
         boolean optionsEnded = false;
+        String unix = null;
         for (int i = 0; i < args.length; i++) {
             String arg = args[i];
             if (optionsEnded || !arg.startsWith("-") || arg.equals("-")) {
@@ -76,7 +79,7 @@ record CliArguments(String uri, List<String[]> headers, List<String> subprotocol
             switch (name) {
                 case "--" -> optionsEnded = true;
                 case "--help", "-h" -> {
-                    return new CliArguments(null, List.of(), List.of(), false, null, false, true, null, false);
+                    return new CliArguments(null, List.of(), List.of(), false, null, false, true, null, false, null);
                 }
                 case "--no-compression" -> {
                     if (value != null) {
@@ -90,11 +93,26 @@ record CliArguments(String uri, List<String[]> headers, List<String> subprotocol
                     }
                     insecure = true;
                 }
-                                case "--no-proxy" -> {
+                case "--no-proxy" -> {
                     if (value != null) {
                         throw new UsageError("--no-proxy takes no value");
                     }
                     noProxy = true;
+                }
+                case "--unix" -> {
+                    if (value == null) {
+                        if (i + 1 == args.length) {
+                            throw new UsageError("--unix needs a value");
+                        }
+                        value = args[++i];
+                    }
+                    if (unix != null) {
+                        throw new UsageError("--unix given twice");
+                    }
+                    if (value.isEmpty()) {
+                        throw new UsageError("--unix must not be empty");
+                    }
+                    unix = value;
                 }
                 case "--header", "--subprotocol", "--proxy", "--cacert" -> {
                     if (value == null) {
@@ -125,7 +143,7 @@ record CliArguments(String uri, List<String[]> headers, List<String> subprotocol
         if (cacert != null && insecure) {
             throw new UsageError("--cacert and --insecure contradict each other: give one");
         }
-        return new CliArguments(uri, headers, subprotocols, noCompression, proxy, noProxy, false, cacert, insecure);
+        return new CliArguments(uri, headers, subprotocols, noCompression, proxy, noProxy, false, cacert, insecure, unix);
     }
 
     private static URI proxyUri(String proxy) throws UsageError {
@@ -182,8 +200,11 @@ record CliArguments(String uri, List<String[]> headers, List<String> subprotocol
             if (noCompression) {
                 builder.compression(Compression.NONE); // Python's compression=None
             }
+            if (unix != null) {
+                builder.socketAddress(java.net.UnixDomainSocketAddress.of(unix));
+            }
             return builder.build();
-        } catch (IllegalArgumentException e) {
+        } catch (IllegalArgumentException e) { // InvalidPathException too
             throw new UsageError(e.getMessage());
         }
     }

@@ -67,6 +67,8 @@ final class InteractiveClient {
               --proxy URI             connect through this proxy: http://[user:pass@]host:port
                                       (CONNECT) or socks5://, socks5h:// (SOCKS5)
               --no-proxy              connect directly, ignoring the environment variables
+              --unix PATH             connect to the Unix domain socket PATH; <uri> then gives
+                                      only the request's path and Host (e.g. ws://localhost/)
               --help                  print this help
 
             Without --proxy or --no-proxy, the environment variables http_proxy (for ws://),

@@ -72,14 +72,28 @@ class NginxInteropTest {
 
     /** Writes the configuration for a free port in front of {@code backend} and starts nginx in the foreground. */
     private static PeerProcess startProxy(String nginx, Path prefix, int backend) throws Exception {
-        return startProxy(nginx, prefix, backend, "nginx/nginx.conf", Map.of());
+        return startProxy(nginx, prefix, "127.0.0.1:" + backend);
     }
 
     /**
-     * {@link #startProxy(String, Path, int)} from another template under src/test/peers, with
+     * Like {@link #startProxy(String, Path, int)} in front of any {@code proxy_pass} upstream:
+     * {@code 127.0.0.1:PORT}, or {@code unix:/path/to/socket:} for a Unix domain socket.
+     */
+    static PeerProcess startProxy(String nginx, Path prefix, String upstream) throws Exception {
+        return startProxy(nginx, prefix, upstream, "nginx/nginx.conf", Map.of());
+    }
+
+    /**
+     * {@link #startProxy(String, Path, String)} from another template under src/test/peers, with
      * more {@code @NAME@} replacements; the proxy's port is in {@code prefix/port}.
      */
     static PeerProcess startProxy(String nginx, Path prefix, int backend, String template, Map<String, String> more)
+            throws Exception {
+        return startProxy(nginx, prefix, "127.0.0.1:" + backend, template, more);
+    }
+
+    /** The general form: any upstream, any template, more replacements. */
+    static PeerProcess startProxy(String nginx, Path prefix, String upstream, String template, Map<String, String> more)
             throws Exception {
         int port;
         try (ServerSocket probe = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
@@ -89,7 +103,8 @@ class NginxInteropTest {
         String config = Files.readString(Peers.SCRIPTS.resolve(template))
                 .replace("@PREFIX@", prefix.toString())
                 .replace("@PORT@", Integer.toString(port))
-                .replace("@BACKEND@", Integer.toString(backend));
+                .replace("127.0.0.1:@BACKEND@", upstream)
+                .replace("@BACKEND@", upstream.substring(upstream.lastIndexOf(':') + 1));
         for (Map.Entry<String, String> entry : more.entrySet()) {
             config = config.replace("@" + entry.getKey() + "@", entry.getValue());
         }
@@ -116,7 +131,7 @@ class NginxInteropTest {
         return Integer.parseInt(Files.readString(prefix.resolve("port")));
     }
 
-    private static String proxyUri(Path prefix) throws IOException {
+    static String proxyUri(Path prefix) throws IOException {
         return "ws://127.0.0.1:" + proxyPort(prefix);
     }
 }

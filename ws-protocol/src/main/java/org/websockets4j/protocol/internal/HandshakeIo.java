@@ -58,6 +58,20 @@ public final class HandshakeIo {
     }
 
     /**
+     * {@link Transport} over a connected {@link java.nio.channels.SocketChannel} of any family (a
+     * Unix domain socket, an inherited or caller-supplied TCP socket): switched to non-blocking
+     * mode, completed by the shared selector thread when it must wait.
+     *
+     * @param channel a connected channel; the transport owns it from now on
+     * @return the transport
+     * @throws IOException              when the channel cannot be made non-blocking
+     * @throws IllegalArgumentException when the channel is not connected
+     */
+    public static Transport channel(java.nio.channels.SocketChannel channel) throws IOException {
+        return new ChannelTransport(channel);
+    }
+
+    /**
      * Reads and feeds {@code step} until it decides; on return {@code buffer} holds, from its
      * position to its limit, the bytes received after what the handshake consumed.
      *

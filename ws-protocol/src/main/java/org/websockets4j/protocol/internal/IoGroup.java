@@ -37,6 +37,8 @@ public final class IoGroup {
     private static volatile AsynchronousChannelGroup shared;
     /** The thread seen completing reads that waited: the group's polling thread. */
     private static volatile Thread ioThread;
+    /** The selector thread of {@link ChannelTransport}s, the other I/O thread; null until started. */
+    private static volatile Thread selectorThread;
 
     private IoGroup() {
     }
@@ -71,19 +73,26 @@ public final class IoGroup {
      */
     public static void noteIoThread() {
         Thread current = Thread.currentThread();
-        if (ioThread != current && !current.isVirtual()) {
+        if (ioThread != current && !current.isVirtual() && current != selectorThread) {
             ioThread = current;
         }
     }
 
     /**
-     * Whether the calling thread is the I/O thread, where waiting would stall every connection
+     * Whether the calling thread is an I/O thread (the group's polling thread, or the selector
+     * thread of Unix-socket and other {@code SocketChannel} connections), where waiting would stall every connection
      * (callbacks of the futures a connection completes run there).
      *
      * @return true on the I/O thread
      */
     public static boolean onIoThread() {
-        return Thread.currentThread() == ioThread;
+        Thread current = Thread.currentThread();
+        return current == ioThread || current == selectorThread;
+    }
+
+    /** Records the selector thread of {@link IoSelector}, an I/O thread too; called once, before it starts. */
+    static void selectorThread(Thread thread) {
+        selectorThread = thread;
     }
 
     /** Runs every task in the calling thread; never shuts down (the group is never shut down). */
