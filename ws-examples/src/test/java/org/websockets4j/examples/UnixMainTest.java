@@ -41,7 +41,7 @@ class UnixMainTest {
                     Main.Server invocation = (Main.Server) Main.parse(args);
                     WebSocketServer server = Main.start(invocation);
                     try (server) {
-                        assertEquals("unix:" + socket, invocation.listen().describe(server));
+                        assertEquals("unix:" + socket, invocation.listen().describe(server, false));
                         try (WebSocket ws = WebSocketClient.unixConnect(socket, "ws://localhost/chat")) {
                             ws.send("hi there");
                             // The chat server says "* anonymous joined" first.
