@@ -4,10 +4,12 @@ import java.io.IOException;
 import java.lang.System.Logger.Level;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.websockets4j.http.Headers;
@@ -266,11 +268,37 @@ final class ClusterNode implements AutoCloseable {
         }
     }
 
-    /** Closes the clients with 1001 (going away), waits for them, then stops reading Redis. */
+    /** How many clients are connected to this node now. */
+    int clients() {
+        return server.connections().size();
+    }
+
+    /**
+     * Drains the node, then stops it: new clients (and the balancer's health check) get 503 with
+     * {@code Retry-After: 1}, the connected ones 1001 spread over {@code period} (they resume on
+     * another node with {@code ?last=}), then Redis is let go.
+     *
+     * @param period how long the closes are spread over
+     * @throws InterruptedException when interrupted while waiting
+     */
+    void drain(Duration period) throws InterruptedException {
+        try {
+            server.drain(period, Duration.ofSeconds(1)).get();
+        } catch (ExecutionException e) {
+            throw new IllegalStateException(e.getCause());
+        }
+        stopReading();
+    }
+
+    /** Closes the clients with 1001 (going away) at once, waits for them, then stops reading Redis. */
     @Override
     public void close() throws InterruptedException {
         server.close();
         server.awaitClosed();
+        stopReading();
+    }
+
+    private void stopReading() throws InterruptedException {
         running = false;
         reader.interrupt();
         reader.join(2_000);

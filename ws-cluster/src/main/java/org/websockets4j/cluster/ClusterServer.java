@@ -5,9 +5,10 @@ import java.util.concurrent.CountDownLatch;
 
 /**
  * The cluster server program:
- * {@code java -p ws-cluster/target/modules -m org.websockets4j.cluster --port P --redis redis://H:P [--node NAME] [--host H] [--cap N]}.
+ * {@code java -p ws-cluster/target/modules -m org.websockets4j.cluster --port P --redis redis://H:P [--node NAME] [--host H] [--cap N] [--drain MILLIS]}.
  * Prints {@code listening on ws://H:P/ node NAME} once it accepts connections; SIGTERM (or
- * Ctrl-C) closes its clients with 1001 and exits.
+ * Ctrl-C) drains it (503 to newcomers, 1001 to its clients spread over {@code --drain}
+ * milliseconds, 5,000 by default) and exits.
  */
 public final class ClusterServer {
     private ClusterServer() {
@@ -25,6 +26,7 @@ public final class ClusterServer {
         URI redis = URI.create("redis://127.0.0.1:6379");
         String node = null;
         long cap = 10_000;
+        java.time.Duration drain = java.time.Duration.ofSeconds(5);
         for (int i = 0; i < args.length; i++) {
             String value = i + 1 < args.length ? args[i + 1] : null;
             switch (args[i]) {
@@ -33,8 +35,9 @@ public final class ClusterServer {
                 case "--redis" -> redis = URI.create(require(args[i], value));
                 case "--node" -> node = require(args[i], value);
                 case "--cap" -> cap = Long.parseLong(require(args[i], value));
+                case "--drain" -> drain = java.time.Duration.ofMillis(Long.parseLong(require(args[i], value)));
                 default -> {
-                    System.err.println("usage: --port P --redis redis://H:P [--node NAME] [--host H] [--cap N]; unknown: " + args[i]);
+                    System.err.println("usage: --port P --redis redis://H:P [--node NAME] [--host H] [--cap N] [--drain MILLIS]; unknown: " + args[i]);
                     System.exit(2);
                 }
             }
@@ -43,9 +46,10 @@ public final class ClusterServer {
         String name = node != null ? node : host + ":" + port;
         ClusterNode running = ClusterNode.start(name, host, port, redis, cap);
         CountDownLatch stopped = new CountDownLatch(1);
+        java.time.Duration drainPeriod = drain;
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             try {
-                running.close();
+                running.drain(drainPeriod);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }

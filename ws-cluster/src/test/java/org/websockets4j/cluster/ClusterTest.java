@@ -129,7 +129,7 @@ class ClusterTest {
      * Publishes each message exactly once through a connection that may be closed under it: a
      * message is sent again only when it has not come back, on a new connection that resumed.
      */
-    private static void publishOnce(Subscriber publisher, List<String> messages) {
+    static void publishOnce(Subscriber publisher, List<String> messages) {
         try {
             for (String text : messages) {
                 while (!publisher.awaitContains(text, Duration.ZERO)) {

@@ -74,10 +74,14 @@ final class Refusals {
         return text(500, new Headers(), FAILED + ".\nSee server log for more information.\n");
     }
 
-    /** The answer of a server that is shutting down: 503. */
-    static AbortHandshake shuttingDown() {
-        return new AbortHandshake(503, Headers.of("Content-Type", "text/plain; charset=utf-8"),
-                "Server is shutting down.\n".getBytes(StandardCharsets.UTF_8));
+    /** The answer of a server that is shutting down: 503, with Retry-After when a wait is known. */
+    static AbortHandshake shuttingDown(java.time.Duration retryAfter) {
+        Headers headers = Headers.of("Content-Type", "text/plain; charset=utf-8");
+        if (retryAfter != null) {
+            long seconds = retryAfter.getSeconds() + (retryAfter.getNano() > 0 ? 1 : 0);
+            headers.add("Retry-After", Long.toString(Math.max(1, seconds)));
+        }
+        return new AbortHandshake(503, headers, "Server is shutting down.\n".getBytes(StandardCharsets.UTF_8));
     }
 
     private static Headers upgradeHeaders() {

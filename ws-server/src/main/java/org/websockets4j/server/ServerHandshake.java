@@ -3,6 +3,7 @@ package org.websockets4j.server;
 import java.net.SocketAddress;
 import java.nio.ByteBuffer;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 import org.websockets4j.extensions.Negotiation;
@@ -95,6 +96,8 @@ public final class ServerHandshake {
     private final ConnectionState state = new ConnectionState();
     private HandshakeContext context;
     private volatile boolean shuttingDown;
+    /** Set before {@link #shuttingDown}, so whoever sees that sees this. */
+    private volatile Duration retryAfter;
     private HandshakeOutcome outcome;
 
     /**
@@ -216,6 +219,23 @@ public final class ServerHandshake {
     }
 
     /**
+     * {@link #shuttingDown()}, and the {@code 503} carries {@code Retry-After} (RFC 9110 §10.2.3):
+     * how long a client should wait before it tries again, in whole seconds, rounded up. Used by
+     * {@link WebSocketServer#drain(Duration, Duration)}.
+     *
+     * @param retryAfter how long clients should wait, positive
+     * @throws NullPointerException     when {@code retryAfter} is null
+     * @throws IllegalArgumentException when {@code retryAfter} is zero or negative
+     */
+    public void shuttingDown(Duration retryAfter) {
+        if (retryAfter.isNegative() || retryAfter.isZero()) {
+            throw new IllegalArgumentException("retryAfter must be positive, got " + retryAfter);
+        }
+        this.retryAfter = retryAfter;
+        shuttingDown = true;
+    }
+
+    /**
      * The outcome decided so far.
      *
      * @return the outcome, or null while the request is incomplete
@@ -230,7 +250,7 @@ public final class ServerHandshake {
         Headers headers = request.headers();
         context = new HandshakeContext(path, headers, remoteAddress, state);
         if (shuttingDown) {
-            return reject(Refusals.shuttingDown());
+            return reject(Refusals.shuttingDown(retryAfter));
         }
         HandshakeDraft draft;
         try {
@@ -246,7 +266,7 @@ public final class ServerHandshake {
                 draft = refusal(e);
             }
             if (shuttingDown) {
-                return reject(Refusals.shuttingDown());
+                return reject(Refusals.shuttingDown(retryAfter));
             }
         }
         if (draft.cause() == null) {
@@ -262,7 +282,7 @@ public final class ServerHandshake {
         if (processRequest != null) {
             HttpResponse early = processRequest.process(context);
             if (shuttingDown) {
-                throw Refusals.shuttingDown();
+                throw Refusals.shuttingDown(retryAfter);
             }
             if (early != null) {
                 throw new AbortHandshake(early.status(), early.headers(), early.body());

@@ -10,6 +10,10 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
@@ -83,6 +87,9 @@ public final class WebSocketServer implements AutoCloseable {
     private static final int HANDSHAKE_BUFFER = 4096;
     /** How long a refused client may keep sending before its socket is closed. */
     private static final Duration LINGER = Duration.ofSeconds(1);
+    /** Times the closes of a drain (one daemon thread, made on first use). */
+    private static final ScheduledExecutorService DRAIN_TIMER = Executors.newSingleThreadScheduledExecutor(
+            Thread.ofPlatform().name("websockets4j-drain").daemon(true).factory());
 
     private final List<Listener> listeners;
     private final SocketAddress address;
@@ -93,6 +100,8 @@ public final class WebSocketServer implements AutoCloseable {
     private final ServerOptions options;
     private final Executor executor;
     private final Set<ServerHandshake> handshakes = ConcurrentHashMap.newKeySet();
+    /** Non-null once {@link #drain} started: new handshakes answer 503 with this Retry-After. */
+    private volatile Duration drainRetryAfter;
     /** One WARNING per interval about refused handshakes, the rest at DEBUG: no client can flood the log. */
     private final RefusalLog refusals = new RefusalLog(LOG, RefusalLog.INTERVAL, System::nanoTime);
     private final Set<WebSocket> connections = ConcurrentHashMap.newKeySet();
@@ -626,7 +635,10 @@ public final class WebSocketServer implements AutoCloseable {
         ServerHandshake handshake = new ServerHandshake(options, remote);
         handshakes.add(handshake);
         try {
-            if (closing.get()) {
+            Duration retryAfter = drainRetryAfter;
+            if (retryAfter != null) {
+                handshake.shuttingDown(retryAfter);
+            } else if (closing.get()) {
                 handshake.shuttingDown();
             }
             Duration timeout = options.openTimeout();
@@ -740,6 +752,57 @@ public final class WebSocketServer implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+    }
+
+    /**
+     * Drains the server before stopping it, so that a rolling restart moves clients gently: from
+     * now on every new opening handshake is answered {@code 503 Service Unavailable} with
+     * {@code Retry-After} (so a load balancer's health check through the server fails and clients
+     * know when to come back; the listener stays open so that they get that answer rather than a
+     * refused connection); the connections open now are closed with 1001 (going away) one after
+     * the other, in a random order, spread evenly over {@code period}, so that a thousand clients
+     * do not reconnect elsewhere in the same millisecond; then, once {@code period} has passed,
+     * the server closes as {@link #closeAsync(int, String)} with 1001 does. Returns at once.
+     * Calling it again, or on a closing server, only returns {@link #closedFuture()}.
+     *
+     * @param period     how long the closing of the open connections is spread over; zero closes
+     *                   them all at once
+     * @param retryAfter what the 503 answers tell clients to wait (whole seconds, rounded up)
+     * @return a future completed once the server is closed: every connection closed and every
+     *         handler returned
+     * @throws NullPointerException     when an argument is null
+     * @throws IllegalArgumentException when {@code period} is negative or {@code retryAfter} is not
+     *                                  positive
+     */
+    public CompletableFuture<Void> drain(Duration period, Duration retryAfter) {
+        Objects.requireNonNull(period, "period");
+        Objects.requireNonNull(retryAfter, "retryAfter");
+        if (period.isNegative()) {
+            throw new IllegalArgumentException("period must not be negative, got " + period);
+        }
+        if (retryAfter.isNegative() || retryAfter.isZero()) {
+            throw new IllegalArgumentException("retryAfter must be positive, got " + retryAfter);
+        }
+        synchronized (handshakes) {
+            if (drainRetryAfter != null || closing.get()) {
+                return closedFuture();
+            }
+            drainRetryAfter = retryAfter;
+        }
+        for (ServerHandshake handshake : handshakes) {
+            handshake.shuttingDown(retryAfter);
+        }
+        List<WebSocket> open = new ArrayList<>(connections);
+        Collections.shuffle(open);
+        long step = open.isEmpty() ? 0 : period.toNanos() / open.size();
+        for (int i = 0; i < open.size(); i++) {
+            WebSocket webSocket = open.get(i);
+            DRAIN_TIMER.schedule(() -> webSocket.closeAsync(CloseCodes.GOING_AWAY, ""), step * i, TimeUnit.NANOSECONDS);
+        }
+        DRAIN_TIMER.schedule(() -> closeAsync(CloseCodes.GOING_AWAY, ""), period.toNanos(), TimeUnit.NANOSECONDS);
+        LOG.log(Level.INFO, () -> "draining " + open.size() + " connections over " + period + "; new clients are told to retry after "
+                + retryAfter);
+        return closedFuture();
     }
 
     /**
