@@ -140,8 +140,9 @@ public final class WebSocket implements AutoCloseable, Iterable<Message> {
      *
      * <p>Limits: {@link ConnectionOptions#maxSize()} and {@code maxFragments} do not apply to
      * this message, {@link ConnectionOptions#maxFrameSize()} does, to each fragment; the stream
-     * holds at most about one fragment plus one socket read, and while it holds unread bytes the
-     * connection reads nothing more (flow control reaches the peer). A message that arrived
+     * holds a few fragments at most (the one being read and those already parsed from the last
+     * socket reads), and while it holds unread bytes the connection reads nothing more (flow
+     * control reaches the peer). A message that arrived
      * whole before the call was already bounded by {@code maxSize} and is streamed from memory.
      * The exemption starts with the call: fragments that arrived before it were counted against
      * {@code maxSize} (a message that outgrew it before the call already failed the connection
