@@ -100,9 +100,13 @@ final class StreamReceiver {
         return true;
     }
 
-    /** True while the stream handed out holds fragments unread: the driver does not read the socket meanwhile. */
+    /**
+     * True while a stream holds fragments unread, whether handed out already or still on its way
+     * to the thread waiting in recvStream (which may take a while to be scheduled): the driver does
+     * not read the socket meanwhile.
+     */
     boolean holdsUnreadLocked() {
-        return current != null && current.holdsUnread();
+        return (current != null && current.holdsUnread()) || (streaming != null && streaming.holdsUnread());
     }
 
     /** The connection ended: wake the readers. */
