@@ -13,9 +13,12 @@ import org.websockets4j.http.Headers;
 import org.websockets4j.protocol.Message;
 import org.websockets4j.protocol.WebSocket;
 import org.websockets4j.server.AsyncConnectionHandler;
+import org.websockets4j.server.AsyncRouter;
+import org.websockets4j.server.ConnectionHandler;
 import org.websockets4j.server.HandshakeContext;
 import org.websockets4j.server.HttpResponse;
 import org.websockets4j.server.RequestHook;
+import org.websockets4j.server.Router;
 import org.websockets4j.server.ServerOptions;
 import org.websockets4j.server.WebSocketServer;
 
@@ -37,7 +40,8 @@ import org.websockets4j.server.WebSocketServer;
  * messages are refused with 1003: the page only sends text.
  *
  * <p>Anything else on the HTTP side: {@code /favicon.ico} gets 404; a WebSocket connection to a
- * path other than {@code /chat} is refused with 404 before the handshake.
+ * path other than {@code /chat} is refused with 404 before the handshake; the WebSocket side is a
+ * {@link Router} (or {@link AsyncRouter}) with that one route.
  */
 final class ChatServer {
     /** The longest name kept, in characters. */
@@ -84,12 +88,14 @@ final class ChatServer {
                 .maxSize(MAX_MESSAGE)
                 .processRequest(context -> route(context, page, tokens, redeem, basicAuth))
                 .build();
-        AsyncConnectionHandler asyncChat = ws -> chatAsync(ws, self.join());
+        // The WebSocket side is a router with one route: another endpoint is one more route() here.
         WebSocketServer server;
         if (async) {
-            server = listen.serveAsync(asyncChat, options);
+            AsyncConnectionHandler asyncChat = ws -> chatAsync(ws, self.join());
+            server = listen.serveAsync(AsyncRouter.builder().route("/chat", asyncChat).build(), options);
         } else {
-            server = listen.serve(ws -> chat(ws, self.join()), options);
+            ConnectionHandler chat = ws -> chat(ws, self.join());
+            server = listen.serve(Router.builder().route("/chat", chat).build(), options);
         }
         self.complete(server);
         return server;

@@ -137,10 +137,9 @@ public final class WebSocketServer implements AutoCloseable {
             return options;
         }
         RequestProcessor own = options.processRequest();
-        RequestProcessor both = own == null ? check : (path, headers) -> {
-            HttpResponse answer = own.process(path, headers);
-            return answer != null ? answer : check.process(path, headers);
-        };
+        // Chained through the context, so that what the options' hook stores (an authenticated
+        // user, say) reaches the connection the router hands on.
+        RequestProcessor both = own == null ? check : RequestProcessor.chain(own, check);
         return options.toBuilder().processRequest(both).build();
     }
 
