@@ -219,6 +219,7 @@ class TlsTest {
             ws.send("go");
             ConnectionClosed e = assertThrows(ConnectionClosed.class, ws::recv);
             assertEquals(1006, e.code());
+            assertTrue(e.getCause() instanceof javax.net.ssl.SSLException, "the TLS error is the cause: " + e.getCause());
         }
     }
 

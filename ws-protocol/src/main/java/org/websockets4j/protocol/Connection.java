@@ -137,7 +137,7 @@ public final class Connection {
     private Close closeReceived;
     private boolean closeTransport;
     /** What the peer did wrong when we failed the connection because of it; the cause of closeException(). */
-    private WebSocketException failure;
+    private Throwable failure;
     private boolean closeTimerArmed;
     private long closeDeadline;
     /** Who this connection is in TRACE lines (the driver, naming both addresses); null: its role. */
@@ -502,6 +502,24 @@ public final class Connection {
     public void receiveEof(long nowNanos) {
         if (state == State.CLOSED) {
             return;
+        }
+        closed();
+    }
+
+    /**
+     * {@link #receiveEof(long)} because reading or writing the byte stream failed (a reset, a TLS
+     * error): unless another failure came first, {@code cause} becomes the cause of
+     * {@link #closeException()}, so that a 1006 says why. Does nothing once CLOSED.
+     *
+     * @param nowNanos the current time
+     * @param cause    what failed, not null
+     */
+    public void receiveEof(long nowNanos, Throwable cause) {
+        if (state == State.CLOSED) {
+            return;
+        }
+        if (failure == null) {
+            failure = cause;
         }
         closed();
     }

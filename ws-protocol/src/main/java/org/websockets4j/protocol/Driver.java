@@ -1002,10 +1002,12 @@ final class Driver {
                 writing = false;
             }
             if (!terminated) {
-                if (!(error instanceof AsynchronousCloseException || error instanceof ClosedChannelException)) {
+                if (error instanceof AsynchronousCloseException || error instanceof ClosedChannelException) {
+                    connection.receiveEof(System.nanoTime());
+                } else {
                     LOG.log(System.Logger.Level.DEBUG, () -> (read ? "read" : "write") + " failed on " + this, error);
+                    connection.receiveEof(System.nanoTime(), error); // the cause of the 1006 users see
                 }
-                connection.receiveEof(System.nanoTime());
             }
             actions = afterCall();
         } catch (Throwable e) {
