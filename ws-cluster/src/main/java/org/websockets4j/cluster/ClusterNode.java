@@ -64,11 +64,11 @@ final class ClusterNode implements AutoCloseable {
     private volatile boolean redisUp = true;
     private volatile boolean running = true;
 
-    private ClusterNode(String name, String host, int port, URI redisUri, long cap) throws IOException {
+    private ClusterNode(String name, String host, int port, URI redisUri, long cap, boolean reusePort) throws IOException {
         this.name = name;
         this.cap = cap;
         this.redis = RedisClient.builder().fromURI(redisUri).poolConfig(pool()).build();
-        ServerOptions options = ServerOptions.builder().processRequest(this::processRequest).build();
+        ServerOptions options = ServerOptions.builder().processRequest(this::processRequest).reusePort(reusePort).build();
         this.server = WebSocketServer.serve(this::handle, host, port, options);
         this.reader = Thread.ofPlatform().name("cluster-reader-" + name).daemon(true).start(this::readLoop);
     }
@@ -97,7 +97,23 @@ final class ClusterNode implements AutoCloseable {
      * @throws IOException when the port cannot be bound
      */
     static ClusterNode start(String name, String host, int port, URI redisUri, long cap) throws IOException {
-        return new ClusterNode(name, host, port, redisUri, cap);
+        return new ClusterNode(name, host, port, redisUri, cap, false);
+    }
+
+    /**
+     * Starts a node that shares its port with other processes (or nodes) on this host through
+     * {@code SO_REUSEPORT}: the kernel spreads new connections over them, no balancer needed.
+     *
+     * @param name     the node's name, for logs
+     * @param host     the address to listen on
+     * @param port     the shared port (not 0)
+     * @param redisUri Redis, {@code redis://host:port}
+     * @param cap      about how many entries each room's stream keeps
+     * @return the running node
+     * @throws IOException when the port cannot be bound
+     */
+    static ClusterNode startSharingPort(String name, String host, int port, URI redisUri, long cap) throws IOException {
+        return new ClusterNode(name, host, port, redisUri, cap, true);
     }
 
     int port() {

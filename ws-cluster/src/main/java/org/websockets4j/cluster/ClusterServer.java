@@ -5,7 +5,8 @@ import java.util.concurrent.CountDownLatch;
 
 /**
  * The cluster server program:
- * {@code java -p ws-cluster/target/modules -m org.websockets4j.cluster --port P --redis redis://H:P [--node NAME] [--host H] [--cap N] [--drain MILLIS]}.
+ * {@code java -p ws-cluster/target/modules -m org.websockets4j.cluster --port P --redis redis://H:P [--node NAME] [--host H] [--cap N] [--drain MILLIS] [--reuse-port]}. With {@code --reuse-port}, several nodes on one host share the port
+ * ({@code SO_REUSEPORT}) and the kernel balances them.
  * Prints {@code listening on ws://H:P/ node NAME} once it accepts connections; SIGTERM (or
  * Ctrl-C) drains it (503 to newcomers, 1001 to its clients spread over {@code --drain}
  * milliseconds, 5,000 by default) and exits.
@@ -27,6 +28,7 @@ public final class ClusterServer {
         String node = null;
         long cap = 10_000;
         java.time.Duration drain = java.time.Duration.ofSeconds(5);
+        boolean reusePort = false;
         for (int i = 0; i < args.length; i++) {
             String value = i + 1 < args.length ? args[i + 1] : null;
             switch (args[i]) {
@@ -36,15 +38,20 @@ public final class ClusterServer {
                 case "--node" -> node = require(args[i], value);
                 case "--cap" -> cap = Long.parseLong(require(args[i], value));
                 case "--drain" -> drain = java.time.Duration.ofMillis(Long.parseLong(require(args[i], value)));
+                case "--reuse-port" -> {
+                    reusePort = true;
+                    i--; // a flag: no value
+                }
                 default -> {
-                    System.err.println("usage: --port P --redis redis://H:P [--node NAME] [--host H] [--cap N] [--drain MILLIS]; unknown: " + args[i]);
+                    System.err.println("usage: --port P --redis redis://H:P [--node NAME] [--host H] [--cap N] [--drain MILLIS] [--reuse-port]; unknown: " + args[i]);
                     System.exit(2);
                 }
             }
             i++;
         }
         String name = node != null ? node : host + ":" + port;
-        ClusterNode running = ClusterNode.start(name, host, port, redis, cap);
+        ClusterNode running = reusePort ? ClusterNode.startSharingPort(name, host, port, redis, cap)
+                : ClusterNode.start(name, host, port, redis, cap);
         CountDownLatch stopped = new CountDownLatch(1);
         java.time.Duration drainPeriod = drain;
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {

@@ -191,4 +191,37 @@ class ClusterTest {
         }
         throw new AssertionError("health stayed " + last + ", expected " + status);
     }
+
+    @Test
+    void nodesSharingAPortOnOneHostAreBalancedByTheKernel() throws Exception {
+        ClusterNode first = ClusterNode.startSharingPort("p0", "127.0.0.1", freePort(), URI.create(redis.uri()), 10_000);
+        ClusterNode second = ClusterNode.startSharingPort("p1", "127.0.0.1", first.port(), URI.create(redis.uri()), 10_000);
+        String room = "shared-" + UUID.randomUUID();
+        List<Subscriber> clients = new ArrayList<>();
+        try {
+            for (int i = 0; i < 24; i++) {
+                clients.add(new Subscriber(List.of(first.port()), room, 0));
+            }
+            Subscriber publisher = clients.get(0);
+            while (!publisher.trySend("hello")) {
+                Thread.sleep(10);
+            }
+            for (Subscriber client : clients) {
+                assertTrue(client.awaitContains("hello", Duration.ofSeconds(30)));
+            }
+            assertTrue(first.clients() > 0 && second.clients() > 0,
+                    "the kernel spread the clients: " + first.clients() + " and " + second.clients());
+            assertEquals(clients.size(), first.clients() + second.clients());
+        } finally {
+            closeAll(clients);
+            first.close();
+            second.close();
+        }
+    }
+
+    private static int freePort() throws IOException {
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
 }
