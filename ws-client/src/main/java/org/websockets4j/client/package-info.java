@@ -10,6 +10,7 @@
  * <p>The module is also a command-line client, its main class:
  * {@code java -p <modules> -m org.websockets4j.client ws://host:port/} connects, sends each line
  * typed as a text message and prints each message received (the counterpart of
- * {@code python -m websockets}). Not yet here: {@code wss://} (TLS) and {@code unixConnect}.
+ * {@code python -m websockets}). It speaks {@code wss://} ({@code --cacert}, {@code --insecure}), goes through proxies
+ * ({@code --proxy}) and reaches Unix domain sockets ({@code --unix}).
  */
 package org.websockets4j.client;

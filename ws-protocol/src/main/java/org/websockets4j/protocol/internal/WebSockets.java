@@ -50,7 +50,7 @@ public final class WebSockets {
 
     /**
      * {@link #open(AsynchronousSocketChannel, Role, ConnectionOptions, List, ByteBuffer, HandshakeInfo)}
-     * over any {@link Transport} (TCP, and TLS or Unix sockets to come): the WebSocket owns it
+     * over any {@link Transport} (TCP, TLS over another transport, a Unix or given socket channel): the WebSocket owns it
      * from now on and closes it when the connection ends.
      *
      * @param transport the byte stream whose opening handshake completed; nobody else may use it
