@@ -10,8 +10,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.stream.IntStream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -22,21 +20,7 @@ import org.junit.jupiter.params.provider.EnumSource;
  * clients spread over the nodes, and a rolling restart through drains loses nothing.
  */
 @Timeout(180)
-class ClusterBalancerTest {
-    private static RedisProcess redis;
-
-    @BeforeAll
-    static void startRedis() throws Exception {
-        redis = RedisProcess.start();
-    }
-
-    @AfterAll
-    static void stopRedis() throws Exception {
-        if (redis != null) {
-            redis.close();
-        }
-    }
-
+class ClusterBalancerTest extends WithRedis {
     @ParameterizedTest
     @EnumSource(Balancer.class)
     void aRollingRestartBehindTheBalancerLosesNothing(Balancer kind, @TempDir Path dir) throws Exception {

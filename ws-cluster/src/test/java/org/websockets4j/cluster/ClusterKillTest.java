@@ -14,8 +14,6 @@ import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -24,21 +22,7 @@ import org.junit.jupiter.api.Timeout;
  * SIGKILL while a publisher sends: its clients resume on the others and nothing is lost.
  */
 @Timeout(180)
-class ClusterKillTest {
-    private static RedisProcess redis;
-
-    @BeforeAll
-    static void startRedis() throws Exception {
-        redis = RedisProcess.start();
-    }
-
-    @AfterAll
-    static void stopRedis() throws Exception {
-        if (redis != null) {
-            redis.close();
-        }
-    }
-
+class ClusterKillTest extends WithRedis {
     /** Starts {@code cluster-server} in a JVM of its own, from this test's module path. */
     private static Process node(String name, int port) throws Exception {
         String java = ProcessHandle.current().info().command().orElse("java");

@@ -11,8 +11,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.stream.IntStream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -21,21 +19,7 @@ import org.junit.jupiter.api.Timeout;
  * and in order, across nodes, through rolling restarts and a Redis restart.
  */
 @Timeout(180)
-class ClusterTest {
-    private static RedisProcess redis;
-
-    @BeforeAll
-    static void startRedis() throws Exception {
-        redis = RedisProcess.start();
-    }
-
-    @AfterAll
-    static void stopRedis() throws Exception {
-        if (redis != null) {
-            redis.close();
-        }
-    }
-
+class ClusterTest extends WithRedis {
     private static List<ClusterNode> startNodes(int count) throws IOException {
         List<ClusterNode> nodes = new ArrayList<>();
         for (int i = 0; i < count; i++) {
