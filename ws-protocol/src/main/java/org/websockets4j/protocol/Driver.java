@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.AsynchronousCloseException;
 import java.nio.channels.ClosedChannelException;
-import java.nio.channels.CompletionHandler;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -14,17 +13,21 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
-import org.websockets4j.framing.CloseCodes;
+import java.util.function.BooleanSupplier;
 import org.websockets4j.framing.ExtensionCodec;
-import org.websockets4j.framing.Opcode;
-import org.websockets4j.framing.PayloadTooBig;
 import org.websockets4j.framing.Role;
 import org.websockets4j.protocol.internal.IoGroup;
-import org.websockets4j.protocol.internal.SharedSend;
 import org.websockets4j.protocol.internal.Transport;
 
 /**
  * Runs one {@link Connection} over a {@link Transport}: the I/O driver behind a {@link WebSocket}.
+ * This file holds the driver's core: its shared state, the decision taken after every change
+ * ({@link #afterCall()}), the I/O completions, the timer and the end of the connection. The jobs
+ * around it live in files of their own: {@link Receiver} (messages in, to {@code recv}),
+ * {@link Sender} (messages, pings and pongs out, flow control), {@link FragmentOwnership} (who may
+ * send data while a fragmented message is in progress), {@link Cork} (batching a busy receiver's
+ * replies), {@link Section} (the locking pattern), {@link Actions} (what to do after the lock is
+ * released) and {@link TransportOps} (starting reads and writes, inline completions).
  *
  * <h2>Serialisation</h2>
  * Every call into the connection, and every change to the driver's own state, happens under one
@@ -55,6 +58,8 @@ import org.websockets4j.protocol.internal.Transport;
  *   <li>The transport is half-closed once {@link Connection#closeTransport()} holds and everything
  *       queued is written, and closed once the connection is {@link State#CLOSED}.</li>
  * </ul>
+ *
+ * <p>The fields below without a modifier are shared with those parts and guarded by {@link #lock}.
  */
 final class Driver {
     private static final System.Logger LOG = ProtocolLog.LOG;
@@ -62,65 +67,41 @@ final class Driver {
     private final Role role;
     private final ConnectionOptions options;
     private final Transport transport;
-    private final Connection connection;
+    final Connection connection;
 
-    private final ReentrantLock lock = new ReentrantLock();
-    /** Signalled when the blocked receiver may take a message, or the connection ended. */
-    private final Condition inboxChanged = lock.newCondition();
+    final ReentrantLock lock = new ReentrantLock();
     /** Signalled (all) when writing resumes, a fragmented message ends, or the connection ended. */
-    private final Condition sendable = lock.newCondition();
+    final Condition sendable = lock.newCondition();
+    final Section section = new Section(this, lock);
+    final Cork cork = new Cork(this);
+    final Receiver receiver;
+    final Sender sender;
+    final FragmentOwnership fragments;
+    private final TransportOps ops;
 
-    private final MessageAssembler assembler = new MessageAssembler();
-    /** Where data frames go while a message is read as a stream ({@link WebSocket#recvStream()}). */
-    private final StreamReceiver streams = new StreamReceiver(this, lock);
-    private final Inbox inbox = new Inbox();
-    private final WriteQueue writes;
+    final WriteQueue writes;
     private final ReadBuffer readBuffer;
-    private final PingFutures pings = new PingFutures();
+    final PingFutures pings = new PingFutures();
     /** Completed (in the thread that closed it) once the connection is CLOSED and the transport closed. */
     private final CompletableFuture<Void> closed = new CompletableFuture<>();
     /** User futures to complete once the lock is released. */
-    private ArrayList<Runnable> completions = new ArrayList<>();
+    ArrayList<Runnable> completions = new ArrayList<>();
 
     /** Async sends that wait for writing to resume. */
-    private final ArrayList<CompletableFuture<Void>> drainWaiters = new ArrayList<>();
+    final ArrayList<CompletableFuture<Void>> drainWaiters = new ArrayList<>();
     /** Futures of calls made while closing: they fail with the close exception at the end. */
-    private final ArrayList<CompletableFuture<?>> closeWaiters = new ArrayList<>();
+    final ArrayList<CompletableFuture<?>> closeWaiters = new ArrayList<>();
     /** Futures of deferred sends just queued: they complete or wait depending on flow control. */
-    private final ArrayList<CompletableFuture<Void>> justQueued = new ArrayList<>();
-
-    /** The MessageWriter or fragmented send in progress, or null; other data sends wait for it. */
-    private Object fragmentOwner;
-    private Thread fragmentThread;
-    private Opcode fragmentOpcode;
-    private boolean fragmentStarted;
-    /** Async data sends made during a fragmented message, sent in order once it ends. */
-    private final ArrayDeque<DeferredSend> deferred = new ArrayDeque<>(0);
+    final ArrayList<CompletableFuture<Void>> justQueued = new ArrayList<>();
 
     private boolean reading;
     private boolean writing;
     private boolean outputShut;
     /** True once the connection is CLOSED and the transport closing: nothing more happens. */
-    private boolean terminated;
-    /** True while processing a read made after we started closing: overflow messages are dropped. */
-    private boolean dropOverflow;
-    /**
-     * True while the receiver has more messages queued: it will be back for the next one within
-     * microseconds, so what it sends meanwhile is held and written in one batch when it finds the
-     * queue empty (or {@link #CORK_LIMIT} bytes are held, or {@link DriverThreads#CORK_DELAY}
-     * passed, or the connection stops being open). This turns a syscall per message into one per
-     * batch under load, for the blocking and the async API alike.
-     */
-    private volatile boolean corked;
-    private volatile long corkedSince;
-    /** True while this driver is in {@link DriverThreads}' queue of corked drivers. */
-    boolean corkQueued;
-    /** Bytes held by a cork beyond which they are written anyway. */
-    private static final int CORK_LIMIT = 32 * 1024;
+    boolean terminated;
 
     /** True when pongs or a close answer were queued while writing is paused; cleared when it resumes. */
     private boolean repliesOwed;
-    private long dropped;
 
     private ScheduledFuture<?> timer;
     private long timerDeadline;
@@ -129,74 +110,17 @@ final class Driver {
     private boolean abortArmed;
     private long abortDeadline;
 
-    /*
-     * Operations complete on the thread that made them complete (see IoGroup): often inside the
-     * very call that started them. A completion on the starting thread is only recorded, and
-     * perform() handles it after the call returns, so nesting becomes a loop instead of a stack
-     * that grows with every operation that completes at once.
-     */
-    private Thread readStarter;
-    private Thread writeStarter;
-    /** The thread whose call the last inline completion happened in; only that thread reads its result. */
-    private Thread inlineReadBy;
-    private Thread inlineWriteBy;
-    private int inlineReadCount;
-    private Throwable inlineReadError;
-    private long inlineWriteCount;
-    private Throwable inlineWriteError;
-
-    private final CompletionHandler<Integer, Void> onRead = new CompletionHandler<>() {
-        @Override
-        public void completed(Integer count, Void unused) {
-            if (readStarter == Thread.currentThread()) {
-                inlineReadCount = count;
-                inlineReadBy = Thread.currentThread();
-                return;
-            }
-            IoGroup.noteIoThread();
-            perform(readCompleted(count));
-        }
-
-        @Override
-        public void failed(Throwable error, Void unused) {
-            if (readStarter == Thread.currentThread()) {
-                inlineReadError = error;
-                inlineReadBy = Thread.currentThread();
-                return;
-            }
-            perform(ioFailed(error, true));
-        }
-    };
-
-    private final CompletionHandler<Long, Void> onWrite = new CompletionHandler<>() {
-        @Override
-        public void completed(Long count, Void unused) {
-            if (writeStarter == Thread.currentThread()) {
-                inlineWriteCount = count;
-                inlineWriteBy = Thread.currentThread();
-                return;
-            }
-            perform(writeCompleted(count));
-        }
-
-        @Override
-        public void failed(Throwable error, Void unused) {
-            if (writeStarter == Thread.currentThread()) {
-                inlineWriteError = error;
-                inlineWriteBy = Thread.currentThread();
-                return;
-            }
-            perform(ioFailed(error, false));
-        }
-    };
-
     Driver(Transport transport, Role role, ConnectionOptions options, List<? extends ExtensionCodec> codecs) {
         this.transport = transport;
         this.role = role;
         this.options = options;
         this.connection = new Connection(role, options, codecs, null, System.nanoTime());
+        this.receiver = new Receiver(this);
+        this.sender = new Sender(this);
+        this.fragments = new FragmentOwnership(this);
+        this.ops = new TransportOps(this, transport);
         connection.traceAs(this);
-        connection.dataSink(this::dataReceived);
+        connection.dataSink(receiver::dataReceived);
         this.writes = new WriteQueue(options.writeLimit());
         this.readBuffer = new ReadBuffer(options.readLimit());
         this.abortAfter = bound(options.closeTimeout(), role == Role.SERVER ? 4 : 5);
@@ -212,17 +136,12 @@ final class Driver {
 
     /** Processes the bytes received after the handshake, then starts reading and the timers. */
     void start(ByteBuffer leftover) {
-        Actions actions;
-        lock.lock();
-        try {
+        try (Section s = section.enter()) {
             if (leftover.hasRemaining()) {
                 connection.receiveData(leftover, System.nanoTime());
             }
-            actions = afterCall();
-        } finally {
-            lock.unlock();
+            s.settle();
         }
-        perform(actions);
     }
 
     Role role() {
@@ -272,111 +191,55 @@ final class Driver {
 
     /** For tests: messages waiting for recv. */
     int queuedMessages() {
-        return underLock(inbox::size);
+        return underLock(receiver.inbox::size);
     }
 
     /** For tests: whether a recv (blocking or async) is waiting, observed without registering one. */
     boolean receiverWaiting() {
-        return underLock(inbox::busy);
+        return underLock(receiver.inbox::busy);
     }
 
     /** For tests: bytes waiting to be written. */
     long bufferedBytes() {
-        return underLock(() -> writes.pendingBytes());
+        return underLock(writes::pendingBytes);
     }
 
-    // ------------------------------------------------------------------ receiving
+    StreamReceiver streams() {
+        return receiver.streams;
+    }
 
-    /**
-     * Takes the next message, waiting for one.
-     *
-     * @param type the class the message must have, or null for any; when the next message has
-     *             another, it stays queued and IllegalStateException is thrown
-     */
-    Message receive(Class<? extends Message> type) throws InterruptedException {
-        Actions actions = Actions.NONE;
-        lock.lock();
-        try {
-            if (inbox.busy()) {
-                throw new IllegalStateException("cannot call recv while another thread is already waiting for the next message");
-            }
-            streams.checkNoStreamLocked(terminated);
-            inbox.blocked = Thread.currentThread();
-            try {
-                if (corked && !inbox.ready()) {
-                    // About to wait: what the cork held goes out first.
-                    uncork();
-                    Actions flush = afterCall();
-                    lock.unlock();
-                    try {
-                        perform(flush);
-                    } finally {
-                        lock.lock();
-                    }
-                }
-                while (!inbox.ready()) {
-                    if (terminated && !inbox.handingOff) {
-                        throw connection.closeException();
-                    }
-                    checkMayWait("recv()", "recvAsync()");
-                    inboxChanged.await();
-                }
-                if (type != null && !type.isInstance(inbox.peek())) {
-                    throw new IllegalStateException("the next message is " + describe(inbox.peek()) + ", not "
-                            + (type == Message.Text.class ? "text" : "binary") + "; it stays queued: take it with recv()");
-                }
-                Message message = inbox.poll();
-                corkIfMoreQueued();
-                actions = afterCall();
-                return message;
-            } finally {
-                inbox.blocked = null;
-            }
-        } finally {
-            lock.unlock();
-            perform(actions);
+    /** Lock held. */
+    boolean terminatedLocked() {
+        return terminated;
+    }
+
+    /** Lock held. */
+    ConnectionClosed closeExceptionLocked() {
+        return connection.closeException();
+    }
+
+    /** Re-decides the I/O after a stream changed outside the driver (a reader drained or closed it). */
+    void settle() {
+        try (Section s = section.enter()) {
+            s.settle();
         }
-    }
-
-    /** Corks the output when the receiver has more messages waiting. Lock held. */
-    private void corkIfMoreQueued() {
-        if (!corked && !inbox.isEmpty() && !terminated && connection.state() == State.OPEN) {
-            corked = true;
-            corkedSince = System.nanoTime();
-            if (!corkQueued) {
-                corkQueued = true;
-                DriverThreads.watchCork(this);
-            }
-        }
-    }
-
-    private void uncork() {
-        corked = false;
     }
 
     /**
-     * From the timer: writes what a cork held for longer than {@link DriverThreads#CORK_DELAY}
-     * (the receiver went off to do something else); returns true while the cork is still young
-     * and must be watched again.
+     * For the shared timer, which must not wait for a busy connection: runs {@code body} under the
+     * lock when it is free and settles; returns {@code body}'s answer, or true (look again) when
+     * the lock was busy.
      */
-    boolean corkTimeout(long now) {
-        if (corked && now - corkedSince < DriverThreads.CORK_DELAY) {
-            return true; // a racy look is enough to skip a young cork without touching the lock
-        }
+    boolean tryLocked(BooleanSupplier body) {
         if (!lock.tryLock()) {
-            return true; // busy: its owner will decide; look again next time rather than wait
+            return true;
         }
         Actions actions = Actions.NONE;
-        boolean watchAgain = false;
+        boolean again = false;
         try {
-            if (corked && now - corkedSince < DriverThreads.CORK_DELAY) {
-                watchAgain = true;
-            } else {
-                corkQueued = false;
-                if (corked) {
-                    uncork();
-                    actions = afterCall();
-                }
+            again = body.getAsBoolean();
+            if (!again) {
+                actions = afterCall();
             }
         } catch (Throwable e) {
             actions = internalError(e);
@@ -384,7 +247,7 @@ final class Driver {
             lock.unlock();
         }
         perform(actions);
-        return watchAgain;
+        return again;
     }
 
     /**
@@ -403,556 +266,37 @@ final class Driver {
         return IoGroup.onIoThread();
     }
 
-    private static String describe(Message message) {
-        return message instanceof Message.Text ? "text" : "binary";
-    }
-
-    // ------------------------------------------------------------------ streaming receive (see StreamReceiver)
-
-    /** Takes the next message as a stream of its fragments; see {@link WebSocket#recvStream()}. */
-    MessageStream receiveStream() throws InterruptedException {
-        Actions actions = Actions.NONE;
-        lock.lock();
-        try {
-            if (inbox.busy()) {
-                throw new IllegalStateException("cannot call recvStream while another thread is already waiting for the next message");
-            }
-            streams.checkNoStreamLocked(terminated);
-            if (inbox.ready()) { // it arrived whole before the call: stream it from memory
-                MessageStream whole = streams.wholeLocked(inbox.poll());
-                corkIfMoreQueued();
-                actions = afterCall();
-                return whole;
-            }
-            if (terminated && !inbox.handingOff) {
-                throw connection.closeException();
-            }
-            checkMayWait("recvStream()", "recvAsync()");
-            Opcode partial = assembler.partialType();
-            streams.beginLocked(partial, partial == null ? null : assembler.takePartial());
-            connection.streamMessage(true);
-            uncork();
-            inbox.blocked = Thread.currentThread(); // a receive is waiting: no other may start
-            try {
-                Actions flush = afterCall();
-                lock.unlock();
-                try {
-                    perform(flush);
-                } finally {
-                    lock.lock();
-                }
-                while (!streams.startedLocked()) {
-                    if (terminated) {
-                        throw connection.closeException();
-                    }
-                    try {
-                        streams.awaitLocked();
-                    } catch (InterruptedException e) {
-                        if (!streams.startedLocked()) {
-                            throw e;
-                        }
-                        Thread.currentThread().interrupt(); // too late: the message is this stream's now
-                    }
-                }
-                return streams.handOutLocked();
-            } finally {
-                inbox.blocked = null;
-                if (!streams.startedLocked()) { // interrupted or closed before the message began: back to messages
-                    streams.abandonLocked();
-                    connection.streamMessage(false);
-                }
-            }
-        } finally {
-            lock.unlock();
-            perform(actions);
-        }
-    }
-
-    StreamReceiver streams() {
-        return streams;
-    }
-
-    /** Lock held. */
-    boolean terminatedLocked() {
-        return terminated;
-    }
-
-    /** Lock held. */
-    ConnectionClosed closeExceptionLocked() {
-        return connection.closeException();
-    }
-
-    /** Re-decides the I/O after a stream changed outside the driver (a reader drained or closed it). */
-    void settle() {
-        Actions actions = Actions.NONE;
-        lock.lock();
-        try {
-            actions = afterCall();
-        } finally {
-            lock.unlock();
-            perform(actions);
-        }
-    }
-
-    /** Takes the next message, or a future completed by it. */
-    CompletableFuture<Message> receiveAsync() {
-        Actions actions = Actions.NONE;
-        lock.lock();
-        try {
-            if (inbox.busy()) {
-                throw new IllegalStateException("cannot call recvAsync while another receive is already waiting for the next message");
-            }
-            streams.checkNoStreamLocked(terminated);
-            if (inbox.ready()) {
-                Message message = inbox.poll();
-                corkIfMoreQueued();
-                actions = afterCall();
-                return CompletableFuture.completedFuture(message);
-            }
-            if (corked) {
-                uncork(); // about to wait: what the cork held goes out now
-                actions = afterCall();
-            }
-            if (terminated && !inbox.handingOff) {
-                return CompletableFuture.failedFuture(connection.closeException());
-            }
-            CompletableFuture<Message> future = new CompletableFuture<>();
-            inbox.pending = future;
-            return future;
-        } finally {
-            lock.unlock();
-            perform(actions);
-        }
-    }
-
-    /**
-     * Gives the head message to {@code future} (a waiting {@code recvAsync}), or puts it back when
-     * the future was cancelled meanwhile. Runs after the lock is released, in the thread that
-     * delivered the message; the future's dependents run here, lock-free. When they wait for the
-     * next message and one is queued already, it is handed over in this loop, not in a nested call.
-     */
-    private void handOff(CompletableFuture<Message> future) {
-        while (future != null) {
-            Message message;
-            lock.lock();
-            try {
-                message = future.isDone() ? null : inbox.poll();
-                if (message != null) {
-                    corkIfMoreQueued();
-                }
-            } finally {
-                lock.unlock();
-            }
-            boolean delivered = message != null && future.complete(message); // dependents run here
-            Actions actions;
-            CompletableFuture<Message> next = null;
-            lock.lock();
-            try {
-                inbox.handingOff = false;
-                if (message != null && !delivered) {
-                    inbox.putBack(message);
-                }
-                if (inbox.pending == future) {
-                    inbox.pending = null;
-                }
-                CompletableFuture<Message> pending = inbox.pending;
-                if (pending != null && !pending.isDone() && !inbox.isEmpty()) {
-                    inbox.handingOff = true; // keeps serviceReceivers from scheduling another hand-off
-                    next = pending;
-                }
-                actions = afterCall();
-            } finally {
-                lock.unlock();
-            }
-            perform(actions);
-            future = next;
-        }
-    }
-
-    // ------------------------------------------------------------------ sending
-
-    /** Sends a complete data message, then waits while writing is paused. */
-    void send(Opcode opcode, ByteBuffer payload) throws InterruptedException {
-        Actions actions = Actions.NONE;
-        boolean wait;
-        lock.lock();
-        try {
-            awaitFragmentFree();
-            ensureOpen();
-            queueData(opcode, payload, true);
-            actions = afterCall();
-            wait = writes.paused();
-        } finally {
-            lock.unlock();
-            perform(actions);
-        }
-        if (wait) {
-            awaitDrained();
-        }
-    }
-
-    /** Sends a complete data message; the future completes when writing is not paused. */
-    CompletableFuture<Void> sendAsync(Opcode opcode, ByteBuffer payload) {
-        Actions actions = Actions.NONE;
-        lock.lock();
-        try {
-            CompletableFuture<Void> unavailable = unavailable();
-            if (unavailable != null) {
-                return unavailable;
-            }
-            if (fragmentOwner != null) {
-                CompletableFuture<Void> future = new CompletableFuture<>();
-                deferred.addLast(new DeferredSend(opcode, payload, future));
-                return future;
-            }
-            queueData(opcode, payload, true);
-            actions = afterCall();
-            return drained();
-        } finally {
-            lock.unlock();
-            perform(actions);
-        }
-    }
-
-    /**
-     * Broadcasting ({@code WebSockets.sendShared}): queues a complete data message unless the
-     * connection is not open, a fragmented message is in progress, or more than writeLimit bytes
-     * wait; never waits. {@code payload} is this connection's own duplicate of a read-only buffer.
-     */
-    SharedSend sendShared(Opcode opcode, ByteBuffer payload) {
-        Actions actions = Actions.NONE;
-        lock.lock();
-        try {
-            if (terminated || connection.state() != State.OPEN) {
-                return SharedSend.NOT_OPEN;
-            }
-            if (fragmentOwner != null) {
-                return SharedSend.SENDING_FRAGMENTED;
-            }
-            if (writes.pendingBytes() > options.writeLimit()) {
-                return SharedSend.OVER_WRITE_LIMIT;
-            }
-            queueData(opcode, payload, true);
-            actions = afterCall();
-            return SharedSend.SENT;
-        } finally {
-            lock.unlock();
-            perform(actions);
-        }
-    }
-
-    /** Sends a pong, then waits while writing is paused. */
-    void pong(ByteBuffer data) throws InterruptedException {
-        Actions actions = Actions.NONE;
-        boolean wait;
-        lock.lock();
-        try {
-            ensureOpen();
-            connection.sendPong(data);
-            actions = afterCall();
-            wait = writes.paused();
-        } finally {
-            lock.unlock();
-            perform(actions);
-        }
-        if (wait) {
-            awaitDrained();
-        }
-    }
-
-    /** Sends a pong; the future completes when writing is not paused. */
-    CompletableFuture<Void> pongAsync(ByteBuffer data) {
-        Actions actions = Actions.NONE;
-        lock.lock();
-        try {
-            CompletableFuture<Void> unavailable = unavailable();
-            if (unavailable != null) {
-                return unavailable;
-            }
-            connection.sendPong(data);
-            actions = afterCall();
-            return drained();
-        } finally {
-            lock.unlock();
-            perform(actions);
-        }
-    }
-
-    /** Sends a ping; the future completes with its pong. */
-    CompletableFuture<Void> ping(ByteBuffer data) {
-        Actions actions = Actions.NONE;
-        lock.lock();
-        try {
-            CompletableFuture<Void> unavailable = unavailable();
-            if (unavailable != null) {
-                return unavailable;
-            }
-            ByteBuffer payload = connection.sendPing(data);
-            CompletableFuture<Void> future = new CompletableFuture<>();
-            pings.add(payload, future);
-            actions = afterCall();
-            return future;
-        } finally {
-            lock.unlock();
-            perform(actions);
-        }
-    }
-
-    /**
-     * For an async call: a future failing with the close exception when the connection is not
-     * open (at once when closed, at the end when closing); null when it is open.
-     */
-    private <T> CompletableFuture<T> unavailable() {
-        if (terminated) {
-            return CompletableFuture.failedFuture(connection.closeException());
-        }
-        if (connection.state() != State.OPEN) {
-            CompletableFuture<T> future = new CompletableFuture<>();
-            closeWaiters.add(future);
-            return future;
-        }
-        return null;
-    }
-
-    /** A future for a send just queued: done, or done when writing resumes. */
-    private CompletableFuture<Void> drained() {
-        CompletableFuture<Void> future = new CompletableFuture<>();
-        if (writes.paused()) {
-            drainWaiters.add(future);
-        } else {
-            future.complete(null); // nothing depends on it yet: no user code runs here
-        }
-        return future;
-    }
-
-    /**
-     * Returns when the connection is open; when it is closing, waits until it is closed, then
-     * throws the close exception, as Python websockets' {@code ensure_open} does. Lock held.
-     */
-    private void ensureOpen() throws InterruptedException {
-        if (terminated) {
-            throw connection.closeException();
-        }
-        if (connection.state() != State.OPEN) {
-            if (!terminated) {
-                checkMayWait("a blocking send while the connection closes", "sendAsync()");
-            }
-            while (!terminated) {
-                sendable.await();
-            }
-            throw connection.closeException();
-        }
-    }
-
-    /** Waits while a fragmented message from someone else is in progress. Lock held. */
-    private void awaitFragmentFree() throws InterruptedException {
-        while (fragmentOwner != null && !terminated && connection.state() == State.OPEN) {
-            if (fragmentThread == Thread.currentThread()) {
-                throw new IllegalStateException("this thread is in the middle of a fragmented message:"
-                        + " finish it (close its MessageWriter) before sending another message");
-            }
-            checkMayWait("a blocking send behind a fragmented message", "sendAsync()");
-            sendable.await();
-        }
-    }
-
-    /** Waits until writing is no longer paused. */
-    private void awaitDrained() throws InterruptedException {
-        lock.lock();
-        try {
-            if (writes.paused() && !terminated) {
-                checkMayWait("a blocking send", "sendAsync()");
-            }
-            while (writes.paused() && !terminated) {
-                sendable.await();
-            }
-            if (terminated) {
-                throw connection.closeException();
-            }
-        } finally {
-            lock.unlock();
-        }
-    }
-
-    private void queueData(Opcode opcode, ByteBuffer payload, boolean fin) {
-        if (opcode == Opcode.TEXT) {
-            connection.sendText(payload, fin);
-        } else {
-            connection.sendBinary(payload, fin);
-        }
-    }
-
-    // ------------------------------------------------------------------ fragmented messages
-
-    /**
-     * Starts a fragmented message owned by {@code owner}, once no other is in progress; no frame
-     * is sent yet. Other data sends wait (or are deferred) until {@link #sendFragment} with
-     * {@code fin}, {@link #finishFragmented} or {@link #abandonFragmented}.
-     */
-    void beginFragmented(Object owner, Opcode opcode) throws InterruptedException {
-        lock.lock();
-        try {
-            awaitFragmentFree();
-            ensureOpen();
-            fragmentOwner = owner;
-            fragmentThread = Thread.currentThread();
-            fragmentOpcode = opcode;
-            fragmentStarted = false;
-        } finally {
-            lock.unlock();
-        }
-    }
-
-    /** Sends the next frame of {@code owner}'s message, then waits while writing is paused. */
-    void sendFragment(Object owner, ByteBuffer payload, boolean fin) throws InterruptedException {
-        Actions actions = Actions.NONE;
-        boolean wait;
-        lock.lock();
-        try {
-            checkOwner(owner);
-            ensureOpen();
-            queueFragment(payload, fin);
-            if (fin) {
-                releaseFragment();
-            }
-            actions = afterCall();
-            wait = writes.paused();
-        } finally {
-            lock.unlock();
-            perform(actions);
-        }
-        if (wait) {
-            awaitDrained();
-        }
-    }
-
-    /**
-     * Ends {@code owner}'s message with an empty final frame (or sends an empty message when no
-     * frame was sent). Does not wait for writing to resume. When the connection is closing, waits
-     * (uninterruptibly, bounded by the close timeouts) for it to close and throws the close
-     * exception. Does nothing when {@code owner} no longer owns the message.
-     */
-    void finishFragmented(Object owner) {
-        Actions actions = Actions.NONE;
-        lock.lock();
-        try {
-            if (fragmentOwner != owner) {
-                return;
-            }
-            if (terminated || connection.state() != State.OPEN) {
-                releaseFragment();
-                while (!terminated) {
-                    sendable.awaitUninterruptibly();
-                }
-                throw connection.closeException();
-            }
-            queueFragment(ByteBuffer.allocate(0), true);
-            releaseFragment();
-            actions = afterCall();
-        } finally {
-            lock.unlock();
-            perform(actions);
-        }
-    }
-
-    /**
-     * Gives up {@code owner}'s message half-way: the connection cannot be used any more, so it
-     * fails with {@code code} (Python websockets fails it with 1011 then), unless it is already
-     * closing.
-     */
-    void abandonFragmented(Object owner, int code, String reason) {
-        Actions actions = Actions.NONE;
-        lock.lock();
-        try {
-            if (fragmentOwner != owner) {
-                return;
-            }
-            if (connection.state() == State.OPEN) {
-                connection.fail(code, Connection.reasonFor(reason), System.nanoTime());
-            }
-            releaseFragment(); // after failing: deferred sends then wait for the close instead of going out
-            actions = afterCall();
-        } finally {
-            lock.unlock();
-            perform(actions);
-        }
-    }
-
-    private void checkOwner(Object owner) {
-        if (fragmentOwner != owner) {
-            throw new IllegalStateException("this fragmented message is over: its final frame was sent");
-        }
-    }
-
-    private void queueFragment(ByteBuffer payload, boolean fin) {
-        if (fragmentStarted) {
-            connection.sendContinuation(payload, fin);
-        } else {
-            queueData(fragmentOpcode, payload, fin);
-            fragmentStarted = true;
-        }
-    }
-
-    /** Ends the fragmented message's hold on sending; deferred async sends go out now, in order. Lock held. */
-    private void releaseFragment() {
-        fragmentOwner = null;
-        fragmentThread = null;
-        fragmentOpcode = null;
-        fragmentStarted = false;
-        while (!deferred.isEmpty()) {
-            DeferredSend send = deferred.pollFirst();
-            if (terminated) {
-                fail(send.future());
-            } else if (connection.state() != State.OPEN) {
-                closeWaiters.add(send.future());
-            } else {
-                try {
-                    queueData(send.opcode(), send.payload(), true);
-                    justQueued.add(send.future());
-                } catch (RuntimeException e) {
-                    completions.add(() -> send.future().completeExceptionally(e));
-                }
-            }
-        }
-        sendable.signalAll();
-    }
-
     // ------------------------------------------------------------------ closing
 
     /** Starts the closing handshake when the connection is open; returns {@link #closedFuture()}. */
     CompletableFuture<Void> close(int code, String reason) {
-        Actions actions = Actions.NONE;
-        lock.lock();
-        try {
+        try (Section s = section.enter()) {
             if (!terminated && connection.state() == State.OPEN) {
                 connection.sendClose(code, reason, System.nanoTime());
-                actions = afterCall();
+                s.settle();
             }
-        } finally {
-            lock.unlock();
-            perform(actions);
         }
         return closed;
     }
 
     /** Closes the transport at once (the connection ends with 1006 unless a close frame was received). */
     void abort() {
-        Actions actions = Actions.NONE;
-        lock.lock();
-        try {
+        try (Section s = section.enter()) {
             if (!terminated) {
                 connection.receiveEof(System.nanoTime());
-                actions = afterCall();
+                s.settle();
             }
-        } finally {
-            lock.unlock();
-            perform(actions);
         }
     }
 
-    // ------------------------------------------------------------------ I/O completions
+    // ------------------------------------------------------------------ I/O completions (see TransportOps)
 
-    private Actions readCompleted(int count) {
+    /*
+     * These return what they decided instead of carrying it out, so that TransportOps can turn
+     * completions inside the starting call into steps of perform's loop.
+     */
+
+    Actions readCompleted(int count) {
         Actions actions = Actions.NONE;
         lock.lock();
         try {
@@ -961,7 +305,7 @@ final class Driver {
             if (count < 0) {
                 connection.receiveEof(now);
             } else {
-                dropOverflow = connection.state() != State.OPEN;
+                receiver.dropOverflow = connection.state() != State.OPEN;
                 connection.receiveData(readBuffer.filled(), now);
                 readBuffer.consumed(count);
             }
@@ -969,13 +313,13 @@ final class Driver {
         } catch (Throwable e) {
             actions = internalError(e);
         } finally {
-            dropOverflow = false;
+            receiver.dropOverflow = false;
             lock.unlock();
         }
         return actions;
     }
 
-    private Actions writeCompleted(long count) {
+    Actions writeCompleted(long count) {
         Actions actions = Actions.NONE;
         lock.lock();
         try {
@@ -992,7 +336,7 @@ final class Driver {
         return actions;
     }
 
-    private Actions ioFailed(Throwable error, boolean read) {
+    Actions ioFailed(Throwable error, boolean read) {
         Actions actions = Actions.NONE;
         lock.lock();
         try {
@@ -1093,7 +437,7 @@ final class Driver {
      * its events, queues its output, and works out the I/O to start and the futures to complete
      * once the lock is released.
      */
-    private Actions afterCall() {
+    Actions afterCall() {
         Actions actions = null;
         dispatchEvents();
         List<ByteBuffer> output = connection.dataToSend();
@@ -1117,10 +461,10 @@ final class Driver {
             if (state == State.CLOSED) {
                 actions = terminate();
             } else {
-                if (corked && (state != State.OPEN || writes.pendingBytes() >= CORK_LIMIT)) {
-                    uncork();
+                if (cork.corked() && (state != State.OPEN || writes.pendingBytes() >= Cork.LIMIT)) {
+                    cork.release();
                 }
-                if (!writing && !writes.isEmpty() && !corked) {
+                if (!writing && !writes.isEmpty() && !cork.corked()) {
                     writing = true;
                     actions = new Actions();
                     actions.writeLength = writes.prepareBatch();
@@ -1137,9 +481,7 @@ final class Driver {
                 // owe it without bound: above writeLimit, stop reading until it drains, as
                 // Python's read loop does when it awaits drain() after writing a pong.
                 boolean repliesBlocked = repliesOwed && writes.paused();
-                boolean inboxFull = inbox.size() >= options.maxQueue() || inbox.bytes() >= options.maxQueueBytes()
-                        || streams.holdsUnreadLocked();
-                if (!reading && !repliesBlocked && (state != State.OPEN || !inboxFull)) {
+                if (!reading && !repliesBlocked && (state != State.OPEN || !receiver.full())) {
                     reading = true;
                     actions = actions == null ? new Actions() : actions;
                     actions.readInto = readBuffer.forRead();
@@ -1147,31 +489,13 @@ final class Driver {
                 armTimer(now);
             }
         }
-        serviceReceivers();
+        receiver.service();
         if (!completions.isEmpty()) {
             actions = actions == null ? new Actions() : actions;
             actions.completions = completions;
             completions = new ArrayList<>();
         }
         return actions == null ? Actions.NONE : actions;
-    }
-
-    /** The connection's data sink: frames go straight into the assembler, with no object per frame. Lock held. */
-    private void dataReceived(Opcode type, boolean first, ByteBuffer view, boolean fin) {
-        if (streams.routeLocked(type, first, view, fin)) {
-            return;
-        }
-        Message message;
-        try {
-            message = assembler.add(type, first, view, fin);
-        } catch (PayloadTooBig e) { // only past Java's array limit, with maxSize = NO_LIMIT
-            connection.fail(CloseCodes.MESSAGE_TOO_BIG, "message too big", System.nanoTime());
-            assembler.reset();
-            return;
-        }
-        if (message != null) {
-            deliver(message);
-        }
     }
 
     private void dispatchEvents() {
@@ -1185,46 +509,11 @@ final class Driver {
                     }
                 }
                 case Event.CloseReceived close -> {
-                    assembler.reset();
+                    receiver.closeReceived();
                     repliesOwed = true;
                 }
                 case Event.PingReceived ping -> repliesOwed = true; // answered by the connection already
             }
-        }
-    }
-
-    private void deliver(Message message) {
-        if (dropOverflow && (inbox.size() >= options.maxQueue() || inbox.bytes() >= options.maxQueueBytes())) {
-            // We started closing and nobody reads: do not let the peer fill memory meanwhile.
-            dropped++;
-            if (dropped == 1) {
-                LOG.log(System.Logger.Level.DEBUG, () -> "closing with " + options.maxQueue()
-                        + " unread messages; dropping those that still arrive on " + this);
-            }
-            return;
-        }
-        inbox.add(message);
-    }
-
-    /** Wakes or hands a message to the receiver waiting, or fails it once the connection is over. Lock held. */
-    private void serviceReceivers() {
-        CompletableFuture<Message> pending = inbox.pending;
-        if (pending != null) {
-            if (pending.isDone()) {
-                inbox.pending = null; // cancelled while waiting
-            } else if (!inbox.handingOff) {
-                if (!inbox.isEmpty()) {
-                    inbox.handingOff = true;
-                    completions.add(() -> handOff(pending));
-                } else if (terminated) {
-                    inbox.pending = null;
-                    ConnectionClosed error = connection.closeException();
-                    completions.add(() -> pending.completeExceptionally(error));
-                }
-            }
-        }
-        if (inbox.blocked != null && (terminated || inbox.ready())) {
-            inboxChanged.signal();
         }
     }
 
@@ -1247,12 +536,8 @@ final class Driver {
             fail(future);
         }
         closeWaiters.clear();
-        while (!deferred.isEmpty()) {
-            fail(deferred.pollFirst().future());
-        }
-        assembler.reset();
-        inboxChanged.signalAll();
-        streams.terminatedLocked();
+        fragments.terminatedLocked();
+        receiver.terminated();
         sendable.signalAll();
         completions.add(() -> closed.complete(null));
         LOG.log(System.Logger.Level.DEBUG, () -> "closed " + this + ": " + ConnectionClosed.format(
@@ -1262,7 +547,8 @@ final class Driver {
         return actions;
     }
 
-    private void fail(CompletableFuture<?> future) {
+    /** Fails {@code future} with the close exception once the lock is released. Lock held. */
+    void fail(CompletableFuture<?> future) {
         ConnectionClosed error = connection.closeException();
         completions.add(() -> future.completeExceptionally(error));
     }
@@ -1272,7 +558,7 @@ final class Driver {
      * completes user futures in this thread (their dependents run here). Operations that complete
      * at once, in this thread, are handled in this loop rather than in nested calls.
      */
-    private void perform(Actions actions) {
+    void perform(Actions actions) {
         if (actions == Actions.NONE) {
             return;
         }
@@ -1281,10 +567,10 @@ final class Driver {
             Actions afterWrite = Actions.NONE;
             Actions afterRead = Actions.NONE;
             if (actions.writeBatch != null) {
-                afterWrite = startWrite(actions.writeBatch, actions.writeLength);
+                afterWrite = ops.startWrite(actions.writeBatch, actions.writeLength);
             }
             if (actions.readInto != null) {
-                afterRead = startRead(actions.readInto);
+                afterRead = ops.startRead(actions.readInto);
             }
             if (actions.shutdownOutput) {
                 try {
@@ -1325,60 +611,8 @@ final class Driver {
         }
     }
 
-    /** Starts a write; when it completes within the call, returns what its completion decided. */
-    private Actions startWrite(ByteBuffer[] batch, int length) {
-        Thread self = Thread.currentThread();
-        writeStarter = self;
-        try {
-            transport.write(batch, 0, length, onWrite);
-        } finally {
-            writeStarter = null;
-        }
-        if (inlineWriteBy != self) {
-            return Actions.NONE; // completes later, on another thread
-        }
-        inlineWriteBy = null;
-        Throwable error = inlineWriteError;
-        inlineWriteError = null;
-        return error == null ? writeCompleted(inlineWriteCount) : ioFailed(error, false);
-    }
-
-    /** Starts a read; when it completes within the call, returns what its completion decided. */
-    private Actions startRead(ByteBuffer into) {
-        Thread self = Thread.currentThread();
-        readStarter = self;
-        try {
-            transport.read(into, onRead);
-        } finally {
-            readStarter = null;
-        }
-        if (inlineReadBy != self) {
-            return Actions.NONE; // completes later, on another thread
-        }
-        inlineReadBy = null;
-        Throwable error = inlineReadError;
-        inlineReadError = null;
-        return error == null ? readCompleted(inlineReadCount) : ioFailed(error, true);
-    }
-
     @Override
     public String toString() {
         return "WebSocket[" + role + ", " + transport.localAddress() + " <-> " + transport.remoteAddress() + "]";
-    }
-
-    /** An async data send made while a fragmented message was in progress. */
-    private record DeferredSend(Opcode opcode, ByteBuffer payload, CompletableFuture<Void> future) {
-    }
-
-    /** What to do once the lock is released. */
-    private static final class Actions {
-        static final Actions NONE = new Actions();
-
-        ByteBuffer[] writeBatch;
-        int writeLength;
-        ByteBuffer readInto;
-        boolean shutdownOutput;
-        boolean close;
-        List<Runnable> completions;
     }
 }

@@ -17,22 +17,22 @@ final class DriverThreads {
     /** The shared timer; cancelled tasks are removed at once, so rescheduling leaves no garbage. */
     static final ScheduledExecutorService TIMER = newTimer();
 
-    /** The longest a cork may hold a connection's output (see {@code Driver.corked}): 1 ms. */
+    /** The longest a cork may hold a connection's output (see {@link Cork}): 1 ms. */
     static final long CORK_DELAY = TimeUnit.MILLISECONDS.toNanos(1);
 
-    /** Drivers whose output is corked; the timer writes what a cork held too long. */
-    private static final ConcurrentLinkedQueue<Driver> CORKED = new ConcurrentLinkedQueue<>();
+    /** Corks holding a connection's output; the timer writes what a cork held too long. */
+    private static final ConcurrentLinkedQueue<Cork> CORKED = new ConcurrentLinkedQueue<>();
     private static final AtomicBoolean CORK_CHECK_ARMED = new AtomicBoolean();
 
     private DriverThreads() {
     }
 
     /**
-     * Watches a corked driver until its cork is released; one timer task serves every corked
-     * driver, and runs only while there is one, once per {@link #CORK_DELAY}.
+     * Watches a cork until it is released; one timer task serves every cork, and runs only while
+     * there is one, once per {@link #CORK_DELAY}.
      */
-    static void watchCork(Driver driver) {
-        CORKED.add(driver);
+    static void watchCork(Cork cork) {
+        CORKED.add(cork);
         if (CORK_CHECK_ARMED.compareAndSet(false, true)) {
             TIMER.schedule(DriverThreads::checkCorks, CORK_DELAY, TimeUnit.NANOSECONDS);
         }
@@ -42,13 +42,13 @@ final class DriverThreads {
         CORK_CHECK_ARMED.set(false);
         long now = System.nanoTime();
         for (int i = CORKED.size(); i > 0; i--) {
-            Driver driver = CORKED.poll();
-            if (driver == null) {
+            Cork cork = CORKED.poll();
+            if (cork == null) {
                 break;
             }
             try {
-                if (driver.corkTimeout(now)) {
-                    CORKED.add(driver);
+                if (cork.timeout(now)) {
+                    CORKED.add(cork);
                 }
             } catch (Throwable e) {
                 // the driver logs its own failures; the timer must go on

@@ -26,8 +26,8 @@ final class FragmentedSend {
         // happens (Python's TypeError), leaving the connection open.
         FrameData.Prepared first = FrameData.prepare(iterator.next());
         Opcode opcode = first.opcode();
-        Object token = new Object();
-        driver.beginFragmented(token, opcode);
+        FragmentOwnership fragments = driver.fragments;
+        FragmentedMessage message = fragments.begin(opcode);
         boolean finished = false;
         try {
             ByteBuffer current = owned(first);
@@ -43,7 +43,7 @@ final class FragmentedSend {
                     }
                     next = owned(piece);
                 }
-                driver.sendFragment(token, current, !more);
+                fragments.send(message, current, !more);
                 if (!more) {
                     finished = true;
                     return;
@@ -53,7 +53,7 @@ final class FragmentedSend {
         } finally {
             if (!finished) {
                 // Half a message cannot be taken back: the connection is unusable (Python fails it with 1011).
-                driver.abandonFragmented(token, CloseCodes.INTERNAL_ERROR, "");
+                fragments.abandon(message, CloseCodes.INTERNAL_ERROR, "");
             }
         }
     }

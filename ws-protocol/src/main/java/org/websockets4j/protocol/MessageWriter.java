@@ -3,6 +3,7 @@ package org.websockets4j.protocol;
 import java.nio.ByteBuffer;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.websockets4j.framing.Opcode;
 
 /**
  * Sends one message in pieces, for messages too large to hold in memory at once: each
@@ -20,13 +21,15 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * mark. Thread-safe, though writes from several threads at once go out in an unspecified order.
  */
 public final class MessageWriter implements AutoCloseable {
-    private final Driver driver;
+    private final FragmentOwnership fragments;
+    private final FragmentedMessage message;
     private final boolean text;
     private final AtomicBoolean closed = new AtomicBoolean();
 
-    MessageWriter(Driver driver, boolean text) {
-        this.driver = driver;
-        this.text = text;
+    MessageWriter(FragmentOwnership fragments, FragmentedMessage message) {
+        this.fragments = fragments;
+        this.message = message;
+        this.text = message.opcode == Opcode.TEXT;
     }
 
     /**
@@ -106,7 +109,7 @@ public final class MessageWriter implements AutoCloseable {
         if (closed.get()) {
             throw new IllegalStateException("this MessageWriter is closed: its message is complete");
         }
-        driver.sendFragment(this, payload, false);
+        fragments.send(message, payload, false);
     }
 
     /**
@@ -120,7 +123,7 @@ public final class MessageWriter implements AutoCloseable {
     @Override
     public void close() {
         if (closed.compareAndSet(false, true)) {
-            driver.finishFragmented(this);
+            fragments.finish(message);
         }
     }
 

@@ -81,7 +81,7 @@ public final class WebSocket implements AutoCloseable, Iterable<Message> {
         ProtocolAccess.registerInternals(new ProtocolAccess.Internals() {
             @Override
             public SharedSend sendShared(WebSocket webSocket, boolean text, ByteBuffer sharedPayload) {
-                return webSocket.driver.sendShared(text ? Opcode.TEXT : Opcode.BINARY, sharedPayload.duplicate());
+                return webSocket.driver.sender.sendShared(text ? Opcode.TEXT : Opcode.BINARY, sharedPayload.duplicate());
             }
 
             @Override
@@ -128,7 +128,7 @@ public final class WebSocket implements AutoCloseable, Iterable<Message> {
      * @throws InterruptedException  when the thread is interrupted while waiting
      */
     public Message recv() throws InterruptedException {
-        return driver.receive(null);
+        return driver.receiver.receive(null);
     }
 
     /**
@@ -163,7 +163,7 @@ public final class WebSocket implements AutoCloseable, Iterable<Message> {
      *                               fragment (no message is lost: the next receive gets it)
      */
     public MessageStream recvStream() throws InterruptedException {
-        return driver.receiveStream();
+        return driver.receiver.receiveStream();
     }
 
     /**
@@ -176,7 +176,7 @@ public final class WebSocket implements AutoCloseable, Iterable<Message> {
      * @throws InterruptedException  when the thread is interrupted while waiting
      */
     public String recvText() throws InterruptedException {
-        return ((Message.Text) driver.receive(Message.Text.class)).text();
+        return ((Message.Text) driver.receiver.receive(Message.Text.class)).text();
     }
 
     /**
@@ -189,7 +189,7 @@ public final class WebSocket implements AutoCloseable, Iterable<Message> {
      * @throws InterruptedException  when the thread is interrupted while waiting
      */
     public byte[] recvBinary() throws InterruptedException {
-        return ((Message.Binary) driver.receive(Message.Binary.class)).data();
+        return ((Message.Binary) driver.receiver.receive(Message.Binary.class)).data();
     }
 
     /**
@@ -205,7 +205,7 @@ public final class WebSocket implements AutoCloseable, Iterable<Message> {
      * @throws IllegalStateException when another receive is already waiting
      */
     public CompletableFuture<Message> recvAsync() {
-        return driver.receiveAsync();
+        return driver.receiver.receiveAsync();
     }
 
     /**
@@ -258,7 +258,7 @@ public final class WebSocket implements AutoCloseable, Iterable<Message> {
      *                                  queued and may still be sent
      */
     public void send(String text) throws InterruptedException {
-        driver.send(Opcode.TEXT, Payloads.text(text));
+        driver.sender.send(Opcode.TEXT, Payloads.text(text));
     }
 
     /**
@@ -270,7 +270,7 @@ public final class WebSocket implements AutoCloseable, Iterable<Message> {
      * @throws InterruptedException  as {@link #send(String)}
      */
     public void send(byte[] data) throws InterruptedException {
-        driver.send(Opcode.BINARY, Payloads.copy(data));
+        driver.sender.send(Opcode.BINARY, Payloads.copy(data));
     }
 
     /**
@@ -283,7 +283,7 @@ public final class WebSocket implements AutoCloseable, Iterable<Message> {
      * @throws InterruptedException  as {@link #send(String)}
      */
     public void send(ByteBuffer data) throws InterruptedException {
-        driver.send(Opcode.BINARY, Payloads.copy(data));
+        driver.sender.send(Opcode.BINARY, Payloads.copy(data));
     }
 
     /**
@@ -334,9 +334,7 @@ public final class WebSocket implements AutoCloseable, Iterable<Message> {
      * @throws InterruptedException  when interrupted while waiting
      */
     public MessageWriter sendStream(boolean text) throws InterruptedException {
-        MessageWriter writer = new MessageWriter(driver, text);
-        driver.beginFragmented(writer, text ? Opcode.TEXT : Opcode.BINARY);
-        return writer;
+        return new MessageWriter(driver.fragments, driver.fragments.begin(text ? Opcode.TEXT : Opcode.BINARY));
     }
 
     /**
@@ -351,7 +349,7 @@ public final class WebSocket implements AutoCloseable, Iterable<Message> {
      * @throws IllegalArgumentException when {@code text} holds an unpaired surrogate
      */
     public CompletableFuture<Void> sendAsync(String text) {
-        return driver.sendAsync(Opcode.TEXT, Payloads.text(text));
+        return driver.sender.sendAsync(Opcode.TEXT, Payloads.text(text));
     }
 
     /**
@@ -362,7 +360,7 @@ public final class WebSocket implements AutoCloseable, Iterable<Message> {
      * @return a future completed as for {@link #sendAsync(String)}
      */
     public CompletableFuture<Void> sendAsync(byte[] data) {
-        return driver.sendAsync(Opcode.BINARY, Payloads.copy(data));
+        return driver.sender.sendAsync(Opcode.BINARY, Payloads.copy(data));
     }
 
     /**
@@ -373,7 +371,7 @@ public final class WebSocket implements AutoCloseable, Iterable<Message> {
      * @return a future completed as for {@link #sendAsync(String)}
      */
     public CompletableFuture<Void> sendAsync(ByteBuffer data) {
-        return driver.sendAsync(Opcode.BINARY, Payloads.copy(data));
+        return driver.sender.sendAsync(Opcode.BINARY, Payloads.copy(data));
     }
 
     /**
@@ -404,7 +402,7 @@ public final class WebSocket implements AutoCloseable, Iterable<Message> {
      *         the connection closes first
      */
     public CompletableFuture<Void> ping() {
-        return driver.ping(null);
+        return driver.sender.ping(null);
     }
 
     /**
@@ -416,7 +414,7 @@ public final class WebSocket implements AutoCloseable, Iterable<Message> {
      *                                  the same data still awaits its pong
      */
     public CompletableFuture<Void> ping(ByteBuffer data) {
-        return driver.ping(Payloads.view(Objects.requireNonNull(data, "data")));
+        return driver.sender.ping(Payloads.view(Objects.requireNonNull(data, "data")));
     }
 
     /**
@@ -449,7 +447,7 @@ public final class WebSocket implements AutoCloseable, Iterable<Message> {
      * @throws InterruptedException when interrupted while waiting
      */
     public void pong() throws InterruptedException {
-        driver.pong(null);
+        driver.sender.pong(null);
     }
 
     /**
@@ -461,7 +459,7 @@ public final class WebSocket implements AutoCloseable, Iterable<Message> {
      * @throws InterruptedException when interrupted while waiting for the write buffer to drain
      */
     public void pong(ByteBuffer data) throws InterruptedException {
-        driver.pong(Payloads.view(Objects.requireNonNull(data, "data")));
+        driver.sender.pong(Payloads.view(Objects.requireNonNull(data, "data")));
     }
 
     /**
@@ -494,7 +492,7 @@ public final class WebSocket implements AutoCloseable, Iterable<Message> {
      * @throws IllegalArgumentException when {@code data} is longer than 125 bytes
      */
     public CompletableFuture<Void> pongAsync(ByteBuffer data) {
-        return driver.pongAsync(Payloads.view(data));
+        return driver.sender.pongAsync(Payloads.view(data));
     }
 
     // ------------------------------------------------------------------ closing

@@ -1,0 +1,271 @@
+package org.websockets4j.protocol;
+
+import java.nio.ByteBuffer;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.locks.Condition;
+import org.websockets4j.framing.CloseCodes;
+import org.websockets4j.framing.Opcode;
+import org.websockets4j.framing.PayloadTooBig;
+
+/**
+ * The receiving side of a {@link Driver}, as Python websockets' {@code messages.py}: data frames
+ * from the connection are assembled into messages, queued in the {@link Inbox} (reading stops
+ * while {@code maxQueue} messages or {@code maxQueueBytes} wait), and given to the one receiver
+ * waiting: a thread blocked in {@code recv()}, a {@code recvAsync()} future, or the reader of a
+ * {@code recvStream()} (see {@link StreamReceiver}).
+ *
+ * <p>State is guarded by the driver's lock; the methods a user calls take it through the driver's
+ * {@link Section}, the others expect it held.
+ */
+final class Receiver {
+    private static final System.Logger LOG = ProtocolLog.LOG;
+
+    private final Driver driver;
+    private final Section section;
+    private final Connection connection;
+    private final Cork cork;
+    final Inbox inbox = new Inbox();
+    private final MessageAssembler assembler = new MessageAssembler();
+    /** Where data frames go while a message is read as a stream ({@link WebSocket#recvStream()}). */
+    final StreamReceiver streams;
+    /** Signalled when the blocked receiver may take a message, or the connection ended. */
+    private final Condition inboxChanged;
+    /** True while processing a read made after we started closing: overflow messages are dropped. */
+    boolean dropOverflow;
+    private long dropped;
+
+    Receiver(Driver driver) {
+        this.driver = driver;
+        this.section = driver.section;
+        this.connection = driver.connection;
+        this.cork = driver.cork;
+        this.streams = new StreamReceiver(driver, driver.lock);
+        this.inboxChanged = driver.lock.newCondition();
+    }
+
+    /**
+     * Takes the next message, waiting for one.
+     *
+     * @param type the class the message must have, or null for any; when the next message has
+     *             another, it stays queued and IllegalStateException is thrown
+     */
+    Message receive(Class<? extends Message> type) throws InterruptedException {
+        try (Section s = section.enter()) {
+            if (inbox.busy()) {
+                throw new IllegalStateException("cannot call recv while another thread is already waiting for the next message");
+            }
+            streams.checkNoStreamLocked(driver.terminated);
+            inbox.blocked = Thread.currentThread();
+            try {
+                if (cork.corked() && !inbox.ready()) {
+                    cork.release(); // about to wait: what the cork held goes out first
+                    s.flush();
+                }
+                while (!inbox.ready()) {
+                    if (driver.terminated && !inbox.handingOff) {
+                        throw connection.closeException();
+                    }
+                    Driver.checkMayWait("recv()", "recvAsync()");
+                    inboxChanged.await();
+                }
+                if (type != null && !type.isInstance(inbox.peek())) {
+                    throw new IllegalStateException("the next message is " + describe(inbox.peek()) + ", not "
+                            + (type == Message.Text.class ? "text" : "binary") + "; it stays queued: take it with recv()");
+                }
+                Message message = take();
+                s.settle();
+                return message;
+            } finally {
+                inbox.blocked = null;
+            }
+        }
+    }
+
+    /** Takes the next message as a stream of its fragments; see {@link WebSocket#recvStream()}. */
+    MessageStream receiveStream() throws InterruptedException {
+        try (Section s = section.enter()) {
+            if (inbox.busy()) {
+                throw new IllegalStateException("cannot call recvStream while another thread is already waiting for the next message");
+            }
+            streams.checkNoStreamLocked(driver.terminated);
+            if (inbox.ready()) { // it arrived whole before the call: stream it from memory
+                MessageStream whole = streams.wholeLocked(take());
+                s.settle();
+                return whole;
+            }
+            if (driver.terminated && !inbox.handingOff) {
+                throw connection.closeException();
+            }
+            Driver.checkMayWait("recvStream()", "recvAsync()");
+            Opcode partial = assembler.partialType();
+            streams.beginLocked(partial, partial == null ? null : assembler.takePartial());
+            connection.streamMessage(true);
+            cork.release();
+            inbox.blocked = Thread.currentThread(); // a receive is waiting: no other may start
+            try {
+                s.flush();
+                while (!streams.startedLocked()) {
+                    if (driver.terminated) {
+                        throw connection.closeException();
+                    }
+                    try {
+                        streams.awaitLocked();
+                    } catch (InterruptedException e) {
+                        if (!streams.startedLocked()) {
+                            throw e;
+                        }
+                        Thread.currentThread().interrupt(); // too late: the message is this stream's now
+                    }
+                }
+                return streams.handOutLocked();
+            } finally {
+                inbox.blocked = null;
+                if (!streams.startedLocked()) { // interrupted or closed before the message began: back to messages
+                    streams.abandonLocked();
+                    connection.streamMessage(false);
+                }
+            }
+        }
+    }
+
+    /** Takes the next message, or a future completed by it. */
+    CompletableFuture<Message> receiveAsync() {
+        try (Section s = section.enter()) {
+            if (inbox.busy()) {
+                throw new IllegalStateException("cannot call recvAsync while another receive is already waiting for the next message");
+            }
+            streams.checkNoStreamLocked(driver.terminated);
+            if (inbox.ready()) {
+                Message message = take();
+                s.settle();
+                return CompletableFuture.completedFuture(message);
+            }
+            if (cork.corked()) {
+                cork.release(); // about to wait: what the cork held goes out now
+                s.settle();
+            }
+            if (driver.terminated && !inbox.handingOff) {
+                return CompletableFuture.failedFuture(connection.closeException());
+            }
+            CompletableFuture<Message> future = new CompletableFuture<>();
+            inbox.pending = future;
+            return future;
+        }
+    }
+
+    /** Takes the head message, corking the output when more wait. Lock held. */
+    private Message take() {
+        Message message = inbox.poll();
+        cork.corkIf(!inbox.isEmpty() && !driver.terminated && connection.state() == State.OPEN);
+        return message;
+    }
+
+    /**
+     * Gives the head message to {@code future} (a waiting {@code recvAsync}), or puts it back when
+     * the future was cancelled meanwhile. Runs after the lock is released, in the thread that
+     * delivered the message; the future's dependents run here, lock-free. When they wait for the
+     * next message and one is queued already, it is handed over in this loop, not in a nested call.
+     */
+    private void handOff(CompletableFuture<Message> future) {
+        while (future != null) {
+            Message message;
+            try (Section ignored = section.enter()) {
+                message = future.isDone() ? null : take();
+            }
+            boolean delivered = message != null && future.complete(message); // dependents run here
+            CompletableFuture<Message> next = null;
+            try (Section s = section.enter()) {
+                inbox.handingOff = false;
+                if (message != null && !delivered) {
+                    inbox.putBack(message);
+                }
+                if (inbox.pending == future) {
+                    inbox.pending = null;
+                }
+                CompletableFuture<Message> pending = inbox.pending;
+                if (pending != null && !pending.isDone() && !inbox.isEmpty()) {
+                    inbox.handingOff = true; // keeps serviceReceivers from scheduling another hand-off
+                    next = pending;
+                }
+                s.settle();
+            }
+            future = next;
+        }
+    }
+
+    /** The connection's data sink: frames go straight into the assembler, with no object per frame. Lock held. */
+    void dataReceived(Opcode type, boolean first, ByteBuffer view, boolean fin) {
+        if (streams.routeLocked(type, first, view, fin)) {
+            return;
+        }
+        Message message;
+        try {
+            message = assembler.add(type, first, view, fin);
+        } catch (PayloadTooBig e) { // only past Java's array limit, with maxSize = NO_LIMIT
+            connection.fail(CloseCodes.MESSAGE_TOO_BIG, "message too big", System.nanoTime());
+            assembler.reset();
+            return;
+        }
+        if (message != null) {
+            deliver(message);
+        }
+    }
+
+    private void deliver(Message message) {
+        ConnectionOptions options = driver.options();
+        if (dropOverflow && (inbox.size() >= options.maxQueue() || inbox.bytes() >= options.maxQueueBytes())) {
+            // We started closing and nobody reads: do not let the peer fill memory meanwhile.
+            dropped++;
+            if (dropped == 1) {
+                LOG.log(System.Logger.Level.DEBUG, () -> "closing with " + options.maxQueue()
+                        + " unread messages; dropping those that still arrive on " + driver);
+            }
+            return;
+        }
+        inbox.add(message);
+    }
+
+    /** A close frame arrived: a message in progress will never end. Lock held. */
+    void closeReceived() {
+        assembler.reset();
+    }
+
+    /** True when nothing more may be read while the connection is open: the receiver is behind. Lock held. */
+    boolean full() {
+        ConnectionOptions options = driver.options();
+        return inbox.size() >= options.maxQueue() || inbox.bytes() >= options.maxQueueBytes() || streams.holdsUnreadLocked();
+    }
+
+    /** Wakes or hands a message to the receiver waiting, or fails it once the connection is over. Lock held. */
+    void service() {
+        CompletableFuture<Message> pending = inbox.pending;
+        if (pending != null) {
+            if (pending.isDone()) {
+                inbox.pending = null; // cancelled while waiting
+            } else if (!inbox.handingOff) {
+                if (!inbox.isEmpty()) {
+                    inbox.handingOff = true;
+                    driver.completions.add(() -> handOff(pending));
+                } else if (driver.terminated) {
+                    inbox.pending = null;
+                    ConnectionClosed error = connection.closeException();
+                    driver.completions.add(() -> pending.completeExceptionally(error));
+                }
+            }
+        }
+        if (inbox.blocked != null && (driver.terminated || inbox.ready())) {
+            inboxChanged.signal();
+        }
+    }
+
+    /** The connection is over: every waiting receiver is woken to see it. Lock held. */
+    void terminated() {
+        assembler.reset();
+        inboxChanged.signalAll();
+        streams.terminatedLocked();
+    }
+
+    private static String describe(Message message) {
+        return message instanceof Message.Text ? "text" : "binary";
+    }
+}
