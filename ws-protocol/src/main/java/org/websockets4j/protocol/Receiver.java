@@ -140,8 +140,11 @@ final class Receiver {
                 s.settle();
                 return CompletableFuture.completedFuture(message);
             }
-            if (cork.corked()) {
-                cork.release(); // about to wait: what the cork held goes out now
+            if (cork.corked() && inbox.isEmpty()) {
+                // About to wait: what the cork held goes out now. Not while a hand-off is under
+                // way with messages left: this call comes from the dependents of the message just
+                // handed over, and the hand-off loop brings the next one at once.
+                cork.release();
                 s.settle();
             }
             if (driver.terminated && !inbox.handingOff) {
