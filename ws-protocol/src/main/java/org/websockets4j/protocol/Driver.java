@@ -9,8 +9,6 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.BooleanSupplier;
@@ -51,7 +49,7 @@ import org.websockets4j.protocol.internal.Transport;
  *   <li>Every frame ready is processed per read. With {@code maxQueue} messages waiting for
  *       {@code recv} no new read is issued while the connection is open, so the TCP window closes.
  *       Once it is closing, reading goes on so that the closing handshake can complete.</li>
- *   <li>One timer task per connection at most, on the shared {@link DriverThreads#TIMER}, for the
+ *   <li>One deadline per connection at most, in the shared {@link Deadlines} heap, for the
  *       earlier of {@link Connection#nextDeadline()} and the bound on closing (4 × closeTimeout on
  *       a server, 5 × on a client, counted from the moment the connection stops being open), after
  *       which the transport is aborted.</li>
@@ -61,7 +59,7 @@ import org.websockets4j.protocol.internal.Transport;
  *
  * <p>The fields below without a modifier are shared with those parts and guarded by {@link #lock}.
  */
-final class Driver {
+final class Driver extends Deadlines.Entry {
     private static final System.Logger LOG = ProtocolLog.LOG;
 
     private final Role role;
@@ -103,7 +101,8 @@ final class Driver {
     /** True when pongs or a close answer were queued while writing is paused; cleared when it resumes. */
     private boolean repliesOwed;
 
-    private ScheduledFuture<?> timer;
+    /** True while a deadline is armed in {@link Deadlines}, for {@link #timerDeadline}. */
+    private boolean timerArmed;
     private long timerDeadline;
     /** The bound on closing, in nanoseconds; -1 for none (no close timeout). */
     private final long abortAfter;
@@ -388,30 +387,32 @@ final class Driver {
 
     // ------------------------------------------------------------------ timers
 
-    private void armTimer(long now) {
+    private void armTimer() {
         long deadline = connection.nextDeadline();
         boolean due = deadline != Long.MAX_VALUE;
         if (abortArmed && (!due || abortDeadline - deadline < 0)) {
             deadline = abortDeadline;
             due = true;
         }
-        if (!due || (timer != null && deadline - timerDeadline >= 0)) {
-            return; // nothing to do, or an earlier timer will fire first and re-arm
+        if (!due || (timerArmed && deadline - timerDeadline >= 0)) {
+            return; // nothing to do, or an earlier deadline will be reached first and re-arm
         }
-        if (timer != null) {
-            timer.cancel(false);
-        }
-        long at = deadline;
+        timerArmed = true;
         timerDeadline = deadline;
-        timer = DriverThreads.TIMER.schedule(() -> timerFired(at), Math.max(0, deadline - now), TimeUnit.NANOSECONDS);
+        Deadlines.schedule(this, deadline);
+    }
+
+    @Override
+    void deadlineReached(long deadline) {
+        timerFired(deadline);
     }
 
     private void timerFired(long deadline) {
         Actions actions = Actions.NONE;
         lock.lock();
         try {
-            if (timer != null && timerDeadline == deadline) {
-                timer = null;
+            if (timerArmed && timerDeadline == deadline) {
+                timerArmed = false;
             }
             if (!terminated) {
                 long now = System.nanoTime();
@@ -486,7 +487,7 @@ final class Driver {
                     actions = actions == null ? new Actions() : actions;
                     actions.readInto = readBuffer.forRead();
                 }
-                armTimer(now);
+                armTimer();
             }
         }
         receiver.service();
@@ -520,9 +521,9 @@ final class Driver {
     /** The connection is CLOSED: close the transport and settle every waiter. Lock held. */
     private Actions terminate() {
         terminated = true;
-        if (timer != null) {
-            timer.cancel(false);
-            timer = null;
+        if (timerArmed) {
+            timerArmed = false;
+            Deadlines.cancel(this);
         }
         writes.clear();
         for (CompletableFuture<Void> future : pings.drain()) {

@@ -7,11 +7,10 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
- * The one timer every connection's driver shares: a daemon platform thread for the whole
- * library. Each connection keeps at most one task on it, for {@link Connection#nextDeadline()}
- * (keepalive, close timeouts) or the driver's own bound on closing. A task runs the connection's
- * timer work in place: a few microseconds under the connection's lock, plus starting a write
- * (which completes in place when the socket takes it), so there is no thread hand-off per ping.
+ * The one timer the library's drivers share for corks: a daemon platform thread that writes what
+ * a cork held for longer than {@link #CORK_DELAY} (one task serves every cork). Connections'
+ * own deadlines (keepalive, close timeouts) live in {@link Deadlines}, which needs no task object
+ * per connection.
  */
 final class DriverThreads {
     /** The shared timer; cancelled tasks are removed at once, so rescheduling leaves no garbage. */
