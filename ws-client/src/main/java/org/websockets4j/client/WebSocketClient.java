@@ -174,13 +174,16 @@ public final class WebSocketClient {
      * Connects to a WebSocket server listening on a Unix domain socket (Python's
      * {@code unix_connect}): {@link #connect(String, ClientOptions)} with
      * {@link ClientOptions#socketAddress()} set to {@code path}. The URI still gives the request's
-     * path and {@code Host} header; redirects are followed over the same socket file.
+     * path and {@code Host} header; redirects are followed over the same socket file. Connecting
+     * (which waits while the server's accept backlog is full) and the handshake are bounded by
+     * {@link ClientOptions#openTimeout()}, as over TCP.
      *
      * @param path    the server's socket file
      * @param uri     the URI whose path and host go into the request, for example {@code ws://localhost/}
      * @param options the client options; a {@link ClientOptions#localAddress()} is refused
      * @return the open connection, which the caller closes
      * @throws IllegalArgumentException when the options set a local address
+     * @throws SocketTimeoutException   when connecting and the handshake take longer than the open timeout
      * @throws IOException              when connecting fails (no such file, nobody listening, no
      *                                  permission) or the handshake does (see {@link #connect(String, ClientOptions)})
      * @throws InterruptedException     when interrupted while connecting
