@@ -180,7 +180,7 @@ public final class TlsBench {
         return context;
     }
 
-    private static SSLContext clientContext(Path cert) throws Exception {
+    static SSLContext clientContext(Path cert) throws Exception {
         KeyStore store = KeyStore.getInstance("PKCS12");
         store.load(null, null);
         try (InputStream in = Files.newInputStream(cert)) {

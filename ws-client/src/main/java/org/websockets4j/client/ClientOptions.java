@@ -54,6 +54,7 @@ import org.websockets4j.protocol.internal.TlsEngines;
  *   <tr><td>{@link #proxy()}, {@link #proxyDisabled()}, {@link #proxySelector()}</td>
  *       <td>null, false, null: the proxy of the environment variables</td>
  *       <td>the HTTP {@code CONNECT} or SOCKS5 proxy to tunnel through; see below</td></tr>
+ *   <tr><td>{@link #proxySsl()}</td><td>null (the JDK's default context)</td><td>Python's {@code proxy_ssl}: trust and keys for the TLS to an {@code https://} proxy</td></tr>
  *   <tr><td>{@link #ssl()}</td><td>null (the JDK's default context)</td><td>Python's {@code ssl}: trust and keys for {@code wss://}</td></tr>
  *   <tr><td>{@link #sslParameters()}</td><td>null (the context's)</td><td>TLS protocols, cipher suites, SNI, ALPN</td></tr>
  *   <tr><td>{@link #verifyHostname()}</td><td>true</td><td>whether the certificate must name the URI's host</td></tr>
@@ -86,10 +87,13 @@ import org.websockets4j.protocol.internal.TlsEngines;
  * upper case. Environment proxies never apply to {@code localhost} and loopback addresses.
  * Proxy URIs are {@code http://[user:password@]host[:port]} ({@code CONNECT}, with
  * {@code Proxy-Authorization: Basic} from the user information, default port 80) or
+ * {@code https://[user:password@]host[:port]} (the same {@code CONNECT} inside TLS to the proxy,
+ * default port 443; the proxy's certificate is checked with {@link #proxySsl()} against the proxy
+ * URI's host, which is also the SNI name, while {@link #verifyHostname()} holds) or
  * {@code socks5://} and {@code socks5h://} ({@code [user:password@]}, RFC 1929; default port 1080;
- * both send the destination's name for the proxy to resolve). {@code https://} proxies (TLS to the
- * proxy) are not supported yet. A {@code wss://} connection is tunnelled end to end: TLS runs
- * inside the tunnel.
+ * both send the destination's name for the proxy to resolve). A {@code wss://} connection is
+ * tunnelled end to end: its TLS runs inside the tunnel, so through an {@code https://} proxy it
+ * runs inside the proxy's TLS, and the proxy sees neither.
  *
  * <p><b>Not in Python 8.</b> {@code openTimeout} is not in
  * Python 8 (websockets 10 added {@code open_timeout} with this default); like
@@ -143,6 +147,7 @@ public final class ClientOptions {
     private final boolean proxyDisabled;
     private final ProxySelector proxySelector;
     private final SSLContext ssl;
+    private final SSLContext proxySsl;
     private final SSLParameters sslParameters;
     private final boolean verifyHostname;
     private final InetSocketAddress localAddress;
@@ -162,6 +167,7 @@ public final class ClientOptions {
         this.proxyDisabled = builder.proxyDisabled;
         this.proxySelector = builder.proxySelector;
         this.ssl = builder.ssl;
+        this.proxySsl = builder.proxySsl;
         this.sslParameters = builder.sslParameters;
         this.verifyHostname = builder.verifyHostname;
         this.localAddress = builder.localAddress;
@@ -221,6 +227,7 @@ public final class ClientOptions {
         builder.proxyDisabled = proxyDisabled;
         builder.proxySelector = proxySelector;
         builder.ssl = ssl;
+        builder.proxySsl = proxySsl;
         builder.sslParameters = sslParameters; // already a private copy
         builder.verifyHostname = verifyHostname;
         builder.localAddress = localAddress;
@@ -326,7 +333,7 @@ public final class ClientOptions {
      * The proxy every connection goes through, or null to choose as the type's documentation
      * says (by default from the environment variables).
      *
-     * @return an {@code http}, {@code socks5} or {@code socks5h} URI, possibly with
+     * @return an {@code http}, {@code https}, {@code socks5} or {@code socks5h} URI, possibly with
      *         {@code user:password@}, or null
      */
     public URI proxy() {
@@ -363,6 +370,22 @@ public final class ClientOptions {
      */
     public SSLContext ssl() {
         return ssl;
+    }
+
+    /**
+     * The TLS context of the connection to an {@code https://} proxy (Python websockets'
+     * {@code proxy_ssl}): which proxy certificates are trusted, and the client certificate, if
+     * the proxy asks for one. Null (the default) uses {@link SSLContext#getDefault()}. It is
+     * separate from {@link #ssl()} because the proxy and the server are usually vouched for by
+     * different CAs; {@link #sslParameters()} do not apply to the proxy (they name the server).
+     * {@link Builder#build()} refuses it with an explicit proxy that is not {@code https://};
+     * with a proxy chosen per connection (selector, environment) it is used only when that
+     * proxy is an {@code https://} one.
+     *
+     * @return the context, or null for the default one
+     */
+    public SSLContext proxySsl() {
+        return proxySsl;
     }
 
     /**
@@ -418,6 +441,7 @@ public final class ClientOptions {
                 && proxyDisabled == that.proxyDisabled
                 && Objects.equals(proxySelector, that.proxySelector)
                 && Objects.equals(ssl, that.ssl)
+                && Objects.equals(proxySsl, that.proxySsl)
                 && sslParameters == that.sslParameters
                 && verifyHostname == that.verifyHostname
                 && Objects.equals(localAddress, that.localAddress);
@@ -428,7 +452,7 @@ public final class ClientOptions {
     public int hashCode() {
         return Objects.hash(connection, origin, subprotocols, compression, configuredExtensions, extraHeaders, userAgent, openTimeout, socketAddress,
                 proxy, proxyDisabled, proxySelector,
-                ssl, System.identityHashCode(sslParameters), verifyHostname, localAddress);
+                ssl, proxySsl, System.identityHashCode(sslParameters), verifyHostname, localAddress);
     }
 
     /**
@@ -449,6 +473,7 @@ public final class ClientOptions {
                 + (proxyDisabled ? ", proxyDisabled=true" : "")
                 + (proxySelector != null ? ", proxySelector=" + proxySelector : "")
                 + ", ssl=" + (ssl == null ? "default" : ssl.getProtocol())
+                + (proxySsl == null ? "" : ", proxySsl=" + proxySsl.getProtocol())
                 + ", sslParameters=" + (sslParameters == null ? "none" : "set")
                 + ", verifyHostname=" + verifyHostname
                 + (localAddress == null ? "" : ", localAddress=" + localAddress)
@@ -486,6 +511,7 @@ public final class ClientOptions {
         private boolean proxyDisabled;
         private ProxySelector proxySelector;
         private SSLContext ssl;
+        private SSLContext proxySsl;
         private SSLParameters sslParameters;
         private boolean verifyHostname = true;
         private InetSocketAddress localAddress;
@@ -636,7 +662,7 @@ public final class ClientOptions {
          * Sets {@link ClientOptions#proxy()}: every connection goes through this proxy, whatever
          * {@link #noProxy()}, the selector and the environment say.
          *
-         * @param proxy an {@code http://}, {@code socks5://} or {@code socks5h://} URI, with
+         * @param proxy an {@code http://}, {@code https://}, {@code socks5://} or {@code socks5h://} URI, with
          *              {@code user:password@} for proxy authentication; null to unset
          * @return this builder
          */
@@ -654,6 +680,19 @@ public final class ClientOptions {
          */
         public Builder ssl(SSLContext ssl) {
             this.ssl = ssl;
+            return this;
+        }
+
+        /**
+         * Sets {@link ClientOptions#proxySsl()}.
+         *
+         * @param proxySsl an initialized context trusting the proxy's certificate, or null for the
+         *                 JDK's default
+         * @return this builder; {@link #build()} refuses it with an explicit proxy that is not
+         *         {@code https://}
+         */
+        public Builder proxySsl(SSLContext proxySsl) {
+            this.proxySsl = proxySsl;
             return this;
         }
 
@@ -728,9 +767,10 @@ public final class ClientOptions {
          *                                  header has a name the handshake sets itself, the open
          *                                  timeout is zero or negative, the TCP destination has
          *                                  an empty host or a port outside 1-65535, the proxy
-         *                                  URI is not a usable {@code http}, {@code socks5} or
-         *                                  {@code socks5h} URI ({@code https} proxies are not
-         *                                  supported yet) or is set together with a TCP destination,
+         *                                  URI is not a usable {@code http}, {@code https},
+         *                                  {@code socks5} or {@code socks5h} URI or is set together
+         *                                  with a TCP destination, {@code proxySsl} is set with an
+         *                                  explicit proxy that is not {@code https},
          *                                  or {@code verifyHostname} is false while
          *                                  {@code sslParameters} name an endpoint identification
          *                                  algorithm (the two contradict each other), the socket
@@ -812,10 +852,15 @@ public final class ClientOptions {
             if (proxy == null) {
                 return;
             }
+            ProxyUri parsed;
             try {
-                ProxyUri.parse(proxy.toString());
+                parsed = ProxyUri.parse(proxy.toString());
             } catch (IllegalArgumentException e) {
                 throw new IllegalArgumentException("proxy: " + e.getMessage(), e);
+            }
+            if (proxySsl != null && !parsed.tls()) {
+                throw new IllegalArgumentException("proxySsl is set but the proxy " + parsed.redacted()
+                        + " is not an https:// proxy; drop proxySsl or use an https:// proxy URI");
             }
             if (destination != null) {
                 throw new IllegalArgumentException("proxy and connectTo/socketAddress cannot both be set: "

@@ -19,7 +19,9 @@ import org.websockets4j.http.WebSocketUri;
  * <p><b>Environment</b>, as curl and Python's {@code urllib.request.getproxies()} read it: a
  * lower-case name wins over its upper-case variant, an empty value counts as unset, a value
  * without {@code scheme://} means {@code http://}. {@code ws://} uses {@code http_proxy},
- * {@code wss://} uses {@code https_proxy}, either falls back to {@code all_proxy}.
+ * {@code wss://} uses {@code https_proxy}, either falls back to {@code all_proxy}. The variable
+ * names the scheme of the connection, not of the proxy: any of them may hold an {@code http://},
+ * {@code https://} (TLS to the proxy), {@code socks5://} or {@code socks5h://} URI.
  * {@code no_proxy} is a comma-separated list: {@code *} bypasses every host; {@code name} or
  * {@code .name} bypasses that host and its subdomains (case-insensitive); {@code name:port} only
  * that port. Unlike Python, environment proxies never apply to {@code localhost},
@@ -168,7 +170,7 @@ final class ProxyConfig {
         String host = address.getHostString();
         String scheme = proxy.type() == Proxy.Type.SOCKS ? "socks5" : "http";
         String text = scheme + "://" + (host.indexOf(':') >= 0 ? "[" + host + "]" : host) + ":" + address.getPort();
-        return new ProxyUri(proxy.type() == Proxy.Type.SOCKS ? ProxyUri.Kind.SOCKS5 : ProxyUri.Kind.HTTP,
+        return new ProxyUri(proxy.type() == Proxy.Type.SOCKS ? ProxyUri.Kind.SOCKS5 : ProxyUri.Kind.HTTP, false,
                 host, address.getPort(), null, null, text);
     }
 }

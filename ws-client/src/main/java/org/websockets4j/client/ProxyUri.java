@@ -10,18 +10,19 @@ import org.websockets4j.http.BasicCredentials;
 import org.websockets4j.http.WebSocketUri;
 
 /**
- * A parsed proxy URI: {@code http://[user:password@]host[:port]} (CONNECT, default port 80) or
- * {@code socks5://} / {@code socks5h://} (SOCKS5, default port 1080; both let the proxy resolve the
- * destination's name). {@code https://} proxies (TLS to the proxy) are refused for now.
+ * A parsed proxy URI: {@code http://[user:password@]host[:port]} (CONNECT, default port 80),
+ * {@code https://} (CONNECT inside TLS to the proxy, default port 443) or {@code socks5://} /
+ * {@code socks5h://} (SOCKS5, default port 1080; both let the proxy resolve the destination's name).
  *
  * @param kind     how to talk to the proxy
+ * @param tls      whether the connection to the proxy runs TLS first ({@code https://})
  * @param host     the proxy's host name or IP literal (IPv6 without brackets)
  * @param port     the proxy's port
  * @param username the user name from the URI's user information, percent-decoded, or null
  * @param password the password from the URI's user information, percent-decoded, or null
  * @param text     the URI as given, for messages (always shown redacted)
  */
-record ProxyUri(Kind kind, String host, int port, String username, String password, String text) {
+record ProxyUri(Kind kind, boolean tls, String host, int port, String username, String password, String text) {
     /** The proxy protocols spoken. */
     enum Kind {
         /** HTTP {@code CONNECT}. */
@@ -42,7 +43,7 @@ record ProxyUri(Kind kind, String host, int port, String username, String passwo
      * @param text the URI
      * @return the proxy
      * @throws IllegalArgumentException saying what is wrong (the URI redacted), for a syntax error,
-     *                                  an unsupported scheme (https, socks4, ...), a path, query or
+     *                                  an unsupported scheme (socks4, ...), a path, query or
      *                                  fragment, a missing host, or credentials the scheme cannot carry
      */
     static ProxyUri parse(String text) {
@@ -62,14 +63,16 @@ record ProxyUri(Kind kind, String host, int port, String username, String passwo
                 kind = Kind.HTTP;
                 defaultPort = 80;
             }
+            case "https" -> {
+                kind = Kind.HTTP;
+                defaultPort = 443;
+            }
             case "socks5", "socks5h" -> {
                 kind = Kind.SOCKS5;
                 defaultPort = 1080;
             }
-            case "https" -> throw new IllegalArgumentException("https:// proxies (TLS to the proxy) are not supported yet: "
-                    + shown + "; use http:// for the proxy, which still tunnels wss:// end to end");
             default -> throw new IllegalArgumentException("unsupported proxy URI " + shown
-                    + ": the scheme must be http, socks5 or socks5h");
+                    + ": the scheme must be http, https, socks5 or socks5h");
         }
         String host = uri.getHost();
         if (host == null || host.isEmpty()) {
@@ -95,7 +98,7 @@ record ProxyUri(Kind kind, String host, int port, String username, String passwo
             username = decode(colon < 0 ? userInfo : userInfo.substring(0, colon));
             password = colon < 0 ? "" : decode(userInfo.substring(colon + 1));
         }
-        ProxyUri proxy = new ProxyUri(kind, host, port, username, password, text);
+        ProxyUri proxy = new ProxyUri(kind, scheme.equals("https"), host, port, username, password, text);
         proxy.check();
         return proxy;
     }

@@ -6,6 +6,7 @@ import java.net.SocketAddress;
 import java.net.SocketTimeoutException;
 import java.net.StandardProtocolFamily;
 import java.net.UnixDomainSocketAddress;
+import java.nio.channels.AsynchronousCloseException;
 import java.nio.channels.AsynchronousSocketChannel;
 import java.nio.channels.SocketChannel;
 import java.time.Duration;
@@ -13,6 +14,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.websockets4j.http.WebSocketUri;
 import org.websockets4j.protocol.internal.HandshakeIo;
 import org.websockets4j.protocol.internal.IoGroup;
@@ -43,7 +45,7 @@ final class RawTransports {
             throws IOException, InterruptedException {
         SocketAddress address = options.socketAddress();
         if (address instanceof UnixDomainSocketAddress unix) {
-            return unix(unix);
+            return unix(unix, deadline, timeout);
         }
         if (address == null) {
             address = new InetSocketAddress(uri.host(), uri.port());
@@ -74,17 +76,59 @@ final class RawTransports {
     }
 
     /**
-     * A Unix domain socket connection. Connecting is a local operation that completes at once
-     * (or fails: no file, nobody listening, no permission), so it is not bounded by the deadline.
+     * A Unix domain socket connection within the deadline. Connecting is local, but it still
+     * blocks while the server's accept backlog is full (a server that stopped accepting), and a
+     * non-blocking connect cannot wait for that (Linux answers EAGAIN, not EINPROGRESS). So the
+     * calling thread connects in blocking mode while a virtual thread closes the channel at the
+     * deadline; it is stopped and joined before returning, so nothing outlives the call.
      */
-    private static Transport unix(UnixDomainSocketAddress address) throws IOException {
+    private static Transport unix(UnixDomainSocketAddress address, long deadline, Duration timeout)
+            throws IOException, InterruptedException {
         SocketChannel channel = SocketChannel.open(StandardProtocolFamily.UNIX);
         try {
-            channel.connect(address);
+            if (deadline == HandshakeIo.NO_DEADLINE) {
+                channel.connect(address);
+            } else {
+                connectBefore(channel, address, deadline, timeout);
+            }
             return HandshakeIo.channel(channel);
-        } catch (IOException | RuntimeException e) {
+        } catch (IOException | InterruptedException | RuntimeException e) {
             channel.close();
             throw e;
+        }
+    }
+
+    private static void connectBefore(SocketChannel channel, UnixDomainSocketAddress address, long deadline,
+                                      Duration timeout) throws IOException, InterruptedException {
+        AtomicBoolean expired = new AtomicBoolean();
+        Thread watchdog = Thread.ofVirtual().name("websockets4j-unix-connect-timeout").start(() -> {
+            try {
+                long left = deadline - System.nanoTime();
+                if (left > 0) {
+                    TimeUnit.NANOSECONDS.sleep(left);
+                }
+                expired.set(true);
+                channel.close(); // wakes the blocked connect with AsynchronousCloseException
+            } catch (InterruptedException | IOException e) {
+                // connected in time (interrupted), or closed anyway
+            }
+        });
+        try {
+            channel.connect(address);
+        } catch (AsynchronousCloseException e) {
+            if (expired.get()) {
+                SocketTimeoutException timedOut = new SocketTimeoutException("opening handshake timed out after "
+                        + timeout + " (connecting to " + address + ")");
+                timedOut.initCause(e);
+                throw timedOut;
+            }
+            throw e;
+        } finally {
+            watchdog.interrupt();
+            watchdog.join();
+        }
+        if (expired.get()) { // connected just as the watchdog closed the channel
+            throw new SocketTimeoutException("opening handshake timed out after " + timeout);
         }
     }
 

@@ -55,7 +55,9 @@ import org.websockets4j.protocol.internal.WebSockets;
  * Through a proxy ({@link ClientOptions#proxy()}, a selector or the environment variables
  * {@code http_proxy}, {@code https_proxy}, {@code all_proxy}, {@code no_proxy}), the TCP
  * connection goes to the proxy, which opens a tunnel ({@code CONNECT} or SOCKS5) to the server
- * within the same open timeout.
+ * within the same open timeout; to an {@code https://} proxy, TLS with the proxy
+ * ({@link ClientOptions#proxySsl()}) comes first and carries the tunnel, and a {@code wss://}
+ * server's TLS runs inside it.
  * Stateless and thread-safe.
  */
 public final class WebSocketClient {
@@ -98,7 +100,7 @@ public final class WebSocketClient {
      * @throws NullPointerException                 when {@code uri} or {@code options} is null
      * @throws InvalidURI                           when {@code uri} is not a valid ws:// or wss:// URI
      * @throws IllegalArgumentException             when {@link ClientOptions#ssl()} is set for a ws:// URI (as in Python)
-     * @throws javax.net.ssl.SSLHandshakeException  when the TLS handshake of a wss:// URI fails: the certificate is not trusted or does not name the host, the server does not speak TLS, or no protocol is shared
+     * @throws javax.net.ssl.SSLHandshakeException  when the TLS handshake of a wss:// URI, or with an https:// proxy (the message names the proxy), fails: the certificate is not trusted or does not name the host, the peer does not speak TLS, or no protocol is shared
      * @throws org.websockets4j.http.InvalidStatusCode when the server answers with another status than 101 (status and body inside)
      * @throws org.websockets4j.http.InvalidHandshake  when the server's answer is not a valid handshake (bad accept key, missing headers, a subprotocol or extension not offered, too many redirects)
      * @throws org.websockets4j.http.ProxyError       when the proxy refuses the tunnel ({@link org.websockets4j.http.InvalidProxyStatus}
@@ -174,13 +176,16 @@ public final class WebSocketClient {
      * Connects to a WebSocket server listening on a Unix domain socket (Python's
      * {@code unix_connect}): {@link #connect(String, ClientOptions)} with
      * {@link ClientOptions#socketAddress()} set to {@code path}. The URI still gives the request's
-     * path and {@code Host} header; redirects are followed over the same socket file.
+     * path and {@code Host} header; redirects are followed over the same socket file. Connecting
+     * (which waits while the server's accept backlog is full) and the handshake are bounded by
+     * {@link ClientOptions#openTimeout()}, as over TCP.
      *
      * @param path    the server's socket file
      * @param uri     the URI whose path and host go into the request, for example {@code ws://localhost/}
      * @param options the client options; a {@link ClientOptions#localAddress()} is refused
      * @return the open connection, which the caller closes
      * @throws IllegalArgumentException when the options set a local address
+     * @throws SocketTimeoutException   when connecting and the handshake take longer than the open timeout
      * @throws IOException              when connecting fails (no such file, nobody listening, no
      *                                  permission) or the handshake does (see {@link #connect(String, ClientOptions)})
      * @throws InterruptedException     when interrupted while connecting
@@ -300,6 +305,9 @@ public final class WebSocketClient {
         boolean opened = false;
         try {
             if (proxy != null) {
+                if (proxy.tls()) {
+                    transport = secureProxy(transport, proxy, options, deadline, timeout);
+                }
                 tunnel(transport, proxy, uri, options, deadline, timeout);
             }
             if (uri.secure()) {
@@ -348,6 +356,39 @@ public final class WebSocketClient {
         }
     }
 
+    /**
+     * Step 2a, for an {@code https://} proxy: TLS to the proxy with {@link ClientOptions#proxySsl()},
+     * SNI and hostname verification against the proxy's host. The tunnel and, for {@code wss://},
+     * the server's own TLS then run inside it.
+     */
+    private static Transport secureProxy(Transport raw, ProxyUri proxy, ClientOptions options, long deadline,
+                                         Duration timeout) throws IOException, InterruptedException {
+        SSLEngine engine = TlsEngines.client(context(options.proxySsl()), null, proxy.host(), proxy.port(),
+                options.verifyHostname());
+        try {
+            return TlsHandshake.run(raw, engine, deadline);
+        } catch (TimeoutException e) {
+            throw new SocketTimeoutException("opening handshake timed out after " + timeout
+                    + " (in the TLS handshake with the proxy)");
+        } catch (SSLHandshakeException e) {
+            SSLHandshakeException failed = new SSLHandshakeException("TLS handshake with the proxy " + proxy
+                    + " failed (check proxySsl): " + e.getMessage());
+            failed.initCause(e);
+            throw failed;
+        }
+    }
+
+    private static SSLContext context(SSLContext configured) throws IOException {
+        if (configured != null) {
+            return configured;
+        }
+        try {
+            return SSLContext.getDefault();
+        } catch (NoSuchAlgorithmException e) {
+            throw new IOException("no default TLS context in this JDK", e);
+        }
+    }
+
     /** Step 2: the proxy's tunnel to the URI's host and port (HTTP CONNECT or SOCKS5). */
     private static void tunnel(Transport raw, ProxyUri proxy, WebSocketUri uri, ClientOptions options, long deadline,
                                Duration timeout) throws IOException, InterruptedException {
@@ -369,15 +410,7 @@ public final class WebSocketClient {
      */
     private static Transport secure(Transport raw, WebSocketUri uri, ClientOptions options, long deadline, Duration timeout)
             throws IOException, InterruptedException {
-        SSLContext context = options.ssl();
-        if (context == null) {
-            try {
-                context = SSLContext.getDefault();
-            } catch (NoSuchAlgorithmException e) {
-                throw new IOException("no default TLS context in this JDK", e);
-            }
-        }
-        SSLEngine engine = TlsEngines.client(context, options.sslParameters(), uri.host(), uri.port(), options.verifyHostname());
+        SSLEngine engine = TlsEngines.client(context(options.ssl()), options.sslParameters(), uri.host(), uri.port(), options.verifyHostname());
         try {
             return TlsHandshake.run(raw, engine, deadline);
         } catch (TimeoutException e) {

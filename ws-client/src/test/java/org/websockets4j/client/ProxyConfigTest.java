@@ -82,7 +82,7 @@ class ProxyConfigTest {
         assertEquals("explicit", environment.choose(ClientOptions.builder().proxy(explicit).noProxy().proxySelector(selector).build(), WS).host());
         assertNull(environment.choose(ClientOptions.builder().noProxy().proxySelector(selector).build(), WS));
         ProxyUri fromSelector = environment.choose(ClientOptions.builder().proxySelector(selector).build(), WS);
-        assertEquals(new ProxyUri(ProxyUri.Kind.SOCKS5, "selected", 2, null, null, "socks5://selected:2"), fromSelector);
+        assertEquals(new ProxyUri(ProxyUri.Kind.SOCKS5, false, "selected", 2, null, null, "socks5://selected:2"), fromSelector);
         assertEquals("env", environment.choose(ClientOptions.defaults(), WS).host());
         assertNull(environment.choose(ClientOptions.builder().connectTo("127.0.0.1", 9).build(), WS),
                 "a connectTo destination is reached directly");
@@ -116,12 +116,15 @@ class ProxyConfigTest {
 
     @Test
     void anUnusableEnvironmentProxyIsAProxyErrorWithoutItsPassword() {
-        ProxyConfig bad = ProxyConfig.from(Map.of("https_proxy", "https://u:secret@proxy:443"));
+        ProxyConfig bad = ProxyConfig.from(Map.of("https_proxy", "socks4://u:secret@proxy:1080"));
         ProxyError e = assertThrows(ProxyError.class, () -> bad.choose(ClientOptions.defaults(), WSS));
         assertFalse(e.getMessage().contains("secret"), e.getMessage());
-        assertTrue(e.getMessage().contains("not supported yet"), e.getMessage());
+        assertTrue(e.getMessage().contains("scheme must be"), e.getMessage());
+        ProxyUri https = ProxyConfig.from(Map.of("https_proxy", "https://u:secret@proxy")).choose(ClientOptions.defaults(), WSS);
+        assertTrue(https.tls(), "https_proxy may name an https:// proxy (TLS to the proxy)");
+        assertEquals(443, https.port());
         ProxyUri schemeless = ProxyConfig.from(Map.of("http_proxy", "proxy.corp:3128")).choose(ClientOptions.defaults(), WS);
-        assertEquals(new ProxyUri(ProxyUri.Kind.HTTP, "proxy.corp", 3128, null, null, "http://proxy.corp:3128"), schemeless);
+        assertEquals(new ProxyUri(ProxyUri.Kind.HTTP, false, "proxy.corp", 3128, null, null, "http://proxy.corp:3128"), schemeless);
     }
 
     private static ProxySelector fixed(Proxy proxy) {

@@ -1,5 +1,6 @@
 package org.websockets4j.client;
 
+import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -30,21 +31,36 @@ class ProxyUriTest {
 
     @Test
     void unsupportedOrMalformedProxyUrisAreRefusedWithoutTheirPassword() {
-        for (String uri : new String[] {"https://u:pw@h:443", "socks4://u:pw@h", "ftp://u:pw@h", "u:pw@h:1",
+        for (String uri : new String[] {"socks4://u:pw@h", "ftp://u:pw@h", "u:pw@h:1",
                                         "http://u:pw@h/path", "http://u:pw@h?q", "http://u:pw@:80", "http://a:b@h:99999",
                                         "socks5://u@h", "http://a%3Ab:pw@h"}) {
             IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> ProxyUri.parse(uri), uri);
             assertFalse(e.getMessage().contains("pw"), e.getMessage());
         }
-        assertTrue(assertThrows(IllegalArgumentException.class, () -> ProxyUri.parse("https://h")).getMessage()
-                .contains("not supported yet"));
+    }
+
+    @Test
+    void anHttpsProxyIsConnectInsideTlsOnPort443ByDefault() {
+        ProxyUri https = ProxyUri.parse("https://u:pw@proxy.corp");
+        assertEquals(ProxyUri.Kind.HTTP, https.kind());
+        assertTrue(https.tls());
+        assertEquals(443, https.port());
+        assertEquals("u", https.username());
+        assertFalse(ProxyUri.parse("http://proxy.corp").tls());
+        assertEquals(8443, ProxyUri.parse("HTTPS://proxy.corp:8443").port());
     }
 
     @Test
     void theOptionsCheckTheProxyAtBuildTime() {
-        IllegalArgumentException https = assertThrows(IllegalArgumentException.class,
-                () -> ClientOptions.builder().proxy(URI.create("https://proxy:443")).build());
-        assertTrue(https.getMessage().startsWith("proxy: https:// proxies"), https.getMessage());
+        assertEquals(URI.create("https://proxy:443"), ClientOptions.builder().proxy(URI.create("https://proxy:443")).build().proxy());
+        javax.net.ssl.SSLContext context = assertDoesNotThrow(() -> javax.net.ssl.SSLContext.getDefault());
+        IllegalArgumentException plain = assertThrows(IllegalArgumentException.class,
+                () -> ClientOptions.builder().proxy(URI.create("http://u:pw@proxy:3128")).proxySsl(context).build());
+        assertTrue(plain.getMessage().contains("not an https:// proxy"), plain.getMessage());
+        assertFalse(plain.getMessage().contains("pw"), plain.getMessage());
+        ClientOptions withProxySsl = ClientOptions.builder().proxy(URI.create("https://proxy")).proxySsl(context).build();
+        assertEquals(context, withProxySsl.proxySsl());
+        assertEquals(withProxySsl, withProxySsl.toBuilder().build());
         assertThrows(IllegalArgumentException.class,
                 () -> ClientOptions.builder().proxy(URI.create("http://proxy:3128")).connectTo("127.0.0.1", 1).build());
     }

@@ -39,9 +39,11 @@ class CliArgumentsTest {
         CliArguments.UsageError both = org.junit.jupiter.api.Assertions.assertThrows(CliArguments.UsageError.class,
                 () -> CliArguments.parse("--proxy=http://p:1", "--no-proxy", "ws://h/"));
         assertTrue(both.getMessage().contains("not both"), both.getMessage());
-        CliArguments.UsageError https = org.junit.jupiter.api.Assertions.assertThrows(CliArguments.UsageError.class,
-                () -> CliArguments.parse("--proxy", "https://u:secret@p:443", "ws://h/").toOptions());
-        assertTrue(https.getMessage().contains("not supported yet"), https.getMessage());
-        org.junit.jupiter.api.Assertions.assertFalse(https.getMessage().contains("secret"), https.getMessage());
+        assertEquals(java.net.URI.create("https://u:p@p:443"),
+                CliArguments.parse("--proxy", "https://u:p@p:443", "ws://h/").toOptions().proxy());
+        CliArguments.UsageError socks4 = org.junit.jupiter.api.Assertions.assertThrows(CliArguments.UsageError.class,
+                () -> CliArguments.parse("--proxy", "socks4://u:secret@p:1080", "ws://h/").toOptions());
+        assertTrue(socks4.getMessage().contains("scheme must be"), socks4.getMessage());
+        org.junit.jupiter.api.Assertions.assertFalse(socks4.getMessage().contains("secret"), socks4.getMessage());
     }
 }

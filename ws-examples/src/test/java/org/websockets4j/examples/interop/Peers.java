@@ -77,6 +77,11 @@ final class Peers {
         return firstRunnable("WS4J_TINYPROXY", "/usr/bin/tinyproxy", "tinyproxy");
     }
 
+    /** HAProxy (here a TLS terminator in front of tinyproxy): $WS4J_HAPROXY, /usr/sbin/haproxy or haproxy on the PATH. */
+    static Optional<String> haproxy() {
+        return firstRunnable("WS4J_HAPROXY", "/usr/sbin/haproxy", "haproxy");
+    }
+
     /**
      * microsocks (a SOCKS5 proxy): $WS4J_MICROSOCKS, /usr/bin/microsocks or microsocks on the PATH.
      * It has no version flag, so it is found as an executable file rather than by running it.

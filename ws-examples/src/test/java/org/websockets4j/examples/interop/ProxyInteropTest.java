@@ -20,6 +20,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import javax.net.ssl.SSLHandshakeException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.websockets4j.client.ClientOptions;
@@ -27,18 +28,22 @@ import org.websockets4j.client.WebSocketClient;
 import org.websockets4j.http.InvalidProxyStatus;
 import org.websockets4j.http.ProxyError;
 import org.websockets4j.protocol.WebSocket;
+import org.websockets4j.server.ServerOptions;
+import org.websockets4j.testkit.TestCertificates;
 
 /**
  * Our client through real proxies started by the test on free loopback ports: tinyproxy (Debian
  * package tinyproxy) for HTTP {@code CONNECT}, with and without {@code BasicAuth}, and refusing by
  * its {@code ConnectPort} rule; microsocks (Debian package microsocks) for SOCKS5, with and without
- * RFC 1929 credentials. The destination is named {@code localhost}, so the SOCKS5 proxy resolves
- * it.
+ * RFC 1929 credentials; HAProxy (Debian package haproxy) terminating TLS in front of tinyproxy as
+ * an {@code https://} proxy, with the throwaway certificates of {@link TestCertificates}. The
+ * destination is named {@code localhost}, so the SOCKS5 proxy resolves it.
  */
 class ProxyInteropTest {
     private static final Duration GUARD = Duration.ofSeconds(60);
     private static final String TINYPROXY = "tinyproxy (Debian package tinyproxy)";
     private static final String MICROSOCKS = "microsocks (Debian package microsocks)";
+    private static final String HAPROXY = "haproxy (Debian package haproxy)";
 
     @Test
     void tinyproxyTunnelsTheConnection(@TempDir Path dir) throws Exception {
@@ -106,6 +111,102 @@ class ProxyInteropTest {
                 assertFalse(wrong.getMessage().contains("nope"), wrong.getMessage());
             }
         });
+    }
+
+    @Test
+    void anHttpsProxyCarriesWsAndWssWithTheServersTlsInsideTheProxys(@TempDir Path dir) throws Exception {
+        String tinyproxy = Peers.require(Peers.tinyproxy(), TINYPROXY);
+        String haproxy = Peers.require(Peers.haproxy(), HAPROXY);
+        TestCertificates certs = certificates();
+        assertTimeoutPreemptively(GUARD, () -> {
+            try (Scenario.EchoServer plain = new Scenario.EchoServer();
+                 Scenario.EchoServer secure = new Scenario.EchoServer(ServerOptions.builder().ssl(certs.serverContext()).build());
+                 Started proxy = startTinyproxy(tinyproxy, dir, List.of());
+                 TlsFront front = startTlsFront(haproxy, dir, certs, proxy.port)) {
+                ClientOptions trusting = ClientOptions.builder().proxySsl(certs.clientContext())
+                        .openTimeout(Duration.ofSeconds(10)).build();
+                // By IP address (checked against the certificate's IP SAN, no SNI) and by name (SNI).
+                exchange(plain, "ws://localhost:" + plain.port() + "/",
+                        trusting.toBuilder().proxy(URI.create("https://127.0.0.1:" + front.goodPort)).build());
+                exchange(secure, "wss://localhost:" + secure.port() + "/", trusting.toBuilder().ssl(certs.clientContext())
+                        .proxy(URI.create("https://localhost:" + front.goodPort)).build());
+            }
+        });
+    }
+
+    @Test
+    void aWrongOrUntrustedProxyCertificateFailsTheTlsHandshakeNamingTheProxy(@TempDir Path dir) throws Exception {
+        String tinyproxy = Peers.require(Peers.tinyproxy(), TINYPROXY);
+        String haproxy = Peers.require(Peers.haproxy(), HAPROXY);
+        TestCertificates certs = certificates();
+        assertTimeoutPreemptively(GUARD, () -> {
+            try (Scenario.EchoServer plain = new Scenario.EchoServer();
+                 Started proxy = startTinyproxy(tinyproxy, dir, List.of());
+                 TlsFront front = startTlsFront(haproxy, dir, certs, proxy.port)) {
+                String target = "ws://localhost:" + plain.port() + "/";
+                ClientOptions wrongName = ClientOptions.builder().proxySsl(certs.clientContext())
+                        .proxy(URI.create("https://localhost:" + front.wrongPort)).openTimeout(Duration.ofSeconds(10)).build();
+                SSLHandshakeException e = assertThrows(SSLHandshakeException.class, () -> WebSocketClient.connect(target, wrongName));
+                assertTrue(e.getMessage().contains("TLS handshake with the proxy https://localhost:" + front.wrongPort),
+                        e.getMessage());
+                ClientOptions untrusted = ClientOptions.builder() // the JDK's trust store: not the test CA
+                        .proxy(URI.create("https://localhost:" + front.goodPort)).openTimeout(Duration.ofSeconds(10)).build();
+                e = assertThrows(SSLHandshakeException.class, () -> WebSocketClient.connect(target, untrusted));
+                assertTrue(e.getMessage().contains("proxySsl"), e.getMessage());
+                // Turning hostname verification off accepts the wrong name from the trusted CA.
+                exchange(plain, target, wrongName.toBuilder().verifyHostname(false).build());
+            }
+        });
+    }
+
+    private static TestCertificates certificates() {
+        Peers.require(TestCertificates.available() ? java.util.Optional.of(true) : java.util.Optional.empty(), "openssl");
+        return TestCertificates.get();
+    }
+
+    /** Text and a large binary message through the given options' proxy, then a clean close. */
+    private static void exchange(Scenario.EchoServer server, String uri, ClientOptions options) throws Exception {
+        try (WebSocket ws = WebSocketClient.connect(uri, options.toBuilder().maxSize(Scenario.MAX_SIZE).build())) {
+            ws.send("through " + options.proxy());
+            assertEquals("through " + options.proxy(), ws.recvText());
+            byte[] big = new byte[256 * 1024];
+            for (int i = 0; i < big.length; i++) {
+                big[i] = (byte) (i * 17);
+            }
+            ws.send(big);
+            assertArrayEquals(big, ws.recvBinary());
+            ws.close();
+        }
+        assertEquals("1000 ", server.closes.poll(10, TimeUnit.SECONDS), "the close crossed the proxy");
+    }
+
+    /** HAProxy terminating TLS in front of a proxy: with the localhost certificate on one port, wrong.example's on the other. */
+    private record TlsFront(PeerProcess process, int goodPort, int wrongPort) implements AutoCloseable {
+        @Override
+        public void close() throws InterruptedException {
+            process.close();
+        }
+    }
+
+    private static TlsFront startTlsFront(String haproxy, Path dir, TestCertificates certs, int proxyPort) throws Exception {
+        // HAProxy wants the chain and the key in one file.
+        Path good = Files.writeString(dir.resolve("good.pem"),
+                Files.readString(certs.serverChainPem()) + Files.readString(certs.serverKeyPem()));
+        Path wrong = Files.writeString(dir.resolve("wrong.pem"),
+                Files.readString(certs.dir().resolve("wrong-chain.pem")) + Files.readString(certs.dir().resolve("wrong-key.pem")));
+        int goodPort = freePort();
+        int wrongPort = freePort();
+        Path config = Files.write(dir.resolve("haproxy.cfg"), List.of(
+                "global", "  maxconn 100",
+                "defaults", "  mode tcp", "  timeout connect 5s", "  timeout client 30s", "  timeout server 30s",
+                "frontend good", "  bind 127.0.0.1:" + goodPort + " ssl crt " + good, "  default_backend proxy",
+                "frontend wrong", "  bind 127.0.0.1:" + wrongPort + " ssl crt " + wrong, "  default_backend proxy",
+                "backend proxy", "  server tinyproxy 127.0.0.1:" + proxyPort));
+        // -db: stay in the foreground, so that the test owns the process.
+        PeerProcess process = PeerProcess.start("haproxy", List.of(haproxy, "-db", "-f", config.toString()), Map.of());
+        await(process, goodPort);
+        await(process, wrongPort);
+        return new TlsFront(process, goodPort, wrongPort);
     }
 
     private static WebSocket connect(Scenario.EchoServer server, String proxy) throws Exception {

@@ -2,6 +2,7 @@ package org.websockets4j.protocol.internal;
 
 import java.io.IOException;
 import java.net.SocketAddress;
+import java.net.StandardSocketOptions;
 import java.nio.ByteBuffer;
 import java.nio.channels.AsynchronousSocketChannel;
 import java.nio.channels.CompletionHandler;
@@ -19,8 +20,23 @@ final class TcpTransport implements Transport {
 
     TcpTransport(AsynchronousSocketChannel channel) {
         this.channel = Objects.requireNonNull(channel, "channel");
+        noDelay(channel);
         this.local = address(channel, true);
         this.remote = address(channel, false);
+    }
+
+    /**
+     * Turns Nagle's algorithm off, as asyncio (hence Python websockets) does on every TCP
+     * connection: a message leaves in one gathering write over plain TCP, but over TLS a message
+     * larger than a record leaves as several records, and Nagle then holds the last small one
+     * until the peer's delayed ACK (40 ms on Linux): 16 KiB echoes over TLS ran at 6 MB/s.
+     */
+    private static void noDelay(AsynchronousSocketChannel channel) {
+        try {
+            channel.setOption(StandardSocketOptions.TCP_NODELAY, true);
+        } catch (IOException | UnsupportedOperationException e) {
+            // a closed channel fails its first operation instead
+        }
     }
 
     private static SocketAddress address(AsynchronousSocketChannel channel, boolean local) {
