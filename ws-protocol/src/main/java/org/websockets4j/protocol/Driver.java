@@ -63,6 +63,8 @@ final class Driver {
     private final ConnectionOptions options;
     private final Transport transport;
     private final Connection connection;
+    /** Observability: counts messages and reports the end (ConnectionRecorder). */
+    private final ConnectionRecorder recorder;
 
     private final ReentrantLock lock = new ReentrantLock();
     /** Signalled when the blocked receiver may take a message, or the connection ended. */
@@ -190,7 +192,9 @@ final class Driver {
         }
     };
 
-    Driver(Transport transport, Role role, ConnectionOptions options, List<? extends ExtensionCodec> codecs) {
+    Driver(Transport transport, Role role, ConnectionOptions options, List<? extends ExtensionCodec> codecs,
+           ConnectionRecorder recorder) {
+        this.recorder = recorder;
         this.transport = transport;
         this.role = role;
         this.options = options;
@@ -775,6 +779,7 @@ final class Driver {
     }
 
     private void queueData(Opcode opcode, ByteBuffer payload, boolean fin) {
+        recorder.frameOut(payload.remaining(), fin); // observability
         if (opcode == Opcode.TEXT) {
             connection.sendText(payload, fin);
         } else {
@@ -886,6 +891,7 @@ final class Driver {
 
     private void queueFragment(ByteBuffer payload, boolean fin) {
         if (fragmentStarted) {
+            recorder.frameOut(payload.remaining(), fin); // observability
             connection.sendContinuation(payload, fin);
         } else {
             queueData(fragmentOpcode, payload, fin);
@@ -1099,6 +1105,7 @@ final class Driver {
         List<ByteBuffer> output = connection.dataToSend();
         if (!terminated) {
             writes.addAll(output);
+            recorder.buffered(writes.pendingBytes()); // observability
             if (!justQueued.isEmpty()) {
                 if (writes.paused()) {
                     drainWaiters.addAll(justQueued);
@@ -1158,6 +1165,7 @@ final class Driver {
 
     /** The connection's data sink: frames go straight into the assembler, with no object per frame. Lock held. */
     private void dataReceived(Opcode type, boolean first, ByteBuffer view, boolean fin) {
+        recorder.frameIn(view.remaining(), fin); // observability
         if (streams.routeLocked(type, first, view, fin)) {
             return;
         }
@@ -1255,6 +1263,7 @@ final class Driver {
         streams.terminatedLocked();
         sendable.signalAll();
         completions.add(() -> closed.complete(null));
+        recorder.closed(connection); // observability
         LOG.log(System.Logger.Level.DEBUG, () -> "closed " + this + ": " + ConnectionClosed.format(
                 connection.closeCode(), connection.closeReason()));
         Actions actions = new Actions();
