@@ -807,9 +807,9 @@ public final class WebSocket implements AutoCloseable, Iterable<Message> {
         return driver.bufferedBytes();
     }
 
-    /** For example {@code WebSocket[SERVER, /chat, /127.0.0.1:8765 <-> /127.0.0.1:50312, OPEN]}. */
+    /** For example {@code WebSocket[SERVER, /chat, /127.0.0.1:8765 <-> /127.0.0.1:50312, OPEN]}: the path without its query string (tokens travel there). */
     @Override
     public String toString() {
-        return "WebSocket[" + role() + ", " + path() + ", " + localAddress() + " <-> " + remoteAddress() + ", " + state() + "]";
+        return "WebSocket[" + role() + ", " + LogSafe.withoutQuery(path()) + ", " + localAddress() + " <-> " + remoteAddress() + ", " + state() + "]";
     }
 }
