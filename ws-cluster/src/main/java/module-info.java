@@ -7,6 +7,9 @@ module org.websockets4j.cluster {
     requires org.websockets4j.server;
     requires org.websockets4j.client;
     requires redis.clients.jedis;
+    // The metrics export (GET /metrics): an example of handing WebSocketServer.metrics() to
+    // Micrometer; no library module depends on it.
+    requires micrometer.core;
     // Jedis is an automatic module: it reads these explicit modules but cannot make the module
     // system resolve them, so the module that launches it names them. SLF4J then finds its
     // provider (to System.Logger) through the service it uses.

@@ -1,5 +1,6 @@
 package org.websockets4j.cluster;
 
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.io.IOException;
 import java.lang.System.Logger.Level;
 import java.net.URI;
@@ -60,6 +61,8 @@ final class ClusterNode implements AutoCloseable {
     private final RedisClient redis;
     private final Map<String, Room> rooms = new ConcurrentHashMap<>();
     private final WebSocketServer server;
+    /** The server's counters in a Micrometer registry, served on GET /metrics; null for a moment at start. */
+    private volatile MetricsExport metrics;
     private final Thread reader;
     private volatile boolean redisUp = true;
     private volatile boolean running = true;
@@ -70,6 +73,7 @@ final class ClusterNode implements AutoCloseable {
         this.redis = RedisClient.builder().fromURI(redisUri).poolConfig(pool()).build();
         ServerOptions options = ServerOptions.builder().processRequest(this::processRequest).reusePort(reusePort).build();
         this.server = WebSocketServer.serve(this::handle, host, port, options);
+        this.metrics = MetricsExport.bind(server::metrics, new SimpleMeterRegistry());
         this.reader = Thread.ofPlatform().name("cluster-reader-" + name).daemon(true).start(this::readLoop);
     }
 
@@ -127,6 +131,12 @@ final class ClusterNode implements AutoCloseable {
     private HttpResponse processRequest(String path, Headers headers) {
         if (path.equals("/healthz")) {
             return redisUp ? plain(200, "ok " + name + "\n") : plain(503, "redis unreachable\n");
+        }
+        if (path.equals("/metrics")) {
+            MetricsExport export = metrics;
+            return export == null ? plain(503, "starting\n") : new HttpResponse(200,
+                    Headers.of("Content-Type", "text/plain; version=0.0.4; charset=utf-8"),
+                    export.prometheus().getBytes(StandardCharsets.UTF_8));
         }
         if (!ROOM.matcher(path).matches()) {
             return plain(404, "rooms are /room/<name>\n");
