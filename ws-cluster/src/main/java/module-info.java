@@ -6,6 +6,8 @@
 module org.websockets4j.cluster {
     requires org.websockets4j.server;
     requires org.websockets4j.client;
+    // PemKeys: --cert FILE --key FILE, as the example servers read them.
+    requires org.websockets4j.examples;
     requires redis.clients.jedis;
     // The metrics export (GET /metrics): an example of handing WebSocketServer.metrics() to
     // Micrometer; no library module depends on it.
