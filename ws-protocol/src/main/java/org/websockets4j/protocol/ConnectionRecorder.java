@@ -78,10 +78,13 @@ final class ConnectionRecorder {
         ConnectionEnd end = new ConnectionEnd(state, role, remote, connection.closeCode(), connection.closeReason(),
                 sent == null ? -1 : sent.code(), sent == null ? "" : sent.reason(), initiator,
                 Duration.ofNanos(System.nanoTime() - openedAt), connection.failure(), connection.keepaliveTimedOut());
+        // Called from the driver's terminate(), lock held: a throwing observer (or the logging
+        // backend behind it) must not keep the transport from being closed.
         try {
             observer.closed(end);
-        } finally {
-            JfrEvents.closed(end);
+        } catch (RuntimeException e) {
+            ProtocolLog.LOG.log(System.Logger.Level.ERROR, "the connection observer failed; ignored", e);
         }
+        JfrEvents.closed(end);
     }
 }
