@@ -26,6 +26,7 @@ import org.websockets4j.http.SecurityError;
 import org.websockets4j.http.WebSocketUri;
 import org.websockets4j.protocol.WebSocket;
 import org.websockets4j.protocol.internal.HandshakeInfo;
+import org.websockets4j.protocol.internal.LogSafe;
 import org.websockets4j.protocol.internal.HandshakeIo;
 import org.websockets4j.protocol.internal.Transport;
 import org.websockets4j.protocol.internal.IoGroup;
@@ -131,7 +132,8 @@ public final class WebSocketClient {
                 }
                 RedirectPolicy.Hop hop = RedirectPolicy.follow(target, options, WebSocketUri.parse(redirect.uri()));
                 WebSocketUri from = target;
-                LOG.log(System.Logger.Level.DEBUG, () -> "following a redirect from " + from + " to " + hop.uri());
+                LOG.log(System.Logger.Level.DEBUG, () -> "following a redirect from " + LogSafe.withoutQuery(from.toString()) + " to "
+                        + LogSafe.withoutQuery(hop.uri().toString()));
                 target = hop.uri();
                 options = hop.options();
             }
@@ -330,7 +332,7 @@ public final class WebSocketClient {
     private static Transport openTransport(WebSocketUri uri, ClientOptions options, ProxyUri proxy, long deadline,
                                            Duration timeout) throws IOException, InterruptedException {
         if (proxy != null) {
-            LOG.log(System.Logger.Level.DEBUG, () -> "connecting to " + uri + " through proxy " + proxy);
+            LOG.log(System.Logger.Level.DEBUG, () -> "connecting to " + LogSafe.withoutQuery(uri.toString()) + " through proxy " + proxy);
             return RawTransports.tcp(new InetSocketAddress(proxy.host(), proxy.port()), options.localAddress(), deadline, timeout);
         }
         return RawTransports.open(uri, options, deadline, timeout);
@@ -453,7 +455,7 @@ public final class WebSocketClient {
         WebSocket webSocket = WebSockets.open(transport, Role.CLIENT, options.connection(), accepted.extensions(), buffer,
                 new HandshakeInfo(uri.resourceName(), accepted.requestHeaders(), accepted.responseHeaders(),
                         accepted.subprotocol()));
-        LOG.log(System.Logger.Level.DEBUG, () -> "connected to " + uri + ": " + webSocket);
+        LOG.log(System.Logger.Level.DEBUG, () -> "connected to " + LogSafe.withoutQuery(uri.toString()) + ": " + webSocket);
         return webSocket;
     }
 }

@@ -1,5 +1,6 @@
 package org.websockets4j.cluster;
 
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.io.IOException;
 import java.lang.System.Logger.Level;
 import java.net.URI;
@@ -12,6 +13,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import javax.net.ssl.SSLContext;
 import org.websockets4j.http.Headers;
 import org.websockets4j.protocol.Message;
 import org.websockets4j.protocol.WebSocket;
@@ -60,16 +62,20 @@ final class ClusterNode implements AutoCloseable {
     private final RedisClient redis;
     private final Map<String, Room> rooms = new ConcurrentHashMap<>();
     private final WebSocketServer server;
+    /** The server's counters in a Micrometer registry, served on GET /metrics; null for a moment at start. */
+    private volatile MetricsExport metrics;
     private final Thread reader;
     private volatile boolean redisUp = true;
     private volatile boolean running = true;
 
-    private ClusterNode(String name, String host, int port, URI redisUri, long cap, boolean reusePort) throws IOException {
+    private ClusterNode(String name, String host, int port, URI redisUri, long cap, boolean reusePort, SSLContext ssl)
+            throws IOException {
         this.name = name;
         this.cap = cap;
         this.redis = RedisClient.builder().fromURI(redisUri).poolConfig(pool()).build();
-        ServerOptions options = ServerOptions.builder().processRequest(this::processRequest).reusePort(reusePort).build();
+        ServerOptions options = ServerOptions.builder().processRequest(this::processRequest).reusePort(reusePort).ssl(ssl).build();
         this.server = WebSocketServer.serve(this::handle, host, port, options);
+        this.metrics = MetricsExport.bind(server::metrics, new SimpleMeterRegistry());
         this.reader = Thread.ofPlatform().name("cluster-reader-" + name).daemon(true).start(this::readLoop);
     }
 
@@ -97,7 +103,7 @@ final class ClusterNode implements AutoCloseable {
      * @throws IOException when the port cannot be bound
      */
     static ClusterNode start(String name, String host, int port, URI redisUri, long cap) throws IOException {
-        return new ClusterNode(name, host, port, redisUri, cap, false);
+        return new ClusterNode(name, host, port, redisUri, cap, false, null);
     }
 
     /**
@@ -113,7 +119,25 @@ final class ClusterNode implements AutoCloseable {
      * @throws IOException when the port cannot be bound
      */
     static ClusterNode startSharingPort(String name, String host, int port, URI redisUri, long cap) throws IOException {
-        return new ClusterNode(name, host, port, redisUri, cap, true);
+        return new ClusterNode(name, host, port, redisUri, cap, true, null);
+    }
+
+    /**
+     * Starts a node, serving {@code wss://} when {@code ssl} is given.
+     *
+     * @param name      the node's name, for logs
+     * @param host      the address to listen on
+     * @param port      the port, 0 for any (not 0 when sharing it)
+     * @param redisUri  Redis, {@code redis://host:port}
+     * @param cap       about how many entries each room's stream keeps
+     * @param reusePort share the port with other processes ({@code SO_REUSEPORT})
+     * @param ssl       the TLS context to serve {@code wss://} with, or null for {@code ws://}
+     * @return the running node
+     * @throws IOException when the port cannot be bound
+     */
+    static ClusterNode start(String name, String host, int port, URI redisUri, long cap, boolean reusePort, SSLContext ssl)
+            throws IOException {
+        return new ClusterNode(name, host, port, redisUri, cap, reusePort, ssl);
     }
 
     int port() {
@@ -127,6 +151,12 @@ final class ClusterNode implements AutoCloseable {
     private HttpResponse processRequest(String path, Headers headers) {
         if (path.equals("/healthz")) {
             return redisUp ? plain(200, "ok " + name + "\n") : plain(503, "redis unreachable\n");
+        }
+        if (path.equals("/metrics")) {
+            MetricsExport export = metrics;
+            return export == null ? plain(503, "starting\n") : new HttpResponse(200,
+                    Headers.of("Content-Type", "text/plain; version=0.0.4; charset=utf-8"),
+                    export.prometheus().getBytes(StandardCharsets.UTF_8));
         }
         if (!ROOM.matcher(path).matches()) {
             return plain(404, "rooms are /room/<name>\n");

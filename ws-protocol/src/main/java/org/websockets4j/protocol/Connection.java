@@ -144,6 +144,11 @@ public final class Connection {
     private Object traceName;
     /** Whether frames are traced: TRACE was on when the connection was created (read once, as Python does). */
     private final boolean tracing;
+    // ---- observability: read by ConnectionRecorder when the connection ends
+    /** True when the peer's close frame arrived while we were OPEN: the peer started closing. */
+    private boolean closeStartedByPeer;
+    /** True when the connection failed because a keepalive ping went unanswered. */
+    private boolean keepaliveTimedOut;
 
     /**
      * An open connection with the default options and no extension; a client masks with
@@ -713,6 +718,7 @@ public final class Connection {
         discarding = true;
         receiving = null;
         events.add(new Event.CloseReceived(close));
+        closeStartedByPeer = state == State.OPEN; // observability
         if (state == State.OPEN) {
             // §5.5.1: answer with a close frame, echoing the status code.
             if (close.code() == CloseCodes.NO_STATUS_RECEIVED) {
@@ -962,6 +968,7 @@ public final class Connection {
     public void advanceTime(long nowNanos) {
         if (state == State.OPEN && keepalive != null) {
             if (keepalive.timedOut(nowNanos)) {
+                keepaliveTimedOut = true; // observability
                 fail(CloseCodes.INTERNAL_ERROR, "keepalive ping timeout", nowNanos);
             } else if (keepalive.pingDue(nowNanos)) {
                 ByteBuffer payload = randomPingPayload();
@@ -1113,5 +1120,22 @@ public final class Connection {
             bytes += length;
         }
         return reason.toString();
+    }
+
+    // ---- observability: what ConnectionRecorder reports when the connection ends
+
+    /** Whether the peer sent the first close frame. */
+    boolean closeStartedByPeer() {
+        return closeStartedByPeer;
+    }
+
+    /** Whether the connection failed because a keepalive ping went unanswered. */
+    boolean keepaliveTimedOut() {
+        return keepaliveTimedOut;
+    }
+
+    /** Why the connection failed (the peer's protocol error, an I/O error), or null. */
+    Throwable failure() {
+        return failure;
     }
 }

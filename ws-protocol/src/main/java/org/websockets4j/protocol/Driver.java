@@ -66,6 +66,8 @@ final class Driver extends Deadlines.Entry {
     private final ConnectionOptions options;
     private final Transport transport;
     final Connection connection;
+    /** Observability: counts messages and reports the end (ConnectionRecorder). */
+    final ConnectionRecorder recorder;
 
     final ReentrantLock lock = new ReentrantLock();
     /** Signalled (all) when writing resumes, a fragmented message ends, or the connection ended. */
@@ -109,7 +111,9 @@ final class Driver extends Deadlines.Entry {
     private boolean abortArmed;
     private long abortDeadline;
 
-    Driver(Transport transport, Role role, ConnectionOptions options, List<? extends ExtensionCodec> codecs) {
+    Driver(Transport transport, Role role, ConnectionOptions options, List<? extends ExtensionCodec> codecs,
+           ConnectionRecorder recorder) {
+        this.recorder = recorder;
         this.transport = transport;
         this.role = role;
         this.options = options;
@@ -444,6 +448,7 @@ final class Driver extends Deadlines.Entry {
         List<ByteBuffer> output = connection.dataToSend();
         if (!terminated) {
             writes.addAll(output);
+            recorder.buffered(writes.pendingBytes()); // observability
             if (!justQueued.isEmpty()) {
                 if (writes.paused()) {
                     drainWaiters.addAll(justQueued);
@@ -541,6 +546,7 @@ final class Driver extends Deadlines.Entry {
         receiver.terminated();
         sendable.signalAll();
         completions.add(() -> closed.complete(null));
+        recorder.closed(connection); // observability
         LOG.log(System.Logger.Level.DEBUG, () -> "closed " + this + ": " + ConnectionClosed.format(
                 connection.closeCode(), connection.closeReason()));
         Actions actions = new Actions();

@@ -138,6 +138,7 @@ final class FragmentOwnership {
 
     private void queueFrame(ByteBuffer payload, boolean fin) {
         if (owner.started) {
+            driver.recorder.frameOut(payload.remaining(), fin); // observability
             connection.sendContinuation(payload, fin);
         } else {
             driver.sender.queueDataLocked(owner.opcode, payload, fin);

@@ -198,6 +198,7 @@ final class Receiver {
 
     /** The connection's data sink: frames go straight into the assembler, with no object per frame. Lock held. */
     void dataReceived(Opcode type, boolean first, ByteBuffer view, boolean fin) {
+        driver.recorder.frameIn(view.remaining(), fin); // observability
         if (streams.routeLocked(type, first, view, fin)) {
             return;
         }

@@ -182,6 +182,7 @@ final class Sender {
 
     /** Hands a data frame to the connection, which encodes it into its output. */
     void queueDataLocked(Opcode opcode, ByteBuffer payload, boolean fin) {
+        driver.recorder.frameOut(payload.remaining(), fin); // observability
         if (opcode == Opcode.TEXT) {
             connection.sendText(payload, fin);
         } else {

@@ -22,6 +22,7 @@ import org.websockets4j.framing.Role;
 import org.websockets4j.http.Headers;
 import org.websockets4j.protocol.internal.ConnectionState;
 import org.websockets4j.protocol.internal.HandshakeInfo;
+import org.websockets4j.protocol.internal.LogSafe;
 import org.websockets4j.protocol.internal.ProtocolAccess;
 import org.websockets4j.protocol.internal.SharedSend;
 import org.websockets4j.protocol.internal.Transport;
@@ -96,17 +97,19 @@ public final class WebSocket implements AutoCloseable, Iterable<Message> {
     /** Identity and attributes: the server's hooks filled it in, or it starts empty. */
     private final ConnectionState state;
 
-    private WebSocket(Driver driver, HandshakeInfo handshake) {
+    private WebSocket(Driver driver, HandshakeInfo handshake, ConnectionState state) {
         this.driver = driver;
         this.handshake = handshake;
-        this.state = handshake.state() != null ? handshake.state() : new ConnectionState();
+        this.state = state;
     }
 
     /** The {@link ProtocolAccess.Opener} behind {@code org.websockets4j.protocol.internal.WebSockets#open}. */
     private static WebSocket open(Transport transport, Role role, ConnectionOptions options,
                                   List<? extends ExtensionCodec> codecs, ByteBuffer leftover, HandshakeInfo handshake) {
-        Driver driver = new Driver(transport, role, options, codecs);
-        WebSocket webSocket = new WebSocket(driver, handshake);
+        ConnectionState state = handshake.state() != null ? handshake.state() : new ConnectionState();
+        ConnectionRecorder recorder = new ConnectionRecorder(handshake.observer(), state, role, transport.remoteAddress());
+        Driver driver = new Driver(transport, role, options, codecs, recorder);
+        WebSocket webSocket = new WebSocket(driver, handshake, state);
         driver.start(leftover);
         return webSocket;
     }
@@ -802,9 +805,9 @@ public final class WebSocket implements AutoCloseable, Iterable<Message> {
         return driver.bufferedBytes();
     }
 
-    /** For example {@code WebSocket[SERVER, /chat, /127.0.0.1:8765 <-> /127.0.0.1:50312, OPEN]}. */
+    /** For example {@code WebSocket[SERVER, /chat, /127.0.0.1:8765 <-> /127.0.0.1:50312, OPEN]}: the path without its query string (tokens travel there). */
     @Override
     public String toString() {
-        return "WebSocket[" + role() + ", " + path() + ", " + localAddress() + " <-> " + remoteAddress() + ", " + state() + "]";
+        return "WebSocket[" + role() + ", " + LogSafe.withoutQuery(path()) + ", " + localAddress() + " <-> " + remoteAddress() + ", " + state() + "]";
     }
 }

@@ -38,6 +38,7 @@ import org.websockets4j.protocol.WebSocket;
 import org.websockets4j.protocol.internal.HandshakeInfo;
 import org.websockets4j.protocol.internal.HandshakeIo;
 import org.websockets4j.protocol.internal.IoGroup;
+import org.websockets4j.protocol.internal.JfrEvents;
 import org.websockets4j.protocol.internal.TlsEngines;
 import org.websockets4j.protocol.internal.TlsHandshake;
 import org.websockets4j.protocol.internal.Transport;
@@ -105,6 +106,8 @@ public final class WebSocketServer implements AutoCloseable {
     /** One WARNING per interval about refused handshakes, the rest at DEBUG: no client can flood the log. */
     private final RefusalLog refusals = new RefusalLog(LOG, RefusalLog.INTERVAL, System::nanoTime);
     private final Set<WebSocket> connections = ConcurrentHashMap.newKeySet();
+    /** The counters behind metrics(); also logs abnormal closes. */
+    private final MetricsRecorder metrics = new MetricsRecorder(new CloseLog(LOG));
     /** Connections accepted whose socket is not closed or whose handler has not returned, plus one per listener. */
     private final AtomicInteger active;
     private final AtomicBoolean closing = new AtomicBoolean();
@@ -394,6 +397,18 @@ public final class WebSocketServer implements AutoCloseable {
         return Set.copyOf(connections);
     }
 
+    /**
+     * The server's counters since it started: connections, handshakes by outcome, messages and
+     * bytes each way, close codes, write-buffer high-water mark. Cheap enough to call on every
+     * scrape (it sums a few counters and copies three small maps); see {@link ServerMetrics} for
+     * when each counter moves. Thread-safe; works before, during and after {@link #close()}.
+     *
+     * @return a new immutable snapshot
+     */
+    public ServerMetrics metrics() {
+        return metrics.snapshot();
+    }
+
     // ------------------------------------------------------------------ broadcasting
 
     /**
@@ -633,6 +648,10 @@ public final class WebSocketServer implements AutoCloseable {
     private WebSocket handshake(Transport transport, SocketAddress remote) {
         ServerHandshake handshake = new ServerHandshake(options, remote);
         handshakes.add(handshake);
+        long started = System.nanoTime(); // observability: the handshake's duration, status and path
+        int status = 0;
+        String path = null;
+        boolean linger = false;
         try {
             Duration retryAfter = drainRetryAfter;
             if (retryAfter != null) {
@@ -662,10 +681,10 @@ public final class WebSocketServer implements AutoCloseable {
             });
             switch (outcome) {
                 case HandshakeOutcome.Accepted accepted -> {
+                    path = accepted.path();
                     HandshakeIo.writeFully(transport, ByteBuffer.wrap(accepted.responseBytes()), deadline);
-                    WebSocket webSocket = WebSockets.open(transport, Role.SERVER, options.connection(), accepted.extensions(), buffer,
-                            new HandshakeInfo(accepted.path(), accepted.requestHeaders(), accepted.responseHeaders(),
-                                    accepted.subprotocol(), handshake.state()));
+                    status = 101;
+                    WebSocket webSocket = openAccepted(transport, accepted, buffer, handshake);
                     connections.add(webSocket);
                     if (closing.get()) {
                         Close close = stopWith.get();
@@ -676,7 +695,8 @@ public final class WebSocketServer implements AutoCloseable {
                 case HandshakeOutcome.Rejected rejected -> {
                     logRejected(remote, rejected);
                     HandshakeIo.writeFully(transport, ByteBuffer.wrap(rejected.responseBytes()), deadline);
-                    lingerBeforeClose(transport);
+                    status = rejected.status();
+                    linger = true; // once the refusal is counted
                     return null;
                 }
                 case HandshakeOutcome.Abandoned abandoned -> {
@@ -696,7 +716,35 @@ public final class WebSocketServer implements AutoCloseable {
             return null;
         } finally {
             handshakes.remove(handshake);
+            handshakeEnded(remote, path, status, System.nanoTime() - started);
+            if (linger) {
+                lingerBeforeClose(transport);
+            }
         }
+    }
+
+    /** Opens the WebSocket of an accepted handshake, counted as an open connection from now on. */
+    private WebSocket openAccepted(Transport transport, HandshakeOutcome.Accepted accepted, ByteBuffer leftover,
+                                   ServerHandshake handshake) {
+        metrics.accepted(); // before open: the connection may end, and be counted out, at once
+        try {
+            return WebSockets.open(transport, Role.SERVER, options.connection(), accepted.extensions(), leftover,
+                    new HandshakeInfo(accepted.path(), accepted.requestHeaders(), accepted.responseHeaders(),
+                            accepted.subprotocol(), handshake.state(), metrics));
+        } catch (RuntimeException | Error e) {
+            metrics.notOpened();
+            throw e;
+        }
+    }
+
+    /** Counts a handshake that was refused or got no answer, and records its JFR event (accepted ones too). */
+    private void handshakeEnded(SocketAddress remote, String path, int status, long nanos) {
+        if (status == 0) {
+            metrics.failed();
+        } else if (status != 101) {
+            metrics.refused(status);
+        }
+        JfrEvents.handshake(remote, path, status, nanos);
     }
 
     /** Runs the TLS handshake; null (logged as a refusal) when it fails. */

@@ -21,6 +21,7 @@ public final class HandshakeInfo {
     private final String responseHeaders;
     private final String subprotocol;
     private final ConnectionState state;
+    private final ConnectionObserver observer;
 
     /**
      * Records a handshake's outcome.
@@ -37,6 +38,7 @@ public final class HandshakeInfo {
         this.responseHeaders = pack(responseHeaders);
         this.subprotocol = subprotocol;
         this.state = null; // the WebSocket makes its own: this info may be shared by several
+        this.observer = ConnectionObserver.NONE;
     }
 
     /**
@@ -52,11 +54,38 @@ public final class HandshakeInfo {
      */
     public HandshakeInfo(String path, Headers requestHeaders, Headers responseHeaders, String subprotocol,
                          ConnectionState state) {
+        this(path, requestHeaders, responseHeaders, subprotocol, state, ConnectionObserver.NONE);
+    }
+
+    /**
+     * Records a handshake's outcome, the state its hooks filled in, and who observes the
+     * connection (a server's counters).
+     *
+     * @param path            the request path (with its query), not null
+     * @param requestHeaders  the request's headers, or null for none; copied
+     * @param responseHeaders the response's headers, or null for none; copied
+     * @param subprotocol     the subprotocol agreed, or null for none
+     * @param state           the connection's identity and attributes, not null; shared, not copied
+     * @param observer        told about the connection's messages and end, not null
+     * @throws NullPointerException when {@code path}, {@code state} or {@code observer} is null
+     */
+    public HandshakeInfo(String path, Headers requestHeaders, Headers responseHeaders, String subprotocol,
+                         ConnectionState state, ConnectionObserver observer) {
         this.path = Objects.requireNonNull(path, "path");
         this.requestHeaders = pack(requestHeaders);
         this.responseHeaders = pack(responseHeaders);
         this.subprotocol = subprotocol;
         this.state = Objects.requireNonNull(state, "state");
+        this.observer = Objects.requireNonNull(observer, "observer");
+    }
+
+    /**
+     * Who observes the connection.
+     *
+     * @return the observer given at creation, {@link ConnectionObserver#NONE} when none was
+     */
+    public ConnectionObserver observer() {
+        return observer;
     }
 
     /**
