@@ -85,16 +85,6 @@ final class Deadlines {
         }
     }
 
-    /** For tests: how many entries are armed. */
-    static int armed() {
-        LOCK.lock();
-        try {
-            return size;
-        } finally {
-            LOCK.unlock();
-        }
-    }
-
     private static void run() {
         while (true) {
             Entry due;

@@ -23,13 +23,11 @@ import org.websockets4j.framing.Opcode;
 public final class MessageWriter implements AutoCloseable {
     private final FragmentOwnership fragments;
     private final FragmentedMessage message;
-    private final boolean text;
     private final AtomicBoolean closed = new AtomicBoolean();
 
     MessageWriter(FragmentOwnership fragments, FragmentedMessage message) {
         this.fragments = fragments;
         this.message = message;
-        this.text = message.opcode == Opcode.TEXT;
     }
 
     /**
@@ -38,7 +36,7 @@ public final class MessageWriter implements AutoCloseable {
      * @return whether the message is text; fixed when the writer is opened
      */
     public boolean isText() {
-        return text;
+        return message.opcode == Opcode.TEXT;
     }
 
     /**
@@ -54,7 +52,7 @@ public final class MessageWriter implements AutoCloseable {
      */
     public void write(String text) throws InterruptedException {
         Objects.requireNonNull(text, "text");
-        if (!this.text) {
+        if (!isText()) {
             throw new IllegalArgumentException("this MessageWriter sends a binary message; write bytes, or open a text writer");
         }
         writeFrame(Payloads.text(text));
@@ -130,6 +128,6 @@ public final class MessageWriter implements AutoCloseable {
     /** For example {@code MessageWriter[text, open]}. */
     @Override
     public String toString() {
-        return "MessageWriter[" + (text ? "text" : "binary") + ", " + (closed.get() ? "closed" : "open") + "]";
+        return "MessageWriter[" + (isText() ? "text" : "binary") + ", " + (closed.get() ? "closed" : "open") + "]";
     }
 }
