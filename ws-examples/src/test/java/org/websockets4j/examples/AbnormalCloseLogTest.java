@@ -12,7 +12,6 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.logging.Handler;
 import java.util.logging.Level;
 import java.util.logging.LogRecord;
 import java.util.logging.Logger;
@@ -37,43 +36,23 @@ class AbnormalCloseLogTest {
     private static final String PASSWORD = "pa55-WORD-xyzzy";
     private static final String TOKEN = "tok-SECRET-4242";
 
-    /** Held strongly: JUL keeps loggers weakly. */
-    private final List<Logger> loggers = List.of(Logger.getLogger("org.websockets4j.server"),
-            Logger.getLogger("org.websockets4j.protocol"), Logger.getLogger("org.websockets4j.client"));
-    private final List<LogRecord> records = new CopyOnWriteArrayList<>();
-    private final Handler capture = new Handler() {
-        @Override
-        public void publish(LogRecord record) {
-            records.add(record);
-        }
-
-        @Override
-        public void flush() {
-        }
-
-        @Override
-        public void close() {
-        }
-    };
+    private final LogCapture logs = new LogCapture();
 
     @BeforeEach
     void capture() {
-        for (Logger logger : loggers) {
-            logger.setLevel(Level.ALL); // every level, frames (TRACE) included: none may leak a secret
-            logger.addHandler(capture);
+        for (String name : List.of("org.websockets4j.server", "org.websockets4j.protocol", "org.websockets4j.client")) {
+            // every level, frames (TRACE) included: none may leak a secret
+            logs.capture(Logger.getLogger(name), Level.ALL);
         }
     }
 
     @AfterEach
     void release() {
-        for (Logger logger : loggers) {
-            logger.removeHandler(capture);
-            logger.setLevel(null);
-        }
+        logs.release();
     }
 
     private List<LogRecord> abnormal() {
-        return records.stream().filter(r -> r.getMessage() != null && r.getMessage().contains("closed abnormally")).toList();
+        return logs.mentioning("closed abnormally");
     }
 
     private static String everything(LogRecord record) {
@@ -136,8 +115,8 @@ class AbnormalCloseLogTest {
                         line.getMessage());
                 assertTrue(line.getMessage().contains("received 4002 (private use) \"going elsewhere\""), line.getMessage());
                 assertTrue(line.getMessage().contains("closing started by the client"), line.getMessage());
-                assertFalse(records.isEmpty());
-                for (LogRecord record : records) {
+                assertFalse(logs.records().isEmpty());
+                for (LogRecord record : logs.records()) {
                     String text = everything(record);
                     assertFalse(text.contains(PASSWORD), text);
                     assertFalse(text.contains(credentials), text);

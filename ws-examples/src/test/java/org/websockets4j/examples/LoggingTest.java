@@ -13,8 +13,6 @@ import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.logging.Handler;
 import java.util.logging.Level;
 import java.util.logging.LogRecord;
 import java.util.logging.Logger;
@@ -40,33 +38,15 @@ class LoggingTest {
     /** Held strongly: JUL keeps loggers weakly, and a collected one would lose its level. */
     private final Logger server = Logger.getLogger("org.websockets4j.server");
     private final Logger protocol = Logger.getLogger("org.websockets4j.protocol");
-    private final List<LogRecord> records = new CopyOnWriteArrayList<>();
-    private final Handler capture = new Handler() {
-        @Override
-        public void publish(LogRecord record) {
-            records.add(record);
-        }
-
-        @Override
-        public void flush() {
-        }
-
-        @Override
-        public void close() {
-        }
-    };
+    private final LogCapture logs = new LogCapture();
 
     private void capture(Logger logger, Level level) {
-        logger.setLevel(level);
-        logger.addHandler(capture);
+        logs.capture(logger, level);
     }
 
     @AfterEach
     void release() {
-        for (Logger logger : List.of(server, protocol)) {
-            logger.removeHandler(capture);
-            logger.setLevel(null);
-        }
+        logs.release();
     }
 
     private static WebSocketServer serve(ServerOptions options) throws Exception {
@@ -98,7 +78,7 @@ class LoggingTest {
     }
 
     private List<LogRecord> mentioning(String text) {
-        return records.stream().filter(r -> r.getMessage() != null && r.getMessage().contains(text)).toList();
+        return logs.mentioning(text);
     }
 
     @Test
@@ -109,7 +89,7 @@ class LoggingTest {
                 String[] answer = rawRequest(running, "GET / HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n"); // no Upgrade
                 assertTrue(answer[0].startsWith("HTTP/1.1 426"), answer[0]);
                 List<LogRecord> about = mentioning(answer[1]);
-                assertEquals(1, about.size(), records.toString());
+                assertEquals(1, about.size(), logs.records().toString());
                 LogRecord record = about.get(0);
                 assertEquals(Level.WARNING, record.getLevel());
                 assertEquals("org.websockets4j.server", record.getLoggerName());
@@ -143,7 +123,7 @@ class LoggingTest {
                     assertTrue(rawRequest(running, "GET * HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n")[0].startsWith("HTTP/1.1 400"));
                 }
                 List<LogRecord> refusals = mentioning("opening handshake");
-                assertEquals(31, refusals.size(), records.toString());
+                assertEquals(31, refusals.size(), logs.records().toString());
                 List<LogRecord> warnings = refusals.stream().filter(r -> r.getLevel() == Level.WARNING).toList();
                 assertEquals(1, warnings.size(), warnings.toString());
                 assertTrue(warnings.get(0).getMessage().contains("failed: timed out after"), warnings.get(0).getMessage());
@@ -161,7 +141,7 @@ class LoggingTest {
                 running.awaitClosed();
             }
             List<LogRecord> summary = mentioning("more opening handshakes refused");
-            assertEquals(1, summary.size(), records.toString());
+            assertEquals(1, summary.size(), logs.records().toString());
             assertEquals(Level.WARNING, summary.get(0).getLevel());
             assertTrue(summary.get(0).getMessage().matches("30 more opening handshakes refused in the last [0-9.]+ s:"
                     + " HTTP 400: 10, HTTP 426: 20; their details are at DEBUG"), summary.get(0).getMessage());
@@ -179,7 +159,7 @@ class LoggingTest {
                 String[] answer = rawRequest(running, "GET / HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n");
                 assertTrue(answer[0].startsWith("HTTP/1.1 403"), answer[0]);
                 List<LogRecord> about = mentioning(answer[1]);
-                assertEquals(1, about.size(), records.toString());
+                assertEquals(1, about.size(), logs.records().toString());
                 assertEquals(Level.FINE, about.get(0).getLevel()); // System.Logger DEBUG
                 assertTrue(about.get(0).getMessage().contains("HTTP 403"), about.get(0).getMessage());
             }
@@ -197,7 +177,7 @@ class LoggingTest {
                 // Besides the INFO line of the abnormal close (1011) that follows; see AbnormalCloseLogTest.
                 List<LogRecord> about = mentioning(ws.localAddress().toString()).stream()
                         .filter(r -> !r.getMessage().contains("closed abnormally")).toList();
-                assertEquals(1, about.size(), records.toString());
+                assertEquals(1, about.size(), logs.records().toString());
                 assertEquals(Level.WARNING, about.get(0).getLevel());
                 assertTrue(about.get(0).getThrown() instanceof IllegalStateException);
             }
@@ -215,7 +195,7 @@ class LoggingTest {
                 // Sent by the client, received by the server, echoed, received by the client:
                 // every line is written before the frame goes out or the message is delivered.
                 List<LogRecord> frames = mentioning("TEXT fin len=5 \"hello\"");
-                assertEquals(4, frames.size(), records.toString());
+                assertEquals(4, frames.size(), logs.records().toString());
                 assertTrue(frames.stream().allMatch(r -> r.getLevel() == Level.FINER
                         && r.getLoggerName().equals("org.websockets4j.protocol")));
                 String client = ws.localAddress().toString();
