@@ -404,16 +404,35 @@ public final class Connection {
     }
 
     /**
-     * Takes the bytes to write since the last call, in order, as buffers for one gathering write:
-     * each frame's header, then its payload (the buffer passed to a send method, not a copy;
-     * empty payloads are left out). Write them all before acting on {@link #closeTransport()}.
-     * The buffers stay valid however long the write takes: the connection never writes into them
+     * Takes the bytes to write since the last call, in order, as buffers for one gathering write.
+     * Headers, and payloads of up to 512 bytes, are copied one after another into one buffer, so
+     * a run of small frames comes out as a single buffer; a larger payload comes out as its own
+     * buffer, the one passed to the send method (masked in place by a client), not a copy. Write
+     * them all before acting on {@link #closeTransport()}. The buffers stay valid however long the write takes: the connection never writes into them
      * again.
      *
      * @return the buffers; the connection keeps no reference to the list (empty: immutable)
      */
     public List<ByteBuffer> dataToSend() {
         return outbox.drain();
+    }
+
+    /** The driver's {@link #dataToSend()}: queues the buffers on {@code queue}, allocating no list. */
+    void dataToSend(WriteQueue queue) {
+        outbox.drainTo(queue);
+    }
+
+    /**
+     * The driver has written every buffer handed out so far and holds none of them: the output
+     * arena may be reused (see {@link Outbox#recycle()}).
+     */
+    void outputWritten() {
+        outbox.recycle();
+    }
+
+    /** Bytes encoded and not yet taken by {@link #dataToSend()}. */
+    long outputQueued() {
+        return outbox.queuedBytes();
     }
 
     /**

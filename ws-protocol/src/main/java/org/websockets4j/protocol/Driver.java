@@ -74,6 +74,8 @@ final class Driver extends Deadlines.Entry {
     final Condition sendable = lock.newCondition();
     final Section section = new Section(this, lock);
     final Cork cork = new Cork(this);
+    /** Bytes a cork may hold: {@link Cork#LIMIT}, or less under a smaller write limit. */
+    private final int corkLimit;
     final Receiver receiver;
     final Sender sender;
     final FragmentOwnership fragments;
@@ -125,6 +127,7 @@ final class Driver extends Deadlines.Entry {
         connection.traceAs(this);
         connection.dataSink(receiver::dataReceived);
         this.writes = new WriteQueue(options.writeLimit());
+        this.corkLimit = Math.min(Cork.LIMIT, Math.max(1, options.writeLimit()));
         this.readBuffer = new ReadBuffer(options.readLimit());
         this.abortAfter = bound(options.closeTimeout(), role == Role.SERVER ? 4 : 5);
     }
@@ -330,6 +333,9 @@ final class Driver extends Deadlines.Entry {
             if (!terminated && writes.written(count)) {
                 resumeSenders();
             }
+            if (!terminated && writes.isEmpty()) {
+                connection.outputWritten();
+            }
             actions = afterCall();
         } catch (Throwable e) {
             actions = internalError(e);
@@ -445,9 +451,18 @@ final class Driver extends Deadlines.Entry {
     Actions afterCall() {
         Actions actions = null;
         dispatchEvents();
-        List<ByteBuffer> output = connection.dataToSend();
-        if (!terminated) {
-            writes.addAll(output);
+        if (terminated) {
+            connection.dataToSend(); // nothing more is written: let it go
+        } else {
+            // While corked, output stays in the connection's arena as one growing run: no buffer
+            // per message. It is taken when the cork comes out or holds enough to write.
+            if (cork.corked() && (connection.state() != State.OPEN
+                    || writes.pendingBytes() + connection.outputQueued() >= corkLimit)) {
+                cork.release();
+            }
+            if (!cork.corked()) {
+                connection.dataToSend(writes);
+            }
             recorder.buffered(writes.pendingBytes()); // observability
             if (!justQueued.isEmpty()) {
                 if (writes.paused()) {
@@ -467,9 +482,6 @@ final class Driver extends Deadlines.Entry {
             if (state == State.CLOSED) {
                 actions = terminate();
             } else {
-                if (cork.corked() && (state != State.OPEN || writes.pendingBytes() >= Cork.LIMIT)) {
-                    cork.release();
-                }
                 if (!writing && !writes.isEmpty() && !cork.corked()) {
                     writing = true;
                     actions = new Actions();

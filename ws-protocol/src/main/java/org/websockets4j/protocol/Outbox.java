@@ -8,23 +8,42 @@ import org.websockets4j.framing.Frame;
 import org.websockets4j.framing.FrameWriter;
 
 /**
- * The frames a connection has encoded and the driver has not yet taken: header and payload
- * buffers in write order, for one gathering write.
+ * The frames a connection has encoded and the driver has not yet taken: buffers in write order,
+ * for one gathering write.
  *
- * <p>Headers are written into a shared arena, each frame's header a slice of it. Bytes of the
- * arena are never written twice: a header handed out stays valid however long the driver's
- * asynchronous write takes, while one small allocation serves many frames. Payloads are the
- * frames' own buffers (masked in place on a client), not copies.
+ * <p>Headers, and payloads of up to {@link #COPY_LIMIT} bytes, are written one after another into
+ * an arena, so a run of small frames leaves as one buffer (one slice of the arena per hand-over,
+ * not two buffers per frame). Larger payloads are the frames' own buffers (masked in place on a
+ * client), not copies. Bytes of the arena already handed out are never written again, so a buffer
+ * stays valid however long the asynchronous write takes, until the driver says that everything
+ * handed out has been written ({@link #recycle()}): then the same arena is written from its start,
+ * and a busy connection allocates nothing per frame.
+ *
+ * <p>The arena doubles (up to {@link #MAX_ARENA}) when it fills between two recycles and is dropped
+ * after many recycles in a row have used below a quarter of it, so a connection that has quietened
+ * keeps {@link #MIN_ARENA} bytes. Not thread-safe: the connection's.
  */
 final class Outbox {
-    /** Room for 18 to 128 headers; an idle connection holds at most this much. */
-    private static final int ARENA_SIZE = 256;
+    /** The arena an idle connection keeps: room for one small message and some control frames. */
+    static final int MIN_ARENA = 256;
+    /** The largest arena: bounds what a busy connection keeps between writes. */
+    static final int MAX_ARENA = 16 * 1024;
+    /** How many recycles in a row must use under a quarter of a large arena before it is let go. */
+    private static final int QUIET_RECYCLES = 64;
+    /** Payloads up to this many bytes are copied next to their header; larger ones are not copied. */
+    static final int COPY_LIMIT = 512;
 
     private final FrameWriter writer;
     /** Who the connection is in TRACE lines; null when frames are not traced. */
     private final Supplier<Object> traceName;
     private ByteBuffer arena;
-    private ArrayList<ByteBuffer> pending = new ArrayList<>();
+    /** The first arena byte not yet in {@link #pending}: the open run is [runStart, position). */
+    private int runStart;
+    private final ArrayList<ByteBuffer> pending = new ArrayList<>(4);
+    /** Bytes in {@link #pending}; the open run's are the arena's position minus runStart. */
+    private long pendingBytes;
+    /** Recycles in a row that used under a quarter of the arena: many mean the connection is quieter. */
+    private int quietRecycles;
 
     Outbox(FrameWriter writer, Supplier<Object> traceName) {
         this.writer = writer;
@@ -36,28 +55,94 @@ final class Outbox {
         if (traceName != null) {
             ProtocolLog.frame(traceName.get(), false, frame); // before a client masks the payload in place
         }
-        if (arena == null || arena.remaining() < FrameWriter.MAX_HEADER_LENGTH) {
-            arena = ByteBuffer.allocate(ARENA_SIZE);
+        int given = frame.payload().remaining();
+        int room = FrameWriter.MAX_HEADER_LENGTH + (given <= COPY_LIMIT ? given : 0);
+        if (arena == null || arena.remaining() < room) {
+            newArena(room);
         }
-        int start = arena.position();
         ByteBuffer payload = writer.encode(frame, arena);
-        pending.add(arena.slice(start, arena.position() - start));
-        if (payload.hasRemaining()) {
+        int length = payload.remaining();
+        if (length == 0) {
+            return;
+        }
+        if (length <= COPY_LIMIT && length <= arena.remaining()) {
+            // An extension may have changed the length: what does not fit the room goes alone.
+            arena.put(arena.position(), payload, payload.position(), length);
+            arena.position(arena.position() + length);
+        } else {
+            closeRun();
             pending.add(payload);
+            pendingBytes += length;
         }
     }
 
-    /** Hands over everything queued, in order, and starts an empty queue. */
+    private void newArena(int room) {
+        closeRun();
+        // A full arena means a busy connection (a recycle would have emptied it): go larger.
+        int size = arena == null ? MIN_ARENA : Math.min(MAX_ARENA, arena.capacity() * 2);
+        while (size < room) {
+            size *= 2;
+        }
+        arena = ByteBuffer.allocate(size);
+        runStart = 0;
+    }
+
+    /** Moves the open run of arena bytes into {@link #pending}, as one slice. */
+    private void closeRun() {
+        if (arena != null && arena.position() > runStart) {
+            pending.add(arena.slice(runStart, arena.position() - runStart));
+            pendingBytes += arena.position() - runStart;
+            runStart = arena.position();
+        }
+    }
+
+    /** Hands over everything queued, in order, as a new list, and starts an empty queue. */
     List<ByteBuffer> drain() {
+        closeRun();
         if (pending.isEmpty()) {
             return List.of();
         }
-        List<ByteBuffer> out = pending;
-        pending = new ArrayList<>();
+        List<ByteBuffer> out = new ArrayList<>(pending);
+        pending.clear();
+        pendingBytes = 0;
         return out;
     }
 
+    /** Hands over everything queued, in order, to {@code queue}, allocating no list. */
+    void drainTo(WriteQueue queue) {
+        closeRun();
+        for (int i = 0, n = pending.size(); i < n; i++) {
+            queue.add(pending.get(i));
+        }
+        pending.clear();
+        pendingBytes = 0;
+    }
+
+    /**
+     * Everything handed out has been written and is no longer referenced: the arena may be
+     * written from its start again. Only the driver, which knows, calls this.
+     */
+    void recycle() {
+        if (arena == null || !pending.isEmpty() || runStart != arena.position()) {
+            return;
+        }
+        boolean quiet = arena.capacity() > MIN_ARENA && arena.position() < arena.capacity() / 4;
+        quietRecycles = quiet ? quietRecycles + 1 : 0;
+        if (quietRecycles >= QUIET_RECYCLES) {
+            arena = null; // quieter for a while: the next frame starts a small arena
+            quietRecycles = 0;
+        } else {
+            arena.clear();
+        }
+        runStart = 0;
+    }
+
+    /** Bytes encoded and not yet handed over. */
+    long queuedBytes() {
+        return pendingBytes + (arena == null ? 0 : arena.position() - runStart);
+    }
+
     boolean isEmpty() {
-        return pending.isEmpty();
+        return pending.isEmpty() && (arena == null || arena.position() == runStart);
     }
 }

@@ -2,7 +2,6 @@ package org.websockets4j.protocol;
 
 import java.nio.ByteBuffer;
 import java.util.ArrayDeque;
-import java.util.List;
 
 /**
  * The bytes a driver has taken from its {@link Connection} and not yet written: buffers in write
@@ -34,17 +33,15 @@ final class WriteQueue {
         this.lowWater = writeLimit / 4;
     }
 
-    /** Queues {@code buffers} (empty ones are skipped). */
-    void addAll(List<ByteBuffer> buffers) {
-        for (ByteBuffer buffer : buffers) {
-            int remaining = buffer.remaining();
-            if (remaining > 0) {
-                queue.addLast(buffer);
-                pending += remaining;
+    /** Queues {@code buffer} (an empty one is skipped). */
+    void add(ByteBuffer buffer) {
+        int remaining = buffer.remaining();
+        if (remaining > 0) {
+            queue.addLast(buffer);
+            pending += remaining;
+            if (pending > highWater) {
+                paused = true;
             }
-        }
-        if (pending > highWater) {
-            paused = true;
         }
     }
 

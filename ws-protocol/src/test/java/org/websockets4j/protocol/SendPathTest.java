@@ -3,7 +3,6 @@ package org.websockets4j.protocol;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
-import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -22,47 +21,89 @@ import org.websockets4j.framing.Frame;
 import org.websockets4j.framing.Opcode;
 import org.websockets4j.framing.Role;
 
-/** What dataToSend() returns: header and payload buffers for a gathering write, no payload copy. */
+/** What dataToSend() returns: buffers for a gathering write, small frames packed together, large payloads not copied. */
 class SendPathTest {
     @Test
-    void serverHeaderThenTheCallersPayloadUntouched() {
+    void aSmallPayloadIsCopiedAfterItsHeaderAndTheCallersIsUntouched() {
         Connection c = Peer.open(Role.SERVER);
         ByteBuffer payload = ByteBuffer.wrap(bytes(1, 2, 3));
         c.sendBinary(payload, true);
         List<ByteBuffer> out = c.dataToSend();
-        assertEquals(2, out.size());
-        assertEquals(ByteBuffer.wrap(bytes(0x82, 3)), out.get(0));
-        assertSame(payload, out.get(1), "not copied");
+        assertEquals(List.of(ByteBuffer.wrap(bytes(0x82, 3, 1, 2, 3))), out, "one buffer: header and payload");
         assertEquals(ByteBuffer.wrap(bytes(1, 2, 3)), payload);
         assertTrue(c.dataToSend().isEmpty(), "drained");
     }
 
     @Test
-    void clientMasksTheCallersPayloadInPlace() {
+    void smallFramesComeOutAsOneBuffer() {
+        Connection c = Peer.open(Role.SERVER);
+        Peer peer = new Peer(Role.SERVER);
+        for (int i = 0; i < 5; i++) {
+            c.sendText("message " + i, true);
+        }
+        c.sendPing(null);
+        List<ByteBuffer> out = c.dataToSend();
+        assertEquals(1, out.size());
+        assertEquals(5 * (2 + 9) + 2 + 4, out.get(0).remaining(), "five texts and a ping with a 4-byte payload");
+        assertEquals(6, peer.parse(out).size());
+    }
+
+    @Test
+    void aLargePayloadIsTheCallersBufferNotACopy() {
+        Connection c = Peer.open(Role.SERVER);
+        Peer peer = new Peer(Role.SERVER);
+        c.sendText("before", true);
+        ByteBuffer payload = ByteBuffer.allocate(Outbox.COPY_LIMIT + 1);
+        c.sendBinary(payload, true);
+        c.sendText("after", true);
+        List<ByteBuffer> out = c.dataToSend();
+        assertEquals(3, out.size(), "small frame and the large header, the payload, the next small frame");
+        assertSame(payload, out.get(1), "not copied");
+        assertEquals("TEXT fin 6265666f7265\nBINARY fin " + "00".repeat(Outbox.COPY_LIMIT + 1) + "\nTEXT fin 6166746572\n",
+                Peer.describeFrames(peer.parse(out)));
+    }
+
+    @Test
+    void clientMasksTheCallersLargePayloadInPlace() {
         Connection c = Peer.open(Role.CLIENT);
         Peer peer = new Peer(Role.CLIENT);
-        byte[] data = bytes('a', 'b', 'c', 'd', 'e');
+        byte[] data = new byte[Outbox.COPY_LIMIT + 1];
+        data[0] = 'a';
         ByteBuffer payload = ByteBuffer.wrap(data);
         c.sendBinary(payload, true);
         List<ByteBuffer> out = c.dataToSend();
         assertEquals(2, out.size());
-        assertEquals(ByteBuffer.wrap(bytes(0x82, 0x85, 0x5a, 0x3c, 0x96, 0xe1)), out.get(0), "mask bit and key");
+        assertEquals(8, out.get(0).remaining(), "two length bytes and the key");
         assertSame(payload, out.get(1), "masked in place, not copied");
         assertNotEquals('a', data[0]);
-        assertEquals("BINARY fin 6162636465\n", Peer.describeFrames(peer.parse(out)));
+        assertEquals(Outbox.COPY_LIMIT + 1, peer.parse(out).get(0).length());
     }
 
     @Test
-    void clientCopiesAReadOnlyPayloadToMaskIt() {
+    void clientMasksASmallPayload() {
         Connection c = Peer.open(Role.CLIENT);
         Peer peer = new Peer(Role.CLIENT);
-        byte[] data = bytes(1, 2, 3);
-        ByteBuffer payload = ByteBuffer.wrap(data).asReadOnlyBuffer();
-        c.sendBinary(payload, true);
+        c.sendBinary(ByteBuffer.wrap(bytes('a', 'b', 'c', 'd', 'e')), true);
         List<ByteBuffer> out = c.dataToSend();
-        assertNotSame(payload, out.get(1));
-        assertArrayEquals(bytes(1, 2, 3), data);
-        assertEquals("BINARY fin 010203\n", Peer.describeFrames(peer.parse(out)));
+        assertEquals(1, out.size());
+        assertEquals(ByteBuffer.wrap(bytes(0x82, 0x85, 0x5a, 0x3c, 0x96, 0xe1)), out.get(0).slice(0, 6), "mask bit and key");
+        assertEquals("BINARY fin 6162636465\n", Peer.describeFrames(peer.parse(out)));
+    }
+
+    @ParameterizedTest
+    @EnumSource(Role.class)
+    void aReadOnlyPayloadIsNeverWritten(Role role) {
+        for (int length : new int[] {3, Outbox.COPY_LIMIT + 1}) {
+            Connection c = Peer.open(role);
+            Peer peer = new Peer(role);
+            byte[] data = new byte[length];
+            data[0] = 1;
+            ByteBuffer payload = ByteBuffer.wrap(data).asReadOnlyBuffer();
+            c.sendBinary(payload, true);
+            List<ByteBuffer> out = c.dataToSend();
+            assertEquals(1, data[0]);
+            assertEquals(length, peer.parse(out).get(0).length());
+        }
     }
 
     @ParameterizedTest
@@ -83,9 +124,8 @@ class SendPathTest {
         c.sendPong(null);
         c.sendClose(T0);
         List<ByteBuffer> out = c.dataToSend();
-        assertEquals(3, out.size(), "three headers only");
         int headerLength = role == Role.CLIENT ? 6 : 2;
-        out.forEach(b -> assertEquals(headerLength, b.remaining()));
+        assertEquals(3 * headerLength, out.stream().mapToInt(ByteBuffer::remaining).sum(), "three headers only");
     }
 
     @ParameterizedTest
@@ -97,7 +137,8 @@ class SendPathTest {
         for (int[] lengthAndHeader : new int[][] {{125, 2}, {126, 4}, {65535, 4}, {65536, 10}, {70000, 10}}) {
             c.sendBinary(ByteBuffer.allocate(lengthAndHeader[0]), true);
             List<ByteBuffer> out = c.dataToSend();
-            assertEquals(lengthAndHeader[1] + mask, out.get(0).remaining());
+            int total = out.stream().mapToInt(ByteBuffer::remaining).sum();
+            assertEquals(lengthAndHeader[1] + mask, total - lengthAndHeader[0]);
             assertEquals(lengthAndHeader[0], peer.parse(out).get(0).length());
         }
     }
@@ -162,7 +203,7 @@ class SendPathTest {
         assertEquals(2, events.size());
         events.clear(); // the caller owns the list
         assertTrue(c.eventsReceived().isEmpty());
-        assertEquals(1, c.dataToSend().size() - 1);
+        assertEquals("PONG fin 78\n", Peer.describeFrames(peer.read(c)));
         assertTrue(c.dataToSend().isEmpty());
     }
 
@@ -171,7 +212,7 @@ class SendPathTest {
         Connection c = new Connection(Role.CLIENT, Peer.quiet(), List.of(), () -> 0x01020304, T0);
         c.sendBinary(ByteBuffer.allocate(1), true);
         ByteBuffer header = c.dataToSend().get(0);
-        assertEquals(ByteBuffer.wrap(bytes(0x82, 0x81, 1, 2, 3, 4)), header);
+        assertEquals(ByteBuffer.wrap(bytes(0x82, 0x81, 1, 2, 3, 4, 1)), header, "header, then 0 masked with the key's first byte");
         // null means a secure source; it still masks.
         Connection secure = new Connection(Role.CLIENT, Peer.quiet(), List.of(), null, T0);
         secure.sendBinary(ByteBuffer.allocate(1), true);

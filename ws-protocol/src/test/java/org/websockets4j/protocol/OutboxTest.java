@@ -1,0 +1,125 @@
+package org.websockets4j.protocol;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotSame;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.ByteBuffer;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.websockets4j.framing.Frame;
+import org.websockets4j.framing.FrameWriter;
+import org.websockets4j.framing.Opcode;
+import org.websockets4j.framing.Role;
+
+/** The output arena: packing, hand-over to the write queue, reuse once written, growth and shrinking. */
+class OutboxTest {
+    private final Outbox outbox = new Outbox(new FrameWriter(Role.SERVER, null, List.of()), null);
+    private final WriteQueue queue = new WriteQueue(1 << 20);
+
+    private static Frame text(int length) {
+        return new Frame(true, Opcode.TEXT, ByteBuffer.wrap("x".repeat(length).getBytes()));
+    }
+
+    /** Takes what the outbox queued, as the driver does, and "writes" it all. */
+    private List<ByteBuffer> drainAndWrite() {
+        outbox.drainTo(queue);
+        List<ByteBuffer> taken = new ArrayList<>();
+        int n = queue.prepareBatch();
+        long bytes = 0;
+        for (int i = 0; i < n; i++) {
+            taken.add(queue.batch()[i].duplicate());
+            bytes += queue.batch()[i].remaining();
+            queue.batch()[i].position(queue.batch()[i].limit());
+        }
+        queue.written(bytes);
+        assertTrue(queue.isEmpty());
+        return taken;
+    }
+
+    @Test
+    void onceWrittenTheSameArenaIsUsedAgain() {
+        outbox.add(text(64));
+        outbox.add(text(64));
+        List<ByteBuffer> first = drainAndWrite();
+        assertEquals(1, first.size());
+        assertEquals(2 * 66, first.get(0).remaining());
+        outbox.recycle();
+        outbox.add(text(64));
+        List<ByteBuffer> second = drainAndWrite();
+        assertSame(first.get(0).array(), second.get(0).array(), "no new arena");
+        assertEquals(0, second.get(0).arrayOffset());
+    }
+
+    @Test
+    void withoutARecycleWhatWasHandedOutIsNeverOverwritten() {
+        List<ByteBuffer> handedOut = new ArrayList<>();
+        List<byte[]> copies = new ArrayList<>();
+        for (int i = 0; i < 200; i++) {
+            outbox.add(new Frame(true, Opcode.BINARY, ByteBuffer.wrap(new byte[] {(byte) i, (byte) (i * 7)})));
+            outbox.drainTo(queue);
+            int n = queue.prepareBatch();
+            for (int j = 0; j < n; j++) {
+                ByteBuffer b = queue.batch()[j];
+                if (!handedOut.contains(b)) {
+                    handedOut.add(b);
+                    copies.add(Peer.remaining(b));
+                }
+            }
+        }
+        for (int i = 0; i < handedOut.size(); i++) {
+            assertArrayEquals(copies.get(i), Peer.remaining(handedOut.get(i)));
+        }
+    }
+
+    @Test
+    void growsWhenBusyAndShrinksWhenQuiet() {
+        for (int i = 0; i < 100; i++) {
+            outbox.add(text(64)); // 6.6 KB without a write in between
+        }
+        List<ByteBuffer> burst = drainAndWrite();
+        int largest = burst.stream().mapToInt(b -> b.array().length).max().orElseThrow();
+        assertTrue(largest >= 4096, "doubled while filling: " + largest);
+        outbox.recycle();
+        outbox.add(text(64));
+        ByteBuffer next = drainAndWrite().get(0);
+        assertEquals(largest, next.array().length, "kept while it is used");
+        for (int i = 0; i < 100; i++) { // many writes in a row using under a quarter: let go
+            outbox.recycle();
+            outbox.add(text(8));
+            drainAndWrite();
+        }
+        outbox.recycle();
+        outbox.add(text(8));
+        assertEquals(Outbox.MIN_ARENA, drainAndWrite().get(0).array().length);
+    }
+
+    @Test
+    void aRecycleWithOutputStillQueuedIsIgnored() {
+        outbox.add(text(10));
+        outbox.recycle(); // not yet handed out: must not be overwritten
+        outbox.add(text(10));
+        assertEquals(24, outbox.queuedBytes());
+        List<ByteBuffer> out = drainAndWrite();
+        assertEquals(1, out.size());
+        assertEquals(24, out.get(0).remaining());
+        assertEquals(0, outbox.queuedBytes());
+    }
+
+    @Test
+    void largePayloadsSplitTheRunInOrder() {
+        ByteBuffer large = ByteBuffer.allocate(Outbox.COPY_LIMIT + 1);
+        outbox.add(text(1));
+        outbox.add(new Frame(true, Opcode.BINARY, large));
+        outbox.add(text(2));
+        List<ByteBuffer> out = drainAndWrite();
+        assertEquals(3, out.size());
+        assertEquals(3 + 4, out.get(0).remaining(), "the small frame and the large one's header");
+        assertSame(large.array(), out.get(1).array());
+        assertNotSame(out.get(0).array(), out.get(1).array());
+        assertEquals(4, out.get(2).remaining());
+    }
+}
