@@ -7,9 +7,10 @@ import java.util.function.BiConsumer;
 import java.util.function.Function;
 
 /**
- * {@link WebSocket#forEachAsync}: takes messages with {@code recvAsync()} and hands each to an
- * action, without a thread of its own and without recursion (messages already queued are taken in
- * a loop, not through nested callbacks).
+ * {@link WebSocket#forEachAsync}: takes messages and hands each to an action, without a thread of
+ * its own, without recursion (messages already queued are taken in a loop, not through nested
+ * callbacks) and without a future per message: while messages keep coming it takes them straight
+ * from the inbox, and when it must wait the receiver resumes it ({@link #resume}).
  *
  * <p>The next message is taken once the stage the action returned completes, so an action that
  * returns its send's future ({@code ws::sendAsync}) makes the loop wait while the write buffer is
@@ -21,8 +22,6 @@ final class AsyncMessageLoop implements BiConsumer<Object, Throwable> {
     private final WebSocket webSocket;
     private final Function<? super Message, ? extends CompletionStage<?>> action;
     private final CompletableFuture<Void> done = new CompletableFuture<>();
-    /** The message a pending receive brought, to handle when the loop resumes. */
-    private final ReceivedHandler received = new ReceivedHandler();
 
     AsyncMessageLoop(WebSocket webSocket, Function<? super Message, ? extends CompletionStage<?>> action) {
         this.webSocket = webSocket;
@@ -34,27 +33,35 @@ final class AsyncMessageLoop implements BiConsumer<Object, Throwable> {
         return done;
     }
 
+    /**
+     * The receiver has the next message for the waiting loop (null: none after all, receive
+     * again). Called once per wait, outside the connection's lock.
+     */
+    void resume(Message message) {
+        run(message);
+    }
+
+    /** The connection ended while the loop waited. */
+    void fail(Throwable failure) {
+        end(failure);
+    }
+
     /** Receives and handles messages until one must be waited for. */
     private void run(Message first) {
         Message message = first;
         while (!done.isDone()) {
             if (message == null) {
-                CompletableFuture<Message> next;
                 try {
-                    next = webSocket.recvAsync();
+                    message = webSocket.recvOrAwait(this);
+                } catch (ConnectionClosed e) {
+                    end(e);
+                    return;
                 } catch (RuntimeException e) {
                     done.completeExceptionally(e);
                     return;
                 }
-                if (!next.isDone()) {
-                    next.whenComplete(received);
-                    return;
-                }
-                try {
-                    message = next.join();
-                } catch (CompletionException e) {
-                    end(e.getCause());
-                    return;
+                if (message == null) {
+                    return; // resumed when the next one comes
                 }
             }
             CompletionStage<?> handled;
@@ -99,17 +106,5 @@ final class AsyncMessageLoop implements BiConsumer<Object, Throwable> {
 
     private static Throwable unwrap(Throwable failure) {
         return failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
-    }
-
-    /** A receive that had to wait completed. */
-    private final class ReceivedHandler implements BiConsumer<Message, Throwable> {
-        @Override
-        public void accept(Message message, Throwable failure) {
-            if (failure != null) {
-                end(unwrap(failure));
-            } else {
-                run(message);
-            }
-        }
     }
 }

@@ -5,8 +5,8 @@ import java.util.concurrent.CompletableFuture;
 
 /**
  * The received messages that wait for {@code recv}, and who is waiting for them: at most one
- * receiver at a time, either a thread blocked in {@code recv()} or the future of a
- * {@code recvAsync()}.
+ * receiver at a time: a thread blocked in {@code recv()}, the future of a {@code recvAsync()}, or
+ * a {@code forEachAsync} loop.
  *
  * <p>A message reaches an asynchronous receiver through a <em>hand-off</em>: the driver takes the
  * head message, tries to complete the future outside its lock, and puts the message back at the
@@ -21,12 +21,14 @@ final class Inbox {
     Thread blocked;
     /** The future of the recvAsync call waiting, or null (or a future already done: cancelled). */
     CompletableFuture<Message> pending;
-    /** True while a message is being handed to {@link #pending} outside the lock. */
+    /** The {@code forEachAsync} loop waiting (it takes no future per message), or null. */
+    AsyncMessageLoop loop;
+    /** True while a message is being handed to {@link #pending} or {@link #loop} outside the lock. */
     boolean handingOff;
 
     /** True when a receiver is waiting: another may not start. */
     boolean busy() {
-        return blocked != null || (pending != null && !pending.isDone());
+        return blocked != null || loop != null || (pending != null && !pending.isDone());
     }
 
     /** True when a message may be taken now. */

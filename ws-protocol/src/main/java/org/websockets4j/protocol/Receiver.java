@@ -30,6 +30,8 @@ final class Receiver {
     final StreamReceiver streams;
     /** Signalled when the blocked receiver may take a message, or the connection ended. */
     private final Condition inboxChanged;
+    /** {@link #handOffToLoop()}, made once: a hand-off to {@code forEachAsync} allocates nothing. */
+    private final Runnable loopHandOff = this::handOffToLoop;
     /** True while processing a read made after we started closing: overflow messages are dropped. */
     boolean dropOverflow;
     private long dropped;
@@ -156,6 +158,54 @@ final class Receiver {
         }
     }
 
+    /**
+     * {@code forEachAsync}'s receive, with no future per message: the head message when one may be
+     * taken now; otherwise {@code loop} waits, to be {@linkplain AsyncMessageLoop#resume resumed}
+     * with the next message (or {@linkplain AsyncMessageLoop#fail failed} when the connection
+     * ends), and null is returned.
+     *
+     * @throws ConnectionClosed when the connection is over and every message was received
+     * @throws IllegalStateException when another receive is waiting or a stream is being read
+     */
+    Message receiveOrAwait(AsyncMessageLoop loop) {
+        try (Section s = section.enter()) {
+            if (inbox.busy()) {
+                throw new IllegalStateException("cannot call recvAsync while another receive is already waiting for the next message");
+            }
+            streams.checkNoStreamLocked(driver.terminated);
+            if (inbox.ready()) {
+                Message message = take();
+                s.settle();
+                return message;
+            }
+            if (cork.corked() && inbox.isEmpty()) {
+                cork.release(); // about to wait: what the cork held goes out now
+                s.settle();
+            }
+            if (driver.terminated && !inbox.handingOff) {
+                throw connection.closeException();
+            }
+            inbox.loop = loop;
+            return null;
+        }
+    }
+
+    /** Gives the head message to the waiting loop, outside the lock; the loop then takes the rest itself. */
+    private void handOffToLoop() {
+        AsyncMessageLoop loop;
+        Message message;
+        try (Section s = section.enter()) {
+            loop = inbox.loop;
+            inbox.loop = null;
+            inbox.handingOff = false;
+            message = inbox.isEmpty() ? null : take();
+            s.settle();
+        }
+        if (loop != null) {
+            loop.resume(message); // the user's action runs here, lock-free; null: it waits again
+        }
+    }
+
     /** Takes the head message, corking the output when more wait. Lock held. */
     private Message take() {
         Message message = inbox.poll();
@@ -242,6 +292,17 @@ final class Receiver {
 
     /** Wakes or hands a message to the receiver waiting, or fails it once the connection is over. Lock held. */
     void service() {
+        AsyncMessageLoop loop = inbox.loop;
+        if (loop != null && !inbox.handingOff) {
+            if (!inbox.isEmpty()) {
+                inbox.handingOff = true;
+                driver.completions.add(loopHandOff);
+            } else if (driver.terminated) {
+                inbox.loop = null;
+                ConnectionClosed error = connection.closeException();
+                driver.completions.add(() -> loop.fail(error));
+            }
+        }
         CompletableFuture<Message> pending = inbox.pending;
         if (pending != null) {
             if (pending.isDone()) {

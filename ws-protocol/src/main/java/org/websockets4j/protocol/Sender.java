@@ -137,14 +137,13 @@ final class Sender {
         return null;
     }
 
-    /** A future for a send just queued: done, or done when writing resumes. */
+    /** A future for a send just queued: {@link SentFuture#SENT}, or one done when writing resumes. */
     private CompletableFuture<Void> drainedLocked() {
-        CompletableFuture<Void> future = new CompletableFuture<>();
-        if (driver.writes.paused()) {
-            driver.drainWaiters.add(future);
-        } else {
-            future.complete(null); // nothing depends on it yet: no user code runs here
+        if (!driver.writes.paused()) {
+            return SentFuture.SENT;
         }
+        CompletableFuture<Void> future = new CompletableFuture<>();
+        driver.drainWaiters.add(future);
         return future;
     }
 

@@ -211,6 +211,11 @@ public final class WebSocket implements AutoCloseable, Iterable<Message> {
         return driver.receiver.receiveAsync();
     }
 
+    /** {@code forEachAsync}'s receive: the next message when one is ready now, else null and {@code loop} waits. */
+    Message recvOrAwait(AsyncMessageLoop loop) {
+        return driver.receiver.receiveOrAwait(loop);
+    }
+
     /**
      * Hands every message, in order, to {@code action}, without holding a thread: the async twin
      * of {@code for (Message m : ws)}, and the way an async handler usually reads. The next
@@ -348,7 +353,10 @@ public final class WebSocket implements AutoCloseable, Iterable<Message> {
      *
      * @param text the message, not null; encoded in UTF-8
      * @return a future completed once the message is queued under the write limit; it fails with
-     *         {@link ConnectionClosed} when the connection is closed or closing
+     *         {@link ConnectionClosed} when the connection is closed or closing. When the send
+     *         needs no wait, the future is one completed instance shared by such sends (so a busy
+     *         sender allocates none): its {@code obtrude} methods throw
+     *         {@link UnsupportedOperationException}
      * @throws IllegalArgumentException when {@code text} holds an unpaired surrogate
      */
     public CompletableFuture<Void> sendAsync(String text) {
