@@ -20,6 +20,8 @@ final class Cork {
     private volatile long corkedSince;
     /** True while in {@link DriverThreads}' queue of corks to watch. */
     private boolean watched;
+    /** The batch that corked this connection, or null when it corked itself. Guarded by the driver's lock. */
+    private SendBatch batch;
 
     Cork(Driver driver) {
         this.driver = driver;
@@ -44,6 +46,27 @@ final class Cork {
     /** Lets what is held go out at the next write decision. */
     void release() {
         corked = false;
+        batch = null;
+    }
+
+    /**
+     * Corks this connection for another connection's {@link SendBatch}, unless it is corked
+     * already (then whoever corked it releases it). Lock held.
+     *
+     * @return whether this call corked it: the batch must release it
+     */
+    boolean corkFor(SendBatch owner) {
+        if (corked) {
+            return false;
+        }
+        corkIf(true);
+        batch = owner;
+        return true;
+    }
+
+    /** Whether the cork is in for {@code owner}'s batch. Lock held. */
+    boolean heldFor(SendBatch owner) {
+        return corked && batch == owner;
     }
 
     /**
@@ -61,6 +84,7 @@ final class Cork {
             }
             watched = false;
             corked = false;
+            batch = null;
             return false;
         });
     }

@@ -207,10 +207,25 @@ final class Driver extends Deadlines.Entry {
 
     /** For tests: bytes waiting to be written. */
     long bufferedBytes() {
-        return underLock(writes::pendingBytes);
+        return underLock(this::queuedBytes);
     }
 
-    StreamReceiver streams() {
+    /** Bytes sent and not yet written: in the write queue, and held in the connection while corked. Lock held. */
+    long queuedBytes() {
+        return writes.pendingBytes() + connection.outputQueued();
+    }
+
+    /** Releases the cork {@code batch} put in, if it is still in; no lock held by the caller. */
+    void releaseCorkOf(SendBatch batch) {
+        try (Section s = section.enter()) {
+            if (cork.heldFor(batch)) {
+                cork.release();
+                s.settle();
+            }
+        }
+    }
+
+        StreamReceiver streams() {
         return receiver.streams;
     }
 
@@ -457,7 +472,7 @@ final class Driver extends Deadlines.Entry {
             // While corked, output stays in the connection's arena as one growing run: no buffer
             // per message. It is taken when the cork comes out or holds enough to write.
             if (cork.corked() && (connection.state() != State.OPEN
-                    || writes.pendingBytes() + connection.outputQueued() >= corkLimit)) {
+                    || queuedBytes() >= corkLimit)) {
                 cork.release();
             }
             if (!cork.corked()) {

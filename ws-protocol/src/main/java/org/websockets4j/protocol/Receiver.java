@@ -59,9 +59,17 @@ final class Receiver {
             streams.checkNoStreamLocked(driver.terminated);
             inbox.blocked = Thread.currentThread();
             try {
-                if (cork.corked() && !inbox.ready()) {
-                    cork.release(); // about to wait: what the cork held goes out first
-                    s.flush();
+                if (!inbox.ready()) {
+                    // About to wait: what the cork held goes out first, and what this thread's
+                    // batch held for other connections.
+                    boolean ended = SendBatch.endLater(driver);
+                    if (cork.corked()) {
+                        cork.release();
+                        ended = true;
+                    }
+                    if (ended) {
+                        s.flush();
+                    }
                 }
                 while (!inbox.ready()) {
                     if (driver.terminated && !inbox.handingOff) {
@@ -142,11 +150,15 @@ final class Receiver {
                 s.settle();
                 return CompletableFuture.completedFuture(message);
             }
+            // About to wait: what the cork (and this thread's batch) held goes out now. Not while a
+            // hand-off is under way with messages left: this call comes from the dependents of the
+            // message just handed over, and the hand-off loop brings the next one at once.
+            boolean ended = inbox.isEmpty() && SendBatch.endLater(driver);
             if (cork.corked() && inbox.isEmpty()) {
-                // About to wait: what the cork held goes out now. Not while a hand-off is under
-                // way with messages left: this call comes from the dependents of the message just
-                // handed over, and the hand-off loop brings the next one at once.
                 cork.release();
+                ended = true;
+            }
+            if (ended) {
                 s.settle();
             }
             if (driver.terminated && !inbox.handingOff) {
@@ -178,8 +190,12 @@ final class Receiver {
                 s.settle();
                 return message;
             }
+            boolean ended = inbox.isEmpty() && SendBatch.endLater(driver); // about to wait: what was held goes out now
             if (cork.corked() && inbox.isEmpty()) {
-                cork.release(); // about to wait: what the cork held goes out now
+                cork.release();
+                ended = true;
+            }
+            if (ended) {
                 s.settle();
             }
             if (driver.terminated && !inbox.handingOff) {
@@ -204,12 +220,16 @@ final class Receiver {
         if (loop != null) {
             loop.resume(message); // the user's action runs here, lock-free; null: it waits again
         }
+        SendBatch.endNow(driver);
     }
 
     /** Takes the head message, corking the output when more wait. Lock held. */
     private Message take() {
         Message message = inbox.poll();
-        cork.corkIf(!inbox.isEmpty() && !driver.terminated && connection.state() == State.OPEN);
+        if (!inbox.isEmpty() && !driver.terminated && connection.state() == State.OPEN) {
+            cork.corkIf(true);
+            SendBatch.begin(driver);
+        }
         return message;
     }
 
@@ -244,6 +264,7 @@ final class Receiver {
             }
             future = next;
         }
+        SendBatch.endNow(driver);
     }
 
     /** The connection's data sink: frames go straight into the assembler, with no object per frame. Lock held. */

@@ -70,7 +70,7 @@ final class Sender {
             if (driver.fragments.busy()) {
                 return SharedSend.SENDING_FRAGMENTED;
             }
-            if (driver.writes.pendingBytes() > driver.options().writeLimit()) {
+            if (driver.queuedBytes() > driver.options().writeLimit()) {
                 return SharedSend.OVER_WRITE_LIMIT;
             }
             queueDataLocked(opcode, payload, true);
@@ -182,6 +182,7 @@ final class Sender {
     /** Hands a data frame to the connection, which encodes it into its output. */
     void queueDataLocked(Opcode opcode, ByteBuffer payload, boolean fin) {
         driver.recorder.frameOut(payload.remaining(), fin); // observability
+        SendBatch.join(driver);
         if (opcode == Opcode.TEXT) {
             connection.sendText(payload, fin);
         } else {

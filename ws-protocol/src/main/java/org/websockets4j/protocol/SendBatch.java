@@ -1,0 +1,94 @@
+package org.websockets4j.protocol;
+
+import java.util.ArrayList;
+
+/**
+ * What a thread sends to <em>other</em> connections while it works through a batch of messages
+ * received on one connection (its owner): those connections are corked too, and written once when
+ * the batch ends, so a handler that relays or broadcasts each message of a burst makes one write
+ * per receiver per burst, not one per message. With {@code TCP_NODELAY} (set on every connection)
+ * nothing else coalesces such writes: each would be a segment and a syscall of its own.
+ *
+ * <p>A batch begins when a receive takes a message and more are queued (the owner corks its own
+ * output then, see {@link Cork}); it ends when that thread's next receive on the owner finds
+ * nothing and is about to wait, or when a hand-off on it finishes. A batch that never ends
+ * properly (the handler stops receiving) costs its followers their cork timeout
+ * ({@link DriverThreads#CORK_DELAY}), as any cork. Only the first batch on a thread counts: a
+ * receive on another connection inside it adds to it.
+ *
+ * <p>Thread-confined (one per thread, reused); never touched under another connection's lock
+ * than the follower's own, and followers are released with no lock held, so no lock order arises.
+ */
+final class SendBatch {
+    private static final ThreadLocal<SendBatch> CURRENT = ThreadLocal.withInitial(SendBatch::new);
+
+    /** The connection whose messages this thread is working through; null when no batch is open. */
+    private Driver owner;
+    private final ArrayList<Driver> followers = new ArrayList<>();
+
+    private SendBatch() {
+    }
+
+    /** A receive on this thread took a message of {@code owner}'s with more queued. Owner's lock held. */
+    static void begin(Driver owner) {
+        SendBatch batch = CURRENT.get();
+        if (batch.owner == null) {
+            batch.owner = owner;
+        }
+    }
+
+    /**
+     * A data frame is about to be queued on {@code target} (its lock held): when this thread is in
+     * a batch of another connection, {@code target} is corked until the batch ends.
+     */
+    static void join(Driver target) {
+        SendBatch batch = CURRENT.get();
+        if (batch.owner == null || batch.owner == target) {
+            return;
+        }
+        if (target.cork.corkFor(batch)) {
+            batch.followers.add(target);
+        }
+    }
+
+    /**
+     * {@code owner}'s receive on this thread is about to wait: ends its batch. The followers are
+     * released in a completion, after {@code owner}'s lock is released. Owner's lock held.
+     *
+     * @return whether completions were added (then the caller must settle)
+     */
+    static boolean endLater(Driver owner) {
+        SendBatch batch = CURRENT.get();
+        if (batch.owner != owner) {
+            return false;
+        }
+        batch.owner = null;
+        if (batch.followers.isEmpty()) {
+            return false;
+        }
+        Driver[] release = batch.followers.toArray(new Driver[0]);
+        batch.followers.clear();
+        owner.completions.add(() -> releaseAll(release, batch));
+        return true;
+    }
+
+    /** A hand-off of {@code owner}'s messages on this thread has finished: ends its batch now. No lock held. */
+    static void endNow(Driver owner) {
+        SendBatch batch = CURRENT.get();
+        if (batch.owner != owner) {
+            return;
+        }
+        batch.owner = null;
+        if (!batch.followers.isEmpty()) {
+            Driver[] release = batch.followers.toArray(new Driver[0]);
+            batch.followers.clear();
+            releaseAll(release, batch);
+        }
+    }
+
+    private static void releaseAll(Driver[] followers, SendBatch batch) {
+        for (Driver follower : followers) {
+            follower.releaseCorkOf(batch);
+        }
+    }
+}
