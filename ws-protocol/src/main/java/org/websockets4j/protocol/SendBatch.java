@@ -20,7 +20,8 @@ import java.util.ArrayList;
  * than the follower's own, and followers are released with no lock held, so no lock order arises.
  */
 final class SendBatch {
-    private static final ThreadLocal<SendBatch> CURRENT = ThreadLocal.withInitial(SendBatch::new);
+    /** This thread's batch object, made by its first batch (a thread that never batches holds none). */
+    private static final ThreadLocal<SendBatch> CURRENT = new ThreadLocal<>();
 
     /** The connection whose messages this thread is working through; null when no batch is open. */
     private Driver owner;
@@ -32,6 +33,10 @@ final class SendBatch {
     /** A receive on this thread took a message of {@code owner}'s with more queued. Owner's lock held. */
     static void begin(Driver owner) {
         SendBatch batch = CURRENT.get();
+        if (batch == null) {
+            batch = new SendBatch();
+            CURRENT.set(batch);
+        }
         if (batch.owner == null) {
             batch.owner = owner;
         }
@@ -43,7 +48,7 @@ final class SendBatch {
      */
     static void join(Driver target) {
         SendBatch batch = CURRENT.get();
-        if (batch.owner == null || batch.owner == target) {
+        if (batch == null || batch.owner == null || batch.owner == target) {
             return;
         }
         if (target.cork.corkFor(batch)) {
@@ -59,7 +64,7 @@ final class SendBatch {
      */
     static boolean endLater(Driver owner) {
         SendBatch batch = CURRENT.get();
-        if (batch.owner != owner) {
+        if (batch == null || batch.owner != owner) {
             return false;
         }
         batch.owner = null;
@@ -75,7 +80,7 @@ final class SendBatch {
     /** A hand-off of {@code owner}'s messages on this thread has finished: ends its batch now. No lock held. */
     static void endNow(Driver owner) {
         SendBatch batch = CURRENT.get();
-        if (batch.owner != owner) {
+        if (batch == null || batch.owner != owner) {
             return;
         }
         batch.owner = null;
