@@ -59,17 +59,8 @@ final class Receiver {
             streams.checkNoStreamLocked(driver.terminated);
             inbox.blocked = Thread.currentThread();
             try {
-                if (!inbox.ready()) {
-                    // About to wait: what the cork held goes out first, and what this thread's
-                    // batch held for other connections.
-                    boolean ended = SendBatch.endLater(driver);
-                    if (cork.corked()) {
-                        cork.release();
-                        ended = true;
-                    }
-                    if (ended) {
-                        s.flush();
-                    }
+                if (!inbox.ready() && releaseBeforeWaitLocked()) {
+                    s.flush();
                 }
                 while (!inbox.ready()) {
                     if (driver.terminated && !inbox.handingOff) {
@@ -141,24 +132,13 @@ final class Receiver {
     /** Takes the next message, or a future completed by it. */
     CompletableFuture<Message> receiveAsync() {
         try (Section s = section.enter()) {
-            if (inbox.busy()) {
-                throw new IllegalStateException("cannot call recvAsync while another receive is already waiting for the next message");
-            }
-            streams.checkNoStreamLocked(driver.terminated);
+            checkMayReceiveAsyncLocked();
             if (inbox.ready()) {
                 Message message = take();
                 s.settle();
                 return CompletableFuture.completedFuture(message);
             }
-            // About to wait: what the cork (and this thread's batch) held goes out now. Not while a
-            // hand-off is under way with messages left: this call comes from the dependents of the
-            // message just handed over, and the hand-off loop brings the next one at once.
-            boolean ended = inbox.isEmpty() && SendBatch.endLater(driver);
-            if (cork.corked() && inbox.isEmpty()) {
-                cork.release();
-                ended = true;
-            }
-            if (ended) {
+            if (releaseBeforeWaitLocked()) {
                 s.settle();
             }
             if (driver.terminated && !inbox.handingOff) {
@@ -181,21 +161,13 @@ final class Receiver {
      */
     Message receiveOrAwait(AsyncMessageLoop loop) {
         try (Section s = section.enter()) {
-            if (inbox.busy()) {
-                throw new IllegalStateException("cannot call recvAsync while another receive is already waiting for the next message");
-            }
-            streams.checkNoStreamLocked(driver.terminated);
+            checkMayReceiveAsyncLocked();
             if (inbox.ready()) {
                 Message message = take();
                 s.settle();
                 return message;
             }
-            boolean ended = inbox.isEmpty() && SendBatch.endLater(driver); // about to wait: what was held goes out now
-            if (cork.corked() && inbox.isEmpty()) {
-                cork.release();
-                ended = true;
-            }
-            if (ended) {
+            if (releaseBeforeWaitLocked()) {
                 s.settle();
             }
             if (driver.terminated && !inbox.handingOff) {
@@ -221,6 +193,33 @@ final class Receiver {
             loop.resume(message); // the user's action runs here, lock-free; null: it waits again
         }
         SendBatch.endNow(driver);
+    }
+
+    private void checkMayReceiveAsyncLocked() {
+        if (inbox.busy()) {
+            throw new IllegalStateException("cannot call recvAsync while another receive is already waiting for the next message");
+        }
+        streams.checkNoStreamLocked(driver.terminated);
+    }
+
+    /**
+     * A receive is about to wait: what the cork held, and what this thread's {@link SendBatch}
+     * held on other connections, go out. Not while a hand-off with messages left is under way:
+     * the call then comes from the dependents of the message just handed over, and the hand-off
+     * brings the next one at once. Lock held.
+     *
+     * @return whether anything was released (the caller settles)
+     */
+    private boolean releaseBeforeWaitLocked() {
+        if (!inbox.isEmpty()) {
+            return false;
+        }
+        boolean released = SendBatch.endLater(driver);
+        if (cork.corked()) {
+            cork.release();
+            released = true;
+        }
+        return released;
     }
 
     /** Takes the head message, corking the output when more wait. Lock held. */
