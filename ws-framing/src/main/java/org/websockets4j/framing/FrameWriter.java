@@ -95,7 +95,59 @@ public final class FrameWriter {
         if (header.remaining() < headerLength(length, mask)) {
             throw new BufferOverflowException();
         }
-        header.put((byte) ((frame.fin() ? 0x80 : 0) | frame.rsvBits() | frame.opcode().code()));
+        int key = putHeader(frame.fin(), frame.rsvBits(), frame.opcode(), length, header);
+        if (mask) {
+            if (payload.isReadOnly()) {
+                ByteBuffer copy = ByteBuffer.allocate(length);
+                Masking.maskCopy(payload.duplicate(), copy, key, 0);
+                return copy.flip();
+            }
+            Masking.mask(payload, key, 0);
+        }
+        return payload;
+    }
+
+    /**
+     * Encodes a whole frame with no reserved bits straight into {@code out}: its header, then a
+     * copy of {@code payload}'s remaining bytes, masked on the way for a client. {@code payload}
+     * itself is not changed, its position included. This is {@link #encode(Frame, ByteBuffer)}
+     * with no {@link Frame} object and no separate payload buffer, for small frames on a writer
+     * without extensions (an extension transforms the frame first: use that method then).
+     *
+     * @param fin     true on the last frame of a message
+     * @param opcode  the opcode
+     * @param payload the payload, from its position to its limit
+     * @param out     where the frame goes, from its position, which is advanced past it
+     * @throws IllegalStateException   when this writer has extensions
+     * @throws ProtocolError           when a control frame is fragmented or over 125 bytes
+     * @throws BufferOverflowException when {@code out} has less room than the whole frame; nothing
+     *                                 is written then
+     */
+    public void encodeCopy(boolean fin, Opcode opcode, ByteBuffer payload, ByteBuffer out) {
+        if (codecs.length > 0) {
+            throw new IllegalStateException("encodeCopy runs no extension: use encode(Frame, ByteBuffer)");
+        }
+        int length = payload.remaining();
+        Frame.checkHeader(fin, 0, opcode, length, 0);
+        if (out.remaining() < headerLength(length, mask) + length) {
+            throw new BufferOverflowException();
+        }
+        int key = putHeader(fin, 0, opcode, length, out);
+        int start = out.position();
+        out.put(start, payload, payload.position(), length);
+        out.position(start + length);
+        if (mask) {
+            if (out.hasArray()) {
+                Masking.mask(out.array(), out.arrayOffset() + start, length, key, 0);
+            } else {
+                Masking.mask(out.duplicate().position(start).limit(start + length), key, 0);
+            }
+        }
+    }
+
+    /** Writes a header (with a fresh masking key for a client) and returns the key, or 0. */
+    private int putHeader(boolean fin, int rsvBits, Opcode opcode, int length, ByteBuffer header) {
+        header.put((byte) ((fin ? 0x80 : 0) | rsvBits | opcode.code()));
         int maskBit = mask ? 0x80 : 0;
         if (length < 126) {
             header.put((byte) (maskBit | length));
@@ -106,17 +158,12 @@ public final class FrameWriter {
                     .put((byte) (length >>> 24)).put((byte) (length >>> 16))
                     .put((byte) (length >>> 8)).put((byte) length);
         }
-        if (mask) {
-            int key = keys.nextKey();
-            header.put((byte) (key >>> 24)).put((byte) (key >>> 16)).put((byte) (key >>> 8)).put((byte) key);
-            if (payload.isReadOnly()) {
-                ByteBuffer copy = ByteBuffer.allocate(length);
-                Masking.maskCopy(payload.duplicate(), copy, key, 0);
-                return copy.flip();
-            }
-            Masking.mask(payload, key, 0);
+        if (!mask) {
+            return 0;
         }
-        return payload;
+        int key = keys.nextKey();
+        header.put((byte) (key >>> 24)).put((byte) (key >>> 16)).put((byte) (key >>> 8)).put((byte) key);
+        return key;
     }
 
     /**

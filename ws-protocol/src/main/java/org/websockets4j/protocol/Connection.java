@@ -213,7 +213,7 @@ public final class Connection {
         this.reader = new FrameReader(role, frameLimit(0), extensions);
         MaskKeySource masks = role.masksOutgoing() && keys == null ? MaskKeySource.secure() : keys;
         this.tracing = ProtocolLog.tracing();
-        this.outbox = new Outbox(new FrameWriter(role, masks, extensions), tracing ? this::traceName : null);
+        this.outbox = new Outbox(new FrameWriter(role, masks, extensions), extensions.isEmpty(), tracing ? this::traceName : null);
         this.keepalive = options.pingInterval() == null ? null
                 : new Keepalive(nanos(options.pingInterval()), nanos(options.pingTimeout()));
         this.state = initialState;
@@ -832,7 +832,7 @@ public final class Connection {
             throw new InvalidState("cannot start a " + opcode + " message: the fragmented message in progress"
                     + " must first end with sendContinuation(data, true)");
         }
-        outbox.add(new Frame(fin, opcode, payload));
+        outbox.add(fin, opcode, payload);
         sendingFragmented = !fin;
     }
 

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.function.Supplier;
 import org.websockets4j.framing.Frame;
 import org.websockets4j.framing.FrameWriter;
+import org.websockets4j.framing.Opcode;
 
 /**
  * The frames a connection has encoded and the driver has not yet taken: buffers in write order,
@@ -45,9 +46,31 @@ final class Outbox {
     /** Recycles in a row that used under a quarter of the arena: many mean the connection is quieter. */
     private int quietRecycles;
 
-    Outbox(FrameWriter writer, Supplier<Object> traceName) {
+    /** True when no extension transforms frames: small ones are then encoded with no Frame object. */
+    private final boolean plain;
+
+    Outbox(FrameWriter writer, boolean plain, Supplier<Object> traceName) {
         this.writer = writer;
+        this.plain = plain;
         this.traceName = traceName;
+    }
+
+    /**
+     * Encodes a frame with no reserved bits, as {@link #add(Frame)} does; a small one on a
+     * connection without extensions is written straight into the arena, with no {@link Frame}
+     * made and the payload left as it was (a client masks the copy, not the caller's bytes).
+     */
+    void add(boolean fin, Opcode opcode, ByteBuffer payload) {
+        int length = payload.remaining();
+        if (!plain || traceName != null || length > COPY_LIMIT) {
+            add(new Frame(fin, opcode, payload));
+            return;
+        }
+        int room = FrameWriter.MAX_HEADER_LENGTH + length;
+        if (arena == null || arena.remaining() < room) {
+            newArena(room);
+        }
+        writer.encodeCopy(fin, opcode, payload, arena);
     }
 
     /** Encodes {@code frame} and queues its header and (non-empty) payload. */

@@ -17,7 +17,7 @@ import org.websockets4j.framing.Role;
 
 /** The output arena: packing, hand-over to the write queue, reuse once written, growth and shrinking. */
 class OutboxTest {
-    private final Outbox outbox = new Outbox(new FrameWriter(Role.SERVER, null, List.of()), null);
+    private final Outbox outbox = new Outbox(new FrameWriter(Role.SERVER, null, List.of()), true, null);
     private final WriteQueue queue = new WriteQueue(1 << 20);
 
     private static Frame text(int length) {

@@ -80,10 +80,12 @@ class SendPathTest {
     }
 
     @Test
-    void clientMasksASmallPayload() {
+    void clientMasksTheCopyOfASmallPayloadNotTheCallersBytes() {
         Connection c = Peer.open(Role.CLIENT);
         Peer peer = new Peer(Role.CLIENT);
-        c.sendBinary(ByteBuffer.wrap(bytes('a', 'b', 'c', 'd', 'e')), true);
+        byte[] data = bytes('a', 'b', 'c', 'd', 'e');
+        c.sendBinary(ByteBuffer.wrap(data), true);
+        assertArrayEquals(bytes('a', 'b', 'c', 'd', 'e'), data);
         List<ByteBuffer> out = c.dataToSend();
         assertEquals(1, out.size());
         assertEquals(ByteBuffer.wrap(bytes(0x82, 0x85, 0x5a, 0x3c, 0x96, 0xe1)), out.get(0).slice(0, 6), "mask bit and key");
