@@ -225,7 +225,7 @@ final class Driver extends Deadlines.Entry {
         }
     }
 
-        StreamReceiver streams() {
+    StreamReceiver streams() {
         return receiver.streams;
     }
 

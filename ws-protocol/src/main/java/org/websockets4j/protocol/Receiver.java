@@ -186,7 +186,7 @@ final class Receiver {
             loop = inbox.loop;
             inbox.loop = null;
             inbox.handingOff = false;
-            message = inbox.isEmpty() ? null : take();
+            message = loop == null || inbox.isEmpty() ? null : take(); // no loop: the message stays queued
             s.settle();
         }
         if (loop != null) {
