@@ -164,8 +164,4 @@ final class Outbox {
     long queuedBytes() {
         return pendingBytes + (arena == null ? 0 : arena.position() - runStart);
     }
-
-    boolean isEmpty() {
-        return pending.isEmpty() && (arena == null || arena.position() == runStart);
-    }
 }
