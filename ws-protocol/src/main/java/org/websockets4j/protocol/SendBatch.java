@@ -64,15 +64,10 @@ final class SendBatch {
      */
     static boolean endLater(Driver owner) {
         SendBatch batch = CURRENT.get();
-        if (batch == null || batch.owner != owner) {
+        Driver[] release = end(batch, owner);
+        if (release == null) {
             return false;
         }
-        batch.owner = null;
-        if (batch.followers.isEmpty()) {
-            return false;
-        }
-        Driver[] release = batch.followers.toArray(new Driver[0]);
-        batch.followers.clear();
         owner.completions.add(() -> releaseAll(release, batch));
         return true;
     }
@@ -80,15 +75,24 @@ final class SendBatch {
     /** A hand-off of {@code owner}'s messages on this thread has finished: ends its batch now. No lock held. */
     static void endNow(Driver owner) {
         SendBatch batch = CURRENT.get();
-        if (batch == null || batch.owner != owner) {
-            return;
-        }
-        batch.owner = null;
-        if (!batch.followers.isEmpty()) {
-            Driver[] release = batch.followers.toArray(new Driver[0]);
-            batch.followers.clear();
+        Driver[] release = end(batch, owner);
+        if (release != null) {
             releaseAll(release, batch);
         }
+    }
+
+    /** Closes {@code batch} when {@code owner} opened it: the followers to release, or null for none. */
+    private static Driver[] end(SendBatch batch, Driver owner) {
+        if (batch == null || batch.owner != owner) {
+            return null;
+        }
+        batch.owner = null;
+        if (batch.followers.isEmpty()) {
+            return null;
+        }
+        Driver[] release = batch.followers.toArray(new Driver[0]);
+        batch.followers.clear();
+        return release;
     }
 
     private static void releaseAll(Driver[] followers, SendBatch batch) {
