@@ -127,10 +127,25 @@ class SendBatchTest {
         WebSocket target = idle(out);
         try {
             source.forEachAsync(m -> target.sendAsync(m)); // runs the burst here, then waits
+            // When the cork timer released the target mid-burst, the timer thread may still be
+            // writing what followed: abort only once everything is out (or the guard ran out).
+            awaitTexts(out, BURST);
             return out;
         } finally {
             source.abort();
             target.abort();
+        }
+    }
+
+    private static void awaitTexts(RecordingTransport out, int count) {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(Loopback.GUARD_SECONDS);
+        while (out.texts().size() < count && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(1);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
         }
     }
 
@@ -163,10 +178,7 @@ class SendBatchTest {
                 }
             });
             try {
-                long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(Loopback.GUARD_SECONDS);
-                while (out.texts().size() < BURST && System.nanoTime() < deadline) {
-                    Thread.sleep(1);
-                }
+                awaitTexts(out, BURST);
                 assertEquals(expected(), out.texts());
                 if (run == 9) { // warmed up
                     List<Thread> writers = out.writers();
@@ -196,10 +208,7 @@ class SendBatchTest {
                 }
             });
             handler.join(TimeUnit.SECONDS.toMillis(Loopback.GUARD_SECONDS));
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(Loopback.GUARD_SECONDS);
-            while (out.texts().isEmpty() && System.nanoTime() < deadline) {
-                Thread.sleep(1);
-            }
+            awaitTexts(out, 1);
             assertEquals(List.of("m0"), out.texts());
         } finally {
             source.abort();
