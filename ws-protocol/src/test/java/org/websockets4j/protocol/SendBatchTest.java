@@ -121,7 +121,7 @@ class SendBatchTest {
     }
 
     /** Relays one burst with forEachAsync on this thread and returns the target's transport. */
-    private static RecordingTransport relayWithForEachAsync() {
+    private static RecordingTransport relayWithForEachAsync() throws InterruptedException {
         RecordingTransport out = new RecordingTransport();
         WebSocket source = withBurst(new RecordingTransport());
         WebSocket target = idle(out);
@@ -129,7 +129,7 @@ class SendBatchTest {
             source.forEachAsync(m -> target.sendAsync(m)); // runs the burst here, then waits
             // When the cork timer released the target mid-burst, the timer thread may still be
             // writing what followed: abort only once everything is out (or the guard ran out).
-            awaitTexts(out, BURST);
+            WebSocketCloseTest.waitUntil(() -> out.texts().size() >= BURST);
             return out;
         } finally {
             source.abort();
@@ -137,22 +137,10 @@ class SendBatchTest {
         }
     }
 
-    private static void awaitTexts(RecordingTransport out, int count) {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(Loopback.GUARD_SECONDS);
-        while (out.texts().size() < count && System.nanoTime() < deadline) {
-            try {
-                Thread.sleep(1);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            }
-        }
-    }
-
     // The cork timer (1 ms) may release a follower while a slow (cold, or loaded) run is still in
     // the burst: so the runs are warmed up first, and a few timer writes are tolerated.
     @Test
-    void forEachAsyncRelaysABurstInAFewWrites() {
+    void forEachAsyncRelaysABurstInAFewWrites() throws InterruptedException {
         for (int i = 0; i < 20; i++) {
             relayWithForEachAsync();
         }
@@ -178,7 +166,7 @@ class SendBatchTest {
                 }
             });
             try {
-                awaitTexts(out, BURST);
+                WebSocketCloseTest.waitUntil(() -> out.texts().size() >= BURST);
                 assertEquals(expected(), out.texts());
                 if (run == 9) { // warmed up
                     List<Thread> writers = out.writers();
@@ -208,7 +196,7 @@ class SendBatchTest {
                 }
             });
             handler.join(TimeUnit.SECONDS.toMillis(Loopback.GUARD_SECONDS));
-            awaitTexts(out, 1);
+            WebSocketCloseTest.waitUntil(() -> !out.texts().isEmpty());
             assertEquals(List.of("m0"), out.texts());
         } finally {
             source.abort();
