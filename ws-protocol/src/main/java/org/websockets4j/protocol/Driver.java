@@ -74,6 +74,11 @@ final class Driver extends Deadlines.Entry {
     final Condition sendable = lock.newCondition();
     final Section section = new Section(this, lock);
     final Cork cork = new Cork(this);
+    /**
+     * The thread whose {@link SendBatch} this connection opened, or null: set by that thread
+     * under the lock, cleared once (compare-and-set) by the batch's end or the connection's.
+     */
+    volatile Thread batchThread;
     /** Bytes a cork may hold: {@link Cork#LIMIT}, or less under a smaller write limit. */
     private final int corkLimit;
     final Receiver receiver;
@@ -570,6 +575,7 @@ final class Driver extends Deadlines.Entry {
         }
         closeWaiters.clear();
         fragments.terminatedLocked();
+        SendBatch.ownerEnded(this);
         receiver.terminated();
         sendable.signalAll();
         completions.add(() -> closed.complete(null));

@@ -1,6 +1,9 @@
 package org.websockets4j.protocol;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.util.ArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * What a thread sends to <em>other</em> connections while it works through a batch of messages
@@ -22,12 +25,37 @@ import java.util.ArrayList;
 final class SendBatch {
     /** This thread's batch object, made by its first batch (a thread that never batches holds none). */
     private static final ThreadLocal<SendBatch> CURRENT = new ThreadLocal<>();
+    /**
+     * Batches open on any thread. {@link ThreadLocal#get()} gives a thread a map of its own even
+     * when it holds nothing, so the lookup is skipped while no batch is open anywhere: an idle
+     * handler's thread then holds no thread-local map (about 150 bytes each).
+     */
+    private static final AtomicInteger OPEN = new AtomicInteger();
+    /** {@link Driver#batchThread}: cleared exactly once per batch, by its end or by the owner's end. */
+    private static final VarHandle BATCH_THREAD;
 
-    /** The connection whose messages this thread is working through; null when no batch is open. */
+    static {
+        try {
+            BATCH_THREAD = MethodHandles.lookup().findVarHandle(Driver.class, "batchThread", Thread.class);
+        } catch (ReflectiveOperationException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
+
+    /**
+     * The connection whose messages this thread is working through. The batch is open only while
+     * that connection's {@link Driver#batchThread} is this thread: a connection that ends clears
+     * it, so a batch its handler never ended does not outlive it.
+     */
     private Driver owner;
     private final ArrayList<Driver> followers = new ArrayList<>();
 
     private SendBatch() {
+    }
+
+    /** True while this batch is open on the calling thread. */
+    private boolean open() {
+        return owner != null && owner.batchThread == Thread.currentThread();
     }
 
     /** A receive on this thread took a message of {@code owner}'s with more queued. Owner's lock held. */
@@ -37,8 +65,13 @@ final class SendBatch {
             batch = new SendBatch();
             CURRENT.set(batch);
         }
-        if (batch.owner == null) {
+        if (!batch.open()) {
+            // Followers of a batch whose owner ended stay listed: this batch's end releases them
+            // unless their cork timeouts did first.
             batch.owner = owner;
+            if (BATCH_THREAD.getAndSet(owner, Thread.currentThread()) == null) {
+                OPEN.incrementAndGet(); // else it was another thread's batch, counted already
+            }
         }
     }
 
@@ -47,8 +80,11 @@ final class SendBatch {
      * a batch of another connection, {@code target} is corked until the batch ends.
      */
     static void join(Driver target) {
+        if (OPEN.get() == 0) {
+            return;
+        }
         SendBatch batch = CURRENT.get();
-        if (batch == null || batch.owner == null || batch.owner == target) {
+        if (batch == null || batch.owner == target || !batch.open()) {
             return;
         }
         if (target.cork.corkFor(batch)) {
@@ -63,6 +99,9 @@ final class SendBatch {
      * @return whether completions were added (then the caller must settle)
      */
     static boolean endLater(Driver owner) {
+        if (owner.batchThread != Thread.currentThread()) {
+            return false;
+        }
         SendBatch batch = CURRENT.get();
         Driver[] release = end(batch, owner);
         if (release == null) {
@@ -74,6 +113,9 @@ final class SendBatch {
 
     /** A hand-off of {@code owner}'s messages on this thread has finished: ends its batch now. No lock held. */
     static void endNow(Driver owner) {
+        if (owner.batchThread != Thread.currentThread()) {
+            return;
+        }
         SendBatch batch = CURRENT.get();
         Driver[] release = end(batch, owner);
         if (release != null) {
@@ -81,12 +123,26 @@ final class SendBatch {
         }
     }
 
-    /** Closes {@code batch} when {@code owner} opened it: the followers to release, or null for none. */
+    /**
+     * {@code owner} has ended (its lock held): a batch it opened is over, whichever thread it is
+     * on; that thread's next batch starts afresh, and its followers are released by their cork
+     * timeouts.
+     */
+    static void ownerEnded(Driver owner) {
+        Thread thread = owner.batchThread;
+        if (thread != null && BATCH_THREAD.compareAndSet(owner, thread, null)) {
+            OPEN.decrementAndGet();
+        }
+    }
+
+    /** Closes {@code batch} when {@code owner} opened it on this thread: the followers to release, or null for none. */
     private static Driver[] end(SendBatch batch, Driver owner) {
-        if (batch == null || batch.owner != owner) {
+        if (batch == null || batch.owner != owner
+                || !BATCH_THREAD.compareAndSet(owner, Thread.currentThread(), null)) {
             return null;
         }
         batch.owner = null;
+        OPEN.decrementAndGet();
         if (batch.followers.isEmpty()) {
             return null;
         }

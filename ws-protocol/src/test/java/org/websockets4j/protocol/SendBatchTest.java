@@ -203,4 +203,53 @@ class SendBatchTest {
             target.abort();
         }
     }
+    /**
+     * A pooled thread outlives the connections it served: a batch left open by a handler that
+     * stopped mid-burst ends with its connection, so the thread's next handler batches afresh
+     * (its relayed burst goes out from the handler's own thread, not only from the cork timer).
+     */
+    @Test
+    void aPooledThreadBatchesAgainAfterAConnectionEndedMidBatch() throws Exception {
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newSingleThreadExecutor();
+        try {
+            Thread worker = pool.submit(Thread::currentThread).get();
+            WebSocket first = withBurst(new RecordingTransport());
+            WebSocket firstTarget = idle(new RecordingTransport());
+            pool.submit(() -> {
+                firstTarget.send(first.recv()); // opens a batch and never ends it
+                return null;
+            }).get(Loopback.GUARD_SECONDS, TimeUnit.SECONDS);
+            first.abort();
+            firstTarget.abort();
+            for (int run = 0; run < 10; run++) {
+                RecordingTransport out = new RecordingTransport();
+                WebSocket source = withBurst(new RecordingTransport());
+                WebSocket target = idle(out);
+                java.util.concurrent.Future<?> relay = pool.submit(() -> {
+                    try {
+                        for (Message m : source) {
+                            target.send(m);
+                        }
+                    } catch (RuntimeException | InterruptedException e) {
+                        // ends when the test aborts the source
+                    }
+                });
+                try {
+                    WebSocketCloseTest.waitUntil(() -> out.texts().size() >= BURST);
+                    assertEquals(expected(), out.texts());
+                    if (run == 9) {
+                        List<Thread> writers = out.writers();
+                        assertTrue(writers.contains(worker), "the batch's end wrote from the handler's thread: " + writers);
+                        assertTrue(writers.size() <= 5, "one write when the burst ended, not one per message: " + writers.size());
+                    }
+                } finally {
+                    source.abort();
+                    target.abort();
+                    relay.get(Loopback.GUARD_SECONDS, TimeUnit.SECONDS);
+                }
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
 }
