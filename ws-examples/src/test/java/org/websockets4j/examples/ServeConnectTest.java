@@ -131,6 +131,33 @@ class ServeConnectTest {
     }
 
     @Test
+    void aHandlerMayCloseTheServerFromItsOwnThread() throws Exception {
+        // The handler runs on a thread of its own after the handshake: close() there must see it
+        // as one of the server's threads and return at once, not wait for the handler to end.
+        assertTimeoutPreemptively(GUARD, () -> {
+            CompletableFuture<String> handlerThread = new CompletableFuture<>();
+            WebSocketServer[] holder = new WebSocketServer[1];
+            CountDownLatch started = new CountDownLatch(1);
+            CountDownLatch closeReturned = new CountDownLatch(1);
+            WebSocketServer server = WebSocketServer.serve(ws -> {
+                started.await();
+                handlerThread.complete(Thread.currentThread().getName() + "/" + Thread.currentThread().isVirtual());
+                holder[0].close();
+                closeReturned.countDown();
+            }, "127.0.0.1", 0);
+            holder[0] = server;
+            started.countDown();
+            try (WebSocket ws = WebSocketClient.connect(uri(server, "/"))) {
+                assertThrows(ConnectionClosedOK.class, ws::recv);
+                assertTrue(closeReturned.await(5, TimeUnit.SECONDS), "close() returned in the handler");
+                assertEquals(1001, ws.closeCode());
+            }
+            assertEquals("websockets4j-connection/true", handlerThread.get(5, TimeUnit.SECONDS));
+            server.awaitClosed();
+        });
+    }
+
+    @Test
     void aHandshakeInFlightWhenTheServerClosesIsAnswered503() throws Exception {
         assertTimeoutPreemptively(GUARD, () -> {
             WebSocketServer server = echoServer(ServerOptions.defaults());

@@ -62,7 +62,9 @@ import org.websockets4j.protocol.internal.WebSockets;
  * channel bound elsewhere ({@code serve(handler, channel, options)}), each with its
  * {@code serveAsync} twin. Each accepted connection gets its own thread (a virtual thread unless
  * {@link ServerOptions#handlerExecutor()} names an executor) that runs the opening handshake,
- * bounded by {@link ServerOptions#openTimeout()}, then the {@link ConnectionHandler}. Refused
+ * bounded by {@link ServerOptions#openTimeout()}, then the {@link ConnectionHandler}: on a fresh
+ * virtual thread by default, which keeps an idle connection's parked thread small; on the same
+ * thread of the named executor otherwise. Refused
  * handshakes get the HTTP answer {@link ServerHandshake} chose (400, 403, 405, 426, 431, 500, 503)
  * and the TCP connection is closed. Once the handler returns, the connection is closed with 1000;
  * when it throws, with 1011, and the exception is logged through {@link System.Logger}
@@ -100,6 +102,11 @@ public final class WebSocketServer implements AutoCloseable {
     private final AsyncConnectionHandler asyncHandler;
     private final ServerOptions options;
     private final Executor executor;
+    /**
+     * True when {@link #executor} is ours (a virtual thread per task): a blocking handler then
+     * starts on a fresh virtual thread once the handshake is done (see {@link #serveConnection}).
+     */
+    private final boolean freshHandlerThread;
     private final Set<ServerHandshake> handshakes = ConcurrentHashMap.newKeySet();
     /** Non-null once {@link #drain} started: new handshakes answer 503 with this Retry-After. */
     private volatile Duration drainRetryAfter;
@@ -128,6 +135,7 @@ public final class WebSocketServer implements AutoCloseable {
         this.options = withHandlerCheck(options, handler != null ? handler : asyncHandler);
         Executor configured = options.handlerExecutor();
         this.executor = configured != null ? configured : task -> Thread.ofVirtual().name("websockets4j-connection").start(task);
+        this.freshHandlerThread = configured == null;
     }
 
     /**
@@ -580,6 +588,12 @@ public final class WebSocketServer implements AutoCloseable {
                 if (asyncHandler != null) {
                     startAsyncHandler(webSocket);
                     handedOff = true; // its stage's completion closes and forgets the connection
+                } else if (freshHandlerThread) {
+                    // The handshake's deep stack (TLS, HTTP parsing, hooks) left this virtual
+                    // thread a stack chunk sized for it, kept for the thread's life; a handler
+                    // parked in recv() on a fresh thread keeps one sized for its own frames only
+                    // (about 1 KiB less per idle connection).
+                    handedOff = startHandlerThread(webSocket);
                 } else {
                     runHandler(webSocket);
                 }
@@ -600,6 +614,40 @@ public final class WebSocketServer implements AutoCloseable {
                 }
                 finished();
             }
+        }
+    }
+
+    /**
+     * Runs the blocking handler on a new virtual thread; false (the connection then closed and
+     * left to the caller to forget) when no thread could be started.
+     */
+    private boolean startHandlerThread(WebSocket webSocket) {
+        try {
+            Thread.ofVirtual().name("websockets4j-connection").start(() -> serveHandler(webSocket));
+            return true;
+        } catch (Throwable e) { // no memory for a thread: this connection ends, never the server
+            acceptLog.trouble("cannot start a thread for a connection's handler; closing it", e);
+            webSocket.close(CloseCodes.INTERNAL_ERROR, "");
+            return false;
+        }
+    }
+
+    /** The body of a handler's own thread: runs it, then forgets the connection. */
+    private void serveHandler(WebSocket webSocket) {
+        Thread thread = Thread.currentThread();
+        serving.add(thread);
+        try {
+            runHandler(webSocket);
+        } catch (Throwable e) {
+            try {
+                LOG.log(Level.ERROR, "unexpected error serving a connection; closing it", e);
+            } catch (Throwable ignored) {
+                // logging needs memory too
+            }
+        } finally {
+            serving.remove(thread);
+            connections.remove(webSocket);
+            finished();
         }
     }
 
