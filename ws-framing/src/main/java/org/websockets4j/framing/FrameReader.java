@@ -35,6 +35,8 @@ public final class FrameReader {
     public static final long NO_LIMIT = Long.MAX_VALUE;
 
     private static final ByteBuffer EMPTY = ByteBuffer.allocate(0).asReadOnlyBuffer();
+    /** Shared by every reader and writer with no extension: toArray returns it for an empty list. */
+    static final ExtensionCodec[] NO_CODECS = new ExtensionCodec[0];
 
     private static final int MAX_BUFFERABLE = Integer.MAX_VALUE - 8;
     /** Split payloads up to this size gather in one buffer kept for the reader's life. */
@@ -86,7 +88,7 @@ public final class FrameReader {
     public FrameReader(Role role, long maxPayloadSize, List<? extends ExtensionCodec> codecs) {
         this.expectMasked = role.expectsMaskedIncoming();
         maxPayloadSize(maxPayloadSize);
-        this.codecs = codecs.toArray(new ExtensionCodec[0]);
+        this.codecs = codecs.toArray(NO_CODECS);
         this.claimedRsvBits = claimedBits(this.codecs);
     }
 

@@ -49,7 +49,7 @@ public final class FrameWriter {
     public FrameWriter(Role role, MaskKeySource keys, List<? extends ExtensionCodec> codecs) {
         this.mask = role.masksOutgoing();
         this.keys = mask ? Objects.requireNonNull(keys, "a client writer needs a MaskKeySource") : null;
-        this.codecs = codecs.toArray(new ExtensionCodec[0]);
+        this.codecs = codecs.toArray(FrameReader.NO_CODECS);
         this.claimedRsvBits = FrameReader.claimedBits(this.codecs);
     }
 

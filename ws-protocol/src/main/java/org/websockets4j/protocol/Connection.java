@@ -658,7 +658,11 @@ public final class Connection {
         }
         if (type == Opcode.TEXT) {
             int checked = Math.min(validatedInFrame, view.remaining()); // by checkPartialText
-            utf8.update(view.slice(view.position() + checked, view.remaining() - checked));
+            if (checked == 0) {
+                utf8.update(view); // in place: no slice per text frame
+            } else {
+                utf8.update(view.slice(view.position() + checked, view.remaining() - checked));
+            }
             if (frame.fin()) {
                 utf8.finish();
             }

@@ -70,8 +70,11 @@ final class Driver extends Deadlines.Entry {
     final ConnectionRecorder recorder;
 
     final ReentrantLock lock = new ReentrantLock();
-    /** Signalled (all) when writing resumes, a fragmented message ends, or the connection ended. */
-    final Condition sendable = lock.newCondition();
+    /**
+     * Signalled (all) when writing resumes, a fragmented message ends, or the connection ended;
+     * made by the first sender that waits (few ever do).
+     */
+    private Condition sendable;
     final Section section = new Section(this, lock);
     final Cork cork = new Cork(this);
     /**
@@ -230,8 +233,23 @@ final class Driver extends Deadlines.Entry {
         }
     }
 
+    /** The condition blocked senders wait on, made on first use. Lock held. */
+    Condition sendableLocked() {
+        if (sendable == null) {
+            sendable = lock.newCondition();
+        }
+        return sendable;
+    }
+
+    /** Wakes the blocked senders, if any ever waited. Lock held. */
+    void signalSendableLocked() {
+        if (sendable != null) {
+            sendable.signalAll();
+        }
+    }
+
     StreamReceiver streams() {
-        return receiver.streams;
+        return receiver.streams();
     }
 
     /** Lock held. */
@@ -412,7 +430,7 @@ final class Driver extends Deadlines.Entry {
             drainWaiters.clear();
             completions.add(() -> resumed.forEach(future -> future.complete(null)));
         }
-        sendable.signalAll();
+        signalSendableLocked();
     }
 
     // ------------------------------------------------------------------ timers
@@ -577,7 +595,7 @@ final class Driver extends Deadlines.Entry {
         fragments.terminatedLocked();
         SendBatch.ownerEnded(this);
         receiver.terminated();
-        sendable.signalAll();
+        signalSendableLocked();
         completions.add(() -> closed.complete(null));
         recorder.closed(connection); // observability
         LOG.log(System.Logger.Level.DEBUG, () -> "closed " + this + ": " + ConnectionClosed.format(

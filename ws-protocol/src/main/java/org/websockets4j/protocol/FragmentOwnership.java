@@ -21,8 +21,11 @@ final class FragmentOwnership {
     private final Connection connection;
     /** The message in progress, or null. */
     private FragmentedMessage owner;
-    /** Async data sends made during a fragmented message, sent in order once it ends. */
-    private final ArrayDeque<DeferredSend> deferred = new ArrayDeque<>(0);
+    /**
+     * Async data sends made during a fragmented message, sent in order once it ends; made by the
+     * first such send (most connections never make one), kept once made.
+     */
+    private ArrayDeque<DeferredSend> deferred;
 
     FragmentOwnership(Driver driver) {
         this.driver = driver;
@@ -83,7 +86,7 @@ final class FragmentOwnership {
             if (driver.terminated || connection.state() != State.OPEN) {
                 releaseLocked();
                 while (!driver.terminated) {
-                    driver.sendable.awaitUninterruptibly();
+                    driver.sendableLocked().awaitUninterruptibly();
                 }
                 throw connection.closeException();
             }
@@ -118,20 +121,23 @@ final class FragmentOwnership {
                         + " finish it (close its MessageWriter) before sending another message");
             }
             Driver.checkMayWait("a blocking send behind a fragmented message", "sendAsync()");
-            driver.sendable.await();
+            driver.sendableLocked().await();
         }
     }
 
     /** An async data send made while a message is in progress: it goes out after it. Lock held. */
     CompletableFuture<Void> deferLocked(Opcode opcode, ByteBuffer payload) {
         CompletableFuture<Void> future = new CompletableFuture<>();
+        if (deferred == null) {
+            deferred = new ArrayDeque<>(2);
+        }
         deferred.addLast(new DeferredSend(opcode, payload, future));
         return future;
     }
 
     /** The connection is over: deferred sends fail with it. Lock held. */
     void terminatedLocked() {
-        while (!deferred.isEmpty()) {
+        while (deferred != null && !deferred.isEmpty()) {
             driver.fail(deferred.pollFirst().future());
         }
     }
@@ -149,7 +155,7 @@ final class FragmentOwnership {
     /** Ends the message's hold on sending; deferred async sends go out now, in order. Lock held. */
     private void releaseLocked() {
         owner = null;
-        while (!deferred.isEmpty()) {
+        while (deferred != null && !deferred.isEmpty()) {
             DeferredSend send = deferred.pollFirst();
             if (driver.terminated) {
                 driver.fail(send.future());
@@ -164,7 +170,7 @@ final class FragmentOwnership {
                 }
             }
         }
-        driver.sendable.signalAll();
+        driver.signalSendableLocked();
     }
 
     /** An async data send made while a fragmented message was in progress. */

@@ -13,10 +13,14 @@ import java.util.concurrent.CompletableFuture;
  * future. Not thread-safe: guarded by the driver's lock.
  */
 final class PingFutures {
-    private final Map<ByteBuffer, CompletableFuture<Void>> waiting = new HashMap<>();
+    /** Made by the first application ping: most connections never send one. */
+    private Map<ByteBuffer, CompletableFuture<Void>> waiting;
 
     /** Remembers the future of the ping sent with {@code payload} (a read-only buffer nobody moves). */
     void add(ByteBuffer payload, CompletableFuture<Void> future) {
+        if (waiting == null) {
+            waiting = new HashMap<>();
+        }
         waiting.put(payload, future);
     }
 
@@ -25,6 +29,9 @@ final class PingFutures {
      * they are forgotten here.
      */
     List<CompletableFuture<Void>> acknowledge(List<ByteBuffer> acknowledged) {
+        if (waiting == null) {
+            return List.of();
+        }
         List<CompletableFuture<Void>> done = new ArrayList<>(acknowledged.size());
         for (ByteBuffer payload : acknowledged) {
             CompletableFuture<Void> future = waiting.remove(payload);
@@ -37,12 +44,15 @@ final class PingFutures {
 
     /** Every future still waiting, forgotten here: the connection is over. */
     List<CompletableFuture<Void>> drain() {
+        if (waiting == null) {
+            return List.of();
+        }
         List<CompletableFuture<Void>> all = new ArrayList<>(waiting.values());
-        waiting.clear();
+        waiting = null;
         return all;
     }
 
     boolean isEmpty() {
-        return waiting.isEmpty();
+        return waiting == null || waiting.isEmpty();
     }
 }

@@ -26,10 +26,13 @@ final class Receiver {
     private final Cork cork;
     final Inbox inbox = new Inbox();
     private final MessageAssembler assembler = new MessageAssembler();
-    /** Where data frames go while a message is read as a stream ({@link WebSocket#recvStream()}). */
-    final StreamReceiver streams;
-    /** Signalled when the blocked receiver may take a message, or the connection ended. */
-    private final Condition inboxChanged;
+    /**
+     * Where data frames go while a message is read as a stream ({@link WebSocket#recvStream()}):
+     * made under the lock by the first recvStream (most connections never stream), kept once made.
+     */
+    private StreamReceiver streams;
+    /** Signalled when the blocked receiver may take a message, or the connection ended; made by the first wait. */
+    private Condition inboxChanged;
     /** {@link #handOffToLoop()}, made once: a hand-off to {@code forEachAsync} allocates nothing. */
     private final Runnable loopHandOff = this::handOffToLoop;
     /** True while processing a read made after we started closing: overflow messages are dropped. */
@@ -41,8 +44,6 @@ final class Receiver {
         this.section = driver.section;
         this.connection = driver.connection;
         this.cork = driver.cork;
-        this.streams = new StreamReceiver(driver, driver.lock);
-        this.inboxChanged = driver.lock.newCondition();
     }
 
     /**
@@ -56,7 +57,7 @@ final class Receiver {
             if (inbox.busy()) {
                 throw new IllegalStateException("cannot call recv while another thread is already waiting for the next message");
             }
-            streams.checkNoStreamLocked(driver.terminated);
+            checkNoStreamLocked();
             inbox.blocked = Thread.currentThread();
             try {
                 if (!inbox.ready() && releaseBeforeWaitLocked()) {
@@ -67,6 +68,9 @@ final class Receiver {
                         throw connection.closeException();
                     }
                     Driver.checkMayWait("recv()", "recvAsync()");
+                    if (inboxChanged == null) {
+                        inboxChanged = driver.lock.newCondition();
+                    }
                     inboxChanged.await();
                 }
                 if (type != null && !type.isInstance(inbox.peek())) {
@@ -87,6 +91,9 @@ final class Receiver {
         try (Section s = section.enter()) {
             if (inbox.busy()) {
                 throw new IllegalStateException("cannot call recvStream while another thread is already waiting for the next message");
+            }
+            if (streams == null) {
+                streams = new StreamReceiver(driver, driver.lock);
             }
             streams.checkNoStreamLocked(driver.terminated);
             if (inbox.ready()) { // it arrived whole before the call: stream it from memory
@@ -199,7 +206,7 @@ final class Receiver {
         if (inbox.busy()) {
             throw new IllegalStateException("cannot call recvAsync while another receive is already waiting for the next message");
         }
-        streams.checkNoStreamLocked(driver.terminated);
+        checkNoStreamLocked();
     }
 
     /**
@@ -269,7 +276,7 @@ final class Receiver {
     /** The connection's data sink: frames go straight into the assembler, with no object per frame. Lock held. */
     void dataReceived(Opcode type, boolean first, ByteBuffer view, boolean fin) {
         driver.recorder.frameIn(view.remaining(), fin); // observability
-        if (streams.routeLocked(type, first, view, fin)) {
+        if (streams != null && streams.routeLocked(type, first, view, fin)) {
             return;
         }
         Message message;
@@ -307,7 +314,7 @@ final class Receiver {
     /** True when nothing more may be read while the connection is open: the receiver is behind. Lock held. */
     boolean full() {
         ConnectionOptions options = driver.options();
-        return inbox.size() >= options.maxQueue() || inbox.bytes() >= options.maxQueueBytes() || streams.holdsUnreadLocked();
+        return inbox.size() >= options.maxQueue() || inbox.bytes() >= options.maxQueueBytes() || (streams != null && streams.holdsUnreadLocked());
     }
 
     /** Wakes or hands a message to the receiver waiting, or fails it once the connection is over. Lock held. */
@@ -338,16 +345,32 @@ final class Receiver {
                 }
             }
         }
-        if (inbox.blocked != null && (driver.terminated || inbox.ready())) {
+        if (inboxChanged != null && inbox.blocked != null && (driver.terminated || inbox.ready())) {
             inboxChanged.signal();
         }
+    }
+
+    /** A receive while a message is read as a stream would take it from under that stream. Lock held. */
+    private void checkNoStreamLocked() {
+        if (streams != null) {
+            streams.checkNoStreamLocked(driver.terminated);
+        }
+    }
+
+    /** The stream receiver: only asked for by a MessageStream, which recvStream made it for. */
+    StreamReceiver streams() {
+        return streams;
     }
 
     /** The connection is over: every waiting receiver is woken to see it. Lock held. */
     void terminated() {
         assembler.reset();
-        inboxChanged.signalAll();
-        streams.terminatedLocked();
+        if (inboxChanged != null) {
+            inboxChanged.signalAll();
+        }
+        if (streams != null) {
+            streams.terminatedLocked();
+        }
     }
 
     private static String describe(Message message) {

@@ -158,7 +158,7 @@ final class Sender {
         if (connection.state() != State.OPEN) {
             Driver.checkMayWait("a blocking send while the connection closes", "sendAsync()");
             while (!driver.terminated) {
-                driver.sendable.await();
+                driver.sendableLocked().await();
             }
             throw connection.closeException();
         }
@@ -171,7 +171,7 @@ final class Sender {
                 Driver.checkMayWait("a blocking send", "sendAsync()");
             }
             while (driver.writes.paused() && !driver.terminated) {
-                driver.sendable.await();
+                driver.sendableLocked().await();
             }
             if (driver.terminated) {
                 throw connection.closeException();
