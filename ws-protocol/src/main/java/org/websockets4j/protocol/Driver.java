@@ -97,12 +97,13 @@ final class Driver extends Deadlines.Entry {
     /** User futures to complete once the lock is released. */
     ArrayList<Runnable> completions = new ArrayList<>();
 
-    /** Async sends that wait for writing to resume. */
-    final ArrayList<CompletableFuture<Void>> drainWaiters = new ArrayList<>();
-    /** Futures of calls made while closing: they fail with the close exception at the end. */
-    final ArrayList<CompletableFuture<?>> closeWaiters = new ArrayList<>();
-    /** Futures of deferred sends just queued: they complete or wait depending on flow control. */
-    final ArrayList<CompletableFuture<Void>> justQueued = new ArrayList<>();
+    // The three lists below are made on first use: most connections never need them.
+    /** Async sends that wait for writing to resume, or null. */
+    private ArrayList<CompletableFuture<Void>> drainWaiters;
+    /** Futures of calls made while closing, or null: they fail with the close exception at the end. */
+    private ArrayList<CompletableFuture<?>> closeWaiters;
+    /** Futures of deferred sends just queued, or null: they complete or wait depending on flow control. */
+    private ArrayList<CompletableFuture<Void>> justQueued;
 
     private boolean reading;
     private boolean writing;
@@ -424,8 +425,32 @@ final class Driver extends Deadlines.Entry {
         }
     }
 
+    /** {@code future} completes when writing resumes (it is paused now). Lock held. */
+    void awaitDrainLocked(CompletableFuture<Void> future) {
+        if (drainWaiters == null) {
+            drainWaiters = new ArrayList<>(2);
+        }
+        drainWaiters.add(future);
+    }
+
+    /** {@code future}, of a call made while closing, fails with the close exception at the end. Lock held. */
+    void failAtEndLocked(CompletableFuture<?> future) {
+        if (closeWaiters == null) {
+            closeWaiters = new ArrayList<>(2);
+        }
+        closeWaiters.add(future);
+    }
+
+    /** {@code future}, of a deferred send just queued, completes or waits for writing to resume. Lock held. */
+    void justQueuedLocked(CompletableFuture<Void> future) {
+        if (justQueued == null) {
+            justQueued = new ArrayList<>(2);
+        }
+        justQueued.add(future);
+    }
+
     private void resumeSenders() {
-        if (!drainWaiters.isEmpty()) {
+        if (drainWaiters != null && !drainWaiters.isEmpty()) {
             List<CompletableFuture<Void>> resumed = List.copyOf(drainWaiters);
             drainWaiters.clear();
             completions.add(() -> resumed.forEach(future -> future.complete(null)));
@@ -502,9 +527,9 @@ final class Driver extends Deadlines.Entry {
                 connection.dataToSend(writes);
             }
             recorder.buffered(writes.pendingBytes()); // observability
-            if (!justQueued.isEmpty()) {
+            if (justQueued != null && !justQueued.isEmpty()) {
                 if (writes.paused()) {
-                    drainWaiters.addAll(justQueued);
+                    justQueued.forEach(this::awaitDrainLocked);
                 } else {
                     List<CompletableFuture<Void>> done = List.copyOf(justQueued);
                     completions.add(() -> done.forEach(future -> future.complete(null)));
@@ -584,14 +609,14 @@ final class Driver extends Deadlines.Entry {
         for (CompletableFuture<Void> future : pings.drain()) {
             fail(future);
         }
-        for (CompletableFuture<Void> future : drainWaiters) {
-            fail(future);
+        if (drainWaiters != null) {
+            drainWaiters.forEach(this::fail);
+            drainWaiters.clear();
         }
-        drainWaiters.clear();
-        for (CompletableFuture<?> future : closeWaiters) {
-            fail(future);
+        if (closeWaiters != null) {
+            closeWaiters.forEach(this::fail);
+            closeWaiters.clear();
         }
-        closeWaiters.clear();
         fragments.terminatedLocked();
         SendBatch.ownerEnded(this);
         receiver.terminated();

@@ -160,11 +160,11 @@ final class FragmentOwnership {
             if (driver.terminated) {
                 driver.fail(send.future());
             } else if (connection.state() != State.OPEN) {
-                driver.closeWaiters.add(send.future());
+                driver.failAtEndLocked(send.future());
             } else {
                 try {
                     driver.sender.queueDataLocked(send.opcode(), send.payload(), true);
-                    driver.justQueued.add(send.future());
+                    driver.justQueuedLocked(send.future());
                 } catch (RuntimeException e) {
                     driver.completions.add(() -> send.future().completeExceptionally(e));
                 }

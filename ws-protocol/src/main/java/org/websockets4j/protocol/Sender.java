@@ -131,7 +131,7 @@ final class Sender {
         }
         if (connection.state() != State.OPEN) {
             CompletableFuture<T> future = new CompletableFuture<>();
-            driver.closeWaiters.add(future);
+            driver.failAtEndLocked(future);
             return future;
         }
         return null;
@@ -143,7 +143,7 @@ final class Sender {
             return SentFuture.SENT;
         }
         CompletableFuture<Void> future = new CompletableFuture<>();
-        driver.drainWaiters.add(future);
+        driver.awaitDrainLocked(future);
         return future;
     }
 
