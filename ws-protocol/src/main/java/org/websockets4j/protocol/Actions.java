@@ -20,6 +20,8 @@ final class Actions {
     ByteBuffer readInto;
     boolean shutdownOutput;
     boolean close;
+    /** A receiver parked directly to wake first (see {@code Receiver}), or null. */
+    Thread unpark;
     /** User futures to complete, in order, in the thread that carries this out; or null. */
     List<Runnable> completions;
 
@@ -41,6 +43,9 @@ final class Actions {
         }
         if (later.readInto != null) {
             readInto = later.readInto;
+        }
+        if (later.unpark != null) {
+            unpark = later.unpark; // one receiver per connection: the same thread
         }
         shutdownOutput |= later.shutdownOutput;
         close |= later.close;

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.LockSupport;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.BooleanSupplier;
 import org.websockets4j.framing.ExtensionCodec;
@@ -104,6 +105,9 @@ final class Driver extends Deadlines.Entry {
     private ArrayList<CompletableFuture<?>> closeWaiters;
     /** Futures of deferred sends just queued, or null: they complete or wait depending on flow control. */
     private ArrayList<CompletableFuture<Void>> justQueued;
+
+    /** The receiver {@link Receiver#service()} asked to wake once the lock is released, or null. */
+    private Thread unparkLater;
 
     private boolean reading;
     private boolean writing;
@@ -571,6 +575,11 @@ final class Driver extends Deadlines.Entry {
             }
         }
         receiver.service();
+        if (unparkLater != null) {
+            actions = actions == null ? new Actions() : actions;
+            actions.unpark = unparkLater;
+            unparkLater = null;
+        }
         if (!completions.isEmpty()) {
             actions = actions == null ? new Actions() : actions;
             actions.completions = completions;
@@ -630,6 +639,14 @@ final class Driver extends Deadlines.Entry {
         return actions;
     }
 
+    /**
+     * Wakes {@code receiver} (a virtual thread parked in recv) once the lock is released: waking
+     * it under the lock would let it run into the held lock and park a second time. Lock held.
+     */
+    void unparkAfterUnlock(Thread receiver) {
+        unparkLater = receiver;
+    }
+
     /** Fails {@code future} with the close exception once the lock is released. Lock held. */
     void fail(CompletableFuture<?> future) {
         ConnectionClosed error = connection.closeException();
@@ -649,6 +666,9 @@ final class Driver extends Deadlines.Entry {
         while (actions != null) {
             Actions afterWrite = Actions.NONE;
             Actions afterRead = Actions.NONE;
+            if (actions.unpark != null) { // first: the receiver runs while the I/O below starts
+                LockSupport.unpark(actions.unpark);
+            }
             if (actions.writeBatch != null) {
                 afterWrite = ops.startWrite(actions.writeBatch, actions.writeLength);
             }

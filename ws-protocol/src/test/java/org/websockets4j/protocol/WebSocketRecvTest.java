@@ -42,6 +42,58 @@ class WebSocketRecvTest {
         }
     }
 
+    /**
+     * A virtual thread waits in recv by parking directly, a platform thread on a condition: both
+     * wake for a message, again for the next, and for the end of the connection.
+     */
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(booleans = {true, false})
+    void aBlockedRecvWakesForEachMessageAndForTheClose(boolean virtual) throws Exception {
+        try (Loopback.Pair pair = Loopback.pair()) {
+            List<Object> outcomes = java.util.Collections.synchronizedList(new ArrayList<>());
+            Runnable receive = () -> {
+                try {
+                    while (true) {
+                        outcomes.add(pair.server().recvText());
+                    }
+                } catch (Throwable e) {
+                    outcomes.add(e);
+                }
+            };
+            Thread receiver = virtual ? Thread.ofVirtual().start(receive) : Thread.ofPlatform().start(receive);
+            for (String text : List.of("one", "two", "three")) {
+                waitForWaitingReceiver(pair.server());
+                pair.client().send(text);
+                WebSocketCloseTest.waitUntil(() -> outcomes.contains(text));
+            }
+            waitForWaitingReceiver(pair.server());
+            pair.client().close();
+            receiver.join(TimeUnit.SECONDS.toMillis(Loopback.GUARD_SECONDS));
+            assertEquals(List.of("one", "two", "three"), outcomes.subList(0, 3));
+            assertInstanceOf(ConnectionClosedOK.class, outcomes.get(3));
+        }
+    }
+
+    @Test
+    void anInterruptedVirtualThreadDoesNotWaitInRecv() throws Exception {
+        try (Loopback.Pair pair = Loopback.pair()) {
+            AtomicReference<Throwable> outcome = new AtomicReference<>();
+            Thread receiver = Thread.ofVirtual().unstarted(() -> {
+                Thread.currentThread().interrupt();
+                try {
+                    pair.server().recv();
+                } catch (Throwable e) {
+                    outcome.set(e);
+                }
+            });
+            receiver.start();
+            receiver.join(TimeUnit.SECONDS.toMillis(Loopback.GUARD_SECONDS));
+            assertInstanceOf(InterruptedException.class, outcome.get());
+            pair.client().send("kept");
+            assertEquals("kept", pair.server().recvText());
+        }
+    }
+
     @Test
     void cancellingRecvAsyncLosesNothing() throws Exception {
         try (Loopback.Pair pair = Loopback.pair()) {
