@@ -1,7 +1,6 @@
 package org.websockets4j.protocol;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
@@ -11,6 +10,9 @@ import java.nio.channels.AsynchronousCloseException;
 import java.nio.channels.CompletionHandler;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.websockets4j.framing.Frame;
@@ -152,11 +154,21 @@ class SendBatchTest {
 
     @Test
     void aBlockingHandlerRelaysABurstInAFewWritesWhenItWaitsForMore() throws Exception {
+        try (ExecutorService handlers = Executors.newVirtualThreadPerTaskExecutor()) {
+            relayBursts(handlers, null);
+        }
+    }
+
+    /**
+     * Ten relays of a burst, each by a blocking handler run on {@code handlers} (on
+     * {@code handlerThread} when not null), the last one (warmed up) in a few writes.
+     */
+    private static void relayBursts(ExecutorService handlers, Thread handlerThread) throws Exception {
         for (int run = 0; run < 10; run++) {
             RecordingTransport out = new RecordingTransport();
             WebSocket source = withBurst(new RecordingTransport());
             WebSocket target = idle(out);
-            Thread handler = Thread.ofVirtual().start(() -> {
+            Future<?> relay = handlers.submit(() -> {
                 try {
                     for (Message m : source) {
                         target.send(m);
@@ -168,16 +180,18 @@ class SendBatchTest {
             try {
                 WebSocketCloseTest.waitUntil(() -> out.texts().size() >= BURST);
                 assertEquals(expected(), out.texts());
-                if (run == 9) { // warmed up
+                if (run == 9) {
                     List<Thread> writers = out.writers();
+                    if (handlerThread != null) {
+                        assertTrue(writers.contains(handlerThread), "the batch's end wrote from the handler's thread: " + writers);
+                    }
                     assertTrue(writers.size() <= 5, "one write when the burst ended, not one per message: " + writers.size());
                 }
             } finally {
                 source.abort();
                 target.abort();
-                handler.join(TimeUnit.SECONDS.toMillis(Loopback.GUARD_SECONDS));
+                relay.get(Loopback.GUARD_SECONDS, TimeUnit.SECONDS); // the handler ended
             }
-            assertFalse(handler.isAlive());
         }
     }
 
@@ -210,7 +224,7 @@ class SendBatchTest {
      */
     @Test
     void aPooledThreadBatchesAgainAfterAConnectionEndedMidBatch() throws Exception {
-        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newSingleThreadExecutor();
+        ExecutorService pool = Executors.newSingleThreadExecutor();
         try {
             Thread worker = pool.submit(Thread::currentThread).get();
             WebSocket first = withBurst(new RecordingTransport());
@@ -221,33 +235,7 @@ class SendBatchTest {
             }).get(Loopback.GUARD_SECONDS, TimeUnit.SECONDS);
             first.abort();
             firstTarget.abort();
-            for (int run = 0; run < 10; run++) {
-                RecordingTransport out = new RecordingTransport();
-                WebSocket source = withBurst(new RecordingTransport());
-                WebSocket target = idle(out);
-                java.util.concurrent.Future<?> relay = pool.submit(() -> {
-                    try {
-                        for (Message m : source) {
-                            target.send(m);
-                        }
-                    } catch (RuntimeException | InterruptedException e) {
-                        // ends when the test aborts the source
-                    }
-                });
-                try {
-                    WebSocketCloseTest.waitUntil(() -> out.texts().size() >= BURST);
-                    assertEquals(expected(), out.texts());
-                    if (run == 9) {
-                        List<Thread> writers = out.writers();
-                        assertTrue(writers.contains(worker), "the batch's end wrote from the handler's thread: " + writers);
-                        assertTrue(writers.size() <= 5, "one write when the burst ended, not one per message: " + writers.size());
-                    }
-                } finally {
-                    source.abort();
-                    target.abort();
-                    relay.get(Loopback.GUARD_SECONDS, TimeUnit.SECONDS);
-                }
-            }
+            relayBursts(pool, worker);
         } finally {
             pool.shutdownNow();
         }
