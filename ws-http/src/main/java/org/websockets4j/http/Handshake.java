@@ -37,6 +37,8 @@ public final class Handshake {
     // SecureRandom is thread-safe. The key is a nonce, not a secret (§10.3 only asks that it be
     // unpredictable), but a strong source costs nothing here.
     private static final SecureRandom RANDOM = new SecureRandom();
+    /** Never used itself: {@link #sha1()} hands out clones. */
+    private static final MessageDigest SHA1_PROTOTYPE = newSha1();
 
     private Handshake() {
     }
@@ -165,14 +167,28 @@ public final class Handshake {
                         + String.format("%04X", (int) key.charAt(i)));
             }
         }
-        MessageDigest sha1;
+        return Base64.getEncoder().encodeToString(sha1().digest(input.getBytes(StandardCharsets.ISO_8859_1)));
+    }
+
+    /**
+     * A fresh SHA-1 digest. MessageDigest is not thread-safe, so each key gets its own: a clone of
+     * one made at start-up, which skips the provider lookup (and the thread-local map it gives
+     * each new thread, such as the virtual thread of every accepted connection).
+     */
+    private static MessageDigest sha1() {
         try {
-            // Not cached: MessageDigest is not thread-safe, and a new one is cheap.
-            sha1 = MessageDigest.getInstance("SHA-1");
+            return (MessageDigest) SHA1_PROTOTYPE.clone();
+        } catch (CloneNotSupportedException e) {
+            return newSha1(); // a provider whose digest cannot be cloned
+        }
+    }
+
+    private static MessageDigest newSha1() {
+        try {
+            return MessageDigest.getInstance("SHA-1");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("every Java platform must support SHA-1", e);
         }
-        return Base64.getEncoder().encodeToString(sha1.digest(input.getBytes(StandardCharsets.ISO_8859_1)));
     }
 
     /** The Connection rule shared by both sides: an {@code upgrade} option among any others. */
