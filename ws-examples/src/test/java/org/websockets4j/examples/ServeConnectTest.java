@@ -277,6 +277,44 @@ class ServeConnectTest {
         });
     }
 
+    /**
+     * The server reads a handshake a kilobyte at a time: a head several times that long (a large
+     * cookie), sent in one write with a first frame right behind it, is accepted whole and the
+     * frame is not lost across the reads.
+     */
+    @Test
+    void aLongHeadWithAFrameRightBehindItIsReadAcrossSeveralReads() throws Exception {
+        assertTimeoutPreemptively(GUARD, () -> {
+            java.util.concurrent.atomic.AtomicReference<String> cookie = new java.util.concurrent.atomic.AtomicReference<>();
+            try (WebSocketServer server = WebSocketServer.serve(ws -> {
+                cookie.set(ws.requestHeaders().get("Cookie"));
+                for (Message message : ws) {
+                    ws.send(message);
+                }
+            }, "127.0.0.1", 0);
+                 Socket socket = new Socket("127.0.0.1", server.port())) {
+                String longCookie = "c=" + "0123456789abcdef".repeat(320); // 5 KiB
+                byte[] head = ("GET / HTTP/1.1\r\nHost: 127.0.0.1\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
+                        + "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n"
+                        + "Cookie: " + longCookie + "\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1);
+                byte[] mask = {1, 2, 3, 4};
+                byte[] frame = {(byte) 0x81, (byte) 0x82, 1, 2, 3, 4, (byte) ('h' ^ mask[0]), (byte) ('i' ^ mask[1])};
+                byte[] both = new byte[head.length + frame.length];
+                System.arraycopy(head, 0, both, 0, head.length);
+                System.arraycopy(frame, 0, both, head.length, frame.length);
+                socket.getOutputStream().write(both);
+                InputStream in = socket.getInputStream();
+                StringBuilder response = new StringBuilder();
+                while (!response.toString().endsWith("\r\n\r\n")) {
+                    response.append((char) in.read());
+                }
+                assertTrue(response.toString().startsWith("HTTP/1.1 101 "), response.toString());
+                assertArrayEquals(new byte[] {(byte) 0x81, 2, 'h', 'i'}, in.readNBytes(4));
+                assertEquals(longCookie, cookie.get());
+            }
+        });
+    }
+
     private static String rawExchange(WebSocketServer server, String request) throws Exception {
         try (Socket socket = new Socket("127.0.0.1", server.port())) {
             OutputStream out = socket.getOutputStream();

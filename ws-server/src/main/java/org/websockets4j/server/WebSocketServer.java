@@ -87,7 +87,13 @@ import org.websockets4j.protocol.internal.WebSockets;
  */
 public final class WebSocketServer implements AutoCloseable {
     private static final System.Logger LOG = System.getLogger("org.websockets4j.server");
-    private static final int HANDSHAKE_BUFFER = 4096;
+    /**
+     * Bytes read at a time during the opening handshake. The request parser keeps what it has
+     * parsed, so a longer head only takes more reads; most requests (300-700 bytes; a browser's
+     * with cookies a little more) fit in one. Every accepted connection allocates this once, so
+     * a connection storm's garbage grows with it.
+     */
+    private static final int HANDSHAKE_BUFFER = 1024;
     /** How long a refused client may keep sending before its socket is closed. */
     private static final Duration LINGER = Duration.ofSeconds(1);
     /** Times the closes of a drain (one daemon thread, made on first use). */
