@@ -60,6 +60,9 @@ final class SendBatch {
 
     /** A receive on this thread took a message of {@code owner}'s with more queued. Owner's lock held. */
     static void begin(Driver owner) {
+        if (owner.batchThread == Thread.currentThread()) {
+            return; // this thread's batch is owner's already: no thread-local lookup per message
+        }
         SendBatch batch = CURRENT.get();
         if (batch == null) {
             batch = new SendBatch();
@@ -80,8 +83,8 @@ final class SendBatch {
      * a batch of another connection, {@code target} is corked until the batch ends.
      */
     static void join(Driver target) {
-        if (OPEN.get() == 0) {
-            return;
+        if (OPEN.get() == 0 || target.batchThread == Thread.currentThread()) {
+            return; // no batch anywhere, or target's own batch on this thread (an echo's reply)
         }
         SendBatch batch = CURRENT.get();
         if (batch == null || batch.owner == target || !batch.open()) {
