@@ -605,11 +605,7 @@ public final class WebSocketServer implements AutoCloseable {
                 }
             }
         } catch (Throwable e) { // an Error in the handshake ends this connection, never the server
-            try {
-                LOG.log(Level.ERROR, "unexpected error serving a connection; closing it", e);
-            } catch (Throwable ignored) {
-                // logging needs memory too
-            }
+            logUnexpected(e);
         } finally {
             serving.remove(thread);
             if (!handedOff) {
@@ -629,12 +625,21 @@ public final class WebSocketServer implements AutoCloseable {
      */
     private boolean startHandlerThread(WebSocket webSocket) {
         try {
-            Thread.ofVirtual().name("websockets4j-connection").start(() -> serveHandler(webSocket));
+            executor.execute(() -> serveHandler(webSocket)); // ours: a new virtual thread
             return true;
         } catch (Throwable e) { // no memory for a thread: this connection ends, never the server
             acceptLog.trouble("cannot start a thread for a connection's handler; closing it", e);
             webSocket.close(CloseCodes.INTERNAL_ERROR, "");
             return false;
+        }
+    }
+
+    /** Logs an error no handler or handshake step accounted for; the connection then ends. */
+    private static void logUnexpected(Throwable e) {
+        try {
+            LOG.log(Level.ERROR, "unexpected error serving a connection; closing it", e);
+        } catch (Throwable ignored) {
+            // logging needs memory too
         }
     }
 
@@ -645,11 +650,7 @@ public final class WebSocketServer implements AutoCloseable {
         try {
             runHandler(webSocket);
         } catch (Throwable e) {
-            try {
-                LOG.log(Level.ERROR, "unexpected error serving a connection; closing it", e);
-            } catch (Throwable ignored) {
-                // logging needs memory too
-            }
+            logUnexpected(e);
         } finally {
             serving.remove(thread);
             connections.remove(webSocket);
