@@ -431,26 +431,24 @@ final class Driver extends Deadlines.Entry {
 
     /** {@code future} completes when writing resumes (it is paused now). Lock held. */
     void awaitDrainLocked(CompletableFuture<Void> future) {
-        if (drainWaiters == null) {
-            drainWaiters = new ArrayList<>(2);
-        }
-        drainWaiters.add(future);
+        drainWaiters = added(drainWaiters, future);
     }
 
     /** {@code future}, of a call made while closing, fails with the close exception at the end. Lock held. */
     void failAtEndLocked(CompletableFuture<?> future) {
-        if (closeWaiters == null) {
-            closeWaiters = new ArrayList<>(2);
-        }
-        closeWaiters.add(future);
+        closeWaiters = added(closeWaiters, future);
     }
 
     /** {@code future}, of a deferred send just queued, completes or waits for writing to resume. Lock held. */
     void justQueuedLocked(CompletableFuture<Void> future) {
-        if (justQueued == null) {
-            justQueued = new ArrayList<>(2);
-        }
-        justQueued.add(future);
+        justQueued = added(justQueued, future);
+    }
+
+    /** {@code list} with {@code item} added, {@code list} made first when it is null. */
+    private static <T> ArrayList<T> added(ArrayList<T> list, T item) {
+        ArrayList<T> to = list == null ? new ArrayList<>(2) : list;
+        to.add(item);
+        return to;
     }
 
     private void resumeSenders() {
