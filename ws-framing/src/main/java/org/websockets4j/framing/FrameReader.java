@@ -279,11 +279,22 @@ public final class FrameReader {
         if (partial.remaining() < n) {
             partial = grow(partial, n);
         }
-        ByteBuffer chunk = in.slice(in.position(), n);
-        if (masked) {
-            maskOffset = Masking.maskCopy(chunk, partial, maskKey, maskOffset);
+        if (in.hasArray()) {
+            // The gathering buffer is always a heap one: copy with arraycopy (no slice, and not
+            // ByteBuffer.put's Unsafe.copyMemory path), then unmask in place.
+            int to = partial.position();
+            System.arraycopy(in.array(), in.arrayOffset() + in.position(), partial.array(), partial.arrayOffset() + to, n);
+            if (masked) {
+                maskOffset = Masking.mask(partial.array(), partial.arrayOffset() + to, n, maskKey, maskOffset);
+            }
+            partial.position(to + n);
         } else {
-            partial.put(chunk);
+            ByteBuffer chunk = in.slice(in.position(), n);
+            if (masked) {
+                maskOffset = Masking.maskCopy(chunk, partial, maskKey, maskOffset);
+            } else {
+                partial.put(chunk);
+            }
         }
         in.position(in.position() + n);
         if (partial.position() < payloadLength) {
