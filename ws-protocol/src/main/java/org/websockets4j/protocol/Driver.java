@@ -587,7 +587,9 @@ final class Driver extends Deadlines.Entry {
     }
 
     private void dispatchEvents() {
-        for (Event event : connection.eventsReceived()) {
+        List<Event> events = connection.eventsReceived();
+        for (int i = 0, n = events.size(); i < n; i++) { // indexed: no iterator per call
+            Event event = events.get(i);
             switch (event) {
                 case Event.DataFrame frame -> throw new AssertionError("data frames go to the data sink");
                 case Event.PongReceived pong -> {

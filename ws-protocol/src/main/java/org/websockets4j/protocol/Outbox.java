@@ -13,8 +13,8 @@ import org.websockets4j.framing.Opcode;
  * for one gathering write.
  *
  * <p>Headers, and payloads of up to {@link #COPY_LIMIT} bytes, are written one after another into
- * an arena, so a run of small frames leaves as one buffer (one slice of the arena per hand-over,
- * not two buffers per frame). Larger payloads are the frames' own buffers (masked in place on a
+ * an arena, so a run of small frames leaves as one buffer (one view of the arena per hand-over,
+ * not two buffers per frame; on a busy connection the same view object each time). Larger payloads are the frames' own buffers (masked in place on a
  * client), not copies. Bytes of the arena already handed out are never written again, so a buffer
  * stays valid however long the asynchronous write takes, until the driver says that everything
  * handed out has been written ({@link #recycle()}): then the same arena is written from its start,
@@ -40,6 +40,13 @@ final class Outbox {
     private ByteBuffer arena;
     /** The first arena byte not yet in {@link #pending}: the open run is [runStart, position). */
     private int runStart;
+    /**
+     * A view of the arena handed out for the first run after each recycle, so that a busy
+     * connection, which writes one run per recycle, makes no slice per write. Made with its arena.
+     */
+    private ByteBuffer runView;
+    /** True from handing {@link #runView} out until the next recycle: later runs are slices. */
+    private boolean runViewOut;
     private final ArrayList<ByteBuffer> pending = new ArrayList<>(4);
     /** Bytes in {@link #pending}; the open run's are the arena's position minus runStart. */
     private long pendingBytes;
@@ -90,8 +97,13 @@ final class Outbox {
         }
         if (length <= COPY_LIMIT && length <= arena.remaining()) {
             // An extension may have changed the length: what does not fit the room goes alone.
-            arena.put(arena.position(), payload, payload.position(), length);
-            arena.position(arena.position() + length);
+            int at = arena.position();
+            if (payload.hasArray()) { // arraycopy: ByteBuffer.put(ByteBuffer) goes through Unsafe.copyMemory
+                System.arraycopy(payload.array(), payload.arrayOffset() + payload.position(), arena.array(), at, length);
+            } else {
+                arena.put(at, payload, payload.position(), length);
+            }
+            arena.position(at + length);
         } else {
             closeRun();
             pending.add(payload);
@@ -108,14 +120,27 @@ final class Outbox {
         }
         arena = ByteBuffer.allocate(size);
         runStart = 0;
+        runView = null;
+        runViewOut = false;
     }
 
     /** Moves the open run of arena bytes into {@link #pending}, as one slice. */
     private void closeRun() {
         if (arena != null && arena.position() > runStart) {
-            pending.add(arena.slice(runStart, arena.position() - runStart));
-            pendingBytes += arena.position() - runStart;
-            runStart = arena.position();
+            int end = arena.position();
+            ByteBuffer run;
+            if (runViewOut) {
+                run = arena.slice(runStart, end - runStart);
+            } else {
+                if (runView == null) {
+                    runView = arena.duplicate();
+                }
+                run = runView.limit(end).position(runStart);
+                runViewOut = true;
+            }
+            pending.add(run);
+            pendingBytes += end - runStart;
+            runStart = end;
         }
     }
 
@@ -153,11 +178,13 @@ final class Outbox {
         quietRecycles = quiet ? quietRecycles + 1 : 0;
         if (quietRecycles >= QUIET_RECYCLES) {
             arena = null; // quieter for a while: the next frame starts a small arena
+            runView = null;
             quietRecycles = 0;
         } else {
             arena.clear();
         }
         runStart = 0;
+        runViewOut = false;
     }
 
     /** Bytes encoded and not yet handed over. */

@@ -54,6 +54,55 @@ class OutboxTest {
         assertEquals(0, second.get(0).arrayOffset());
     }
 
+    /** Hands over one run and returns the very buffer the write queue got, then "writes" it. */
+    private ByteBuffer handOverOneRun() {
+        outbox.drainTo(queue);
+        assertEquals(1, queue.prepareBatch());
+        ByteBuffer run = queue.batch()[0];
+        long bytes = run.remaining();
+        run.position(run.limit());
+        queue.written(bytes);
+        return run;
+    }
+
+    @Test
+    void aBusyConnectionHandsOverTheSameRunBufferAfterEachRecycle() {
+        outbox.add(text(64));
+        ByteBuffer first = handOverOneRun();
+        outbox.recycle();
+        outbox.add(text(10));
+        outbox.add(text(10));
+        outbox.drainTo(queue);
+        assertEquals(1, queue.prepareBatch());
+        ByteBuffer second = queue.batch()[0];
+        assertSame(first, second, "no new buffer object per write");
+        assertEquals(0, second.position());
+        assertEquals(24, second.remaining());
+        assertEquals((byte) 0x81, second.get(0));
+        assertEquals(10, second.get(1));
+    }
+
+    @Test
+    void aSecondRunBeforeTheRecycleIsItsOwnBufferAndLeavesTheFirstAlone() {
+        outbox.add(text(4));
+        outbox.drainTo(queue);
+        assertEquals(1, queue.prepareBatch());
+        ByteBuffer first = queue.batch()[0];
+        byte[] firstBytes = new byte[first.remaining()];
+        first.get(first.position(), firstBytes);
+        int firstPosition = first.position();
+        outbox.add(text(5));
+        outbox.drainTo(queue);
+        assertEquals(2, queue.prepareBatch());
+        ByteBuffer second = queue.batch()[1];
+        assertNotSame(first, second);
+        assertEquals(7, second.remaining());
+        assertEquals(firstPosition, first.position(), "the first run's view is not moved");
+        byte[] again = new byte[first.remaining()];
+        first.get(first.position(), again);
+        assertArrayEquals(firstBytes, again);
+    }
+
     @Test
     void withoutARecycleWhatWasHandedOutIsNeverOverwritten() {
         List<ByteBuffer> handedOut = new ArrayList<>();
