@@ -67,6 +67,13 @@ public final class FrameReader {
     private ByteBuffer partial;
     /** A small gathering buffer kept between frames so that split small frames allocate nothing. */
     private ByteBuffer spare;
+    /** The input buffer {@link #view} looks into: a driver reads from the same buffer every time. */
+    private ByteBuffer viewSource;
+    /**
+     * One view of {@link #viewSource} handed out as the payload of each frame that lies whole in
+     * it: a payload is only valid until the next call, so one view serves them all.
+     */
+    private ByteBuffer view;
 
     /**
      * A reader with no size limit and no extension.
@@ -167,7 +174,8 @@ public final class FrameReader {
      *
      * @param in the bytes received, from its position to its limit; the position advances past
      *           what was consumed
-     * @return the frame, whose payload is a view valid until the next call, or {@code null}
+     * @return the frame, whose payload is a view valid until the next call (the reader reuses one
+     *         view object for the frames of one input buffer), or {@code null}
      * @throws ProtocolError         when the peer broke a framing rule ({@link ProtocolError#closeCode()} says how to close)
      * @throws PayloadTooBig         when the announced length exceeds the limit (close with 1009)
      * @throws IllegalStateException when an earlier call threw
@@ -308,7 +316,11 @@ public final class FrameReader {
     /** The payload lies whole in {@code in}: unmask it there and hand out a view. */
     private ByteBuffer takeWhole(ByteBuffer in) {
         int start = in.position();
-        ByteBuffer payload = in.slice(start, payloadLength);
+        if (in != viewSource) {
+            viewSource = in;
+            view = in.duplicate();
+        }
+        ByteBuffer payload = view.limit(start + payloadLength).position(start);
         in.position(start + payloadLength);
         if (masked) {
             if (payload.isReadOnly()) {

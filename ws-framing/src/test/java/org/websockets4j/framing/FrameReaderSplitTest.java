@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.websockets4j.framing.TestBytes.concat;
 import static org.websockets4j.framing.TestBytes.direct;
@@ -199,5 +200,22 @@ class FrameReaderSplitTest {
         assertNull(reader.read(ByteBuffer.wrap(wire, 5, 3)));
         assertEquals(Frame.binary(new byte[] {4, 5, 6}), reader.read(ByteBuffer.wrap(wire, 8, 2)));
         assertArrayEquals(new byte[] {1, 2, 3}, kept);
+    }
+
+    @Test
+    void framesLyingWholeInOneBufferShareOnePayloadViewEachReadingItsOwnBytes() {
+        byte[] one = "first".getBytes(StandardCharsets.US_ASCII);
+        byte[] two = "the second".getBytes(StandardCharsets.US_ASCII);
+        ByteBuffer in = ByteBuffer.wrap(encodeAll(List.of(Frame.text("first"), Frame.text("the second")), Role.CLIENT));
+        FrameReader reader = new FrameReader(Role.SERVER);
+        Frame first = reader.read(in);
+        assertArrayEquals(one, first.payloadBytes());
+        Frame second = reader.read(in);
+        assertArrayEquals(two, second.payloadBytes());
+        assertSame(first.payload(), second.payload(), "one view per input buffer, not a slice per frame");
+        assertFalse(in.hasRemaining());
+
+        ByteBuffer other = ByteBuffer.wrap(encodeAll(List.of(Frame.text("first")), Role.CLIENT));
+        assertArrayEquals(one, reader.read(other).payloadBytes());
     }
 }
