@@ -71,7 +71,8 @@ public final class FrameReader {
     private ByteBuffer viewSource;
     /**
      * One view of {@link #viewSource} handed out as the payload of each frame that lies whole in
-     * it: a payload is only valid until the next call, so one view serves them all.
+     * it: a payload is only valid until the next call, so one view serves all the frames read
+     * from one buffer until it runs out.
      */
     private ByteBuffer view;
 
@@ -186,14 +187,24 @@ public final class FrameReader {
         }
         try {
             if (!inPayload && !readHeader(in)) {
-                return null;
+                return dropView();
             }
             ByteBuffer payload = readPayload(in);
-            return payload == null ? null : complete(payload);
+            return payload == null ? dropView() : complete(payload);
         } catch (RuntimeException e) {
             failed = true;
             throw e;
         }
+    }
+
+    /**
+     * The input ran out: the last payload handed out is no longer valid, so the view of the input
+     * goes, and an idle connection's reader holds on to no buffer (the driver may shrink its own).
+     */
+    private Frame dropView() {
+        viewSource = null;
+        view = null;
+        return null;
     }
 
     /** Gathers header bytes; returns true once the whole header is parsed and checked. */

@@ -214,6 +214,7 @@ class FrameReaderSplitTest {
         assertArrayEquals(two, second.payloadBytes());
         assertSame(first.payload(), second.payload(), "one view per input buffer, not a slice per frame");
         assertFalse(in.hasRemaining());
+        assertNull(reader.read(in), "the input ran out");
 
         ByteBuffer other = ByteBuffer.wrap(encodeAll(List.of(Frame.text("first")), Role.CLIENT));
         assertArrayEquals(one, reader.read(other).payloadBytes());
