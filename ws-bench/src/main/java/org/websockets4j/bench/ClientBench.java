@@ -1,5 +1,8 @@
 package org.websockets4j.bench;
 
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.MultiThreadIoEventLoopGroup;
+import io.netty.channel.nio.NioIoHandler;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.util.Arrays;
@@ -21,10 +24,12 @@ import org.websockets4j.protocol.WebSocket;
  * java -cp ws-bench/target/benchmarks.jar org.websockets4j.bench.ClientBench ws://127.0.0.1:9400/ [seconds] [window]
  * </pre>
  *
- * <p>Prints, for ours and for the JDK's {@code java.net.http.WebSocket}: the round trip of one
- * message in flight (p50 / p99 in µs, and messages/s), and messages/s with {@code window}
- * messages in flight (default 64), a sender thread and the receive path draining concurrently.
- * Compression is off on both (the JDK's client offers none).
+ * <p>Measures three clients in the same run: ours, the JDK's {@code java.net.http.WebSocket} and
+ * Netty's (see {@link NettyEchoClient}). Prints, for each: the round trip of one message in flight
+ * (p50 / p99 in µs, and messages/s), and messages/s with {@code window} messages in flight
+ * (default 64). Ours and the JDK's are driven from the caller thread, a sender thread and the
+ * receive path draining concurrently; Netty's from inside its event loop, its natural style.
+ * Compression is off on all three (the JDK's client offers none).
  */
 public final class ClientBench {
     private static final String PAYLOAD = "x".repeat(64);
@@ -33,7 +38,7 @@ public final class ClientBench {
     }
 
     /**
-     * Runs both clients.
+     * Runs the three clients.
      *
      * @param args the echo server's URI, then optionally seconds per measurement and the window
      * @throws Exception when a connection fails
@@ -42,10 +47,17 @@ public final class ClientBench {
         String uri = args.length > 0 ? args[0] : "ws://127.0.0.1:9400/";
         int seconds = args.length > 1 ? Integer.parseInt(args[1]) : 4;
         int window = args.length > 2 ? Integer.parseInt(args[2]) : 64;
-        for (int round = 0; round < 2; round++) { // the first round warms up the JIT
-            boolean report = round == 1;
-            ours(uri, report ? seconds : 2, window, report);
-            jdk(uri, report ? seconds : 2, window, report);
+        EventLoopGroup nettyGroup = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
+        try {
+            for (int round = 0; round < 2; round++) { // the first round warms up the JIT
+                boolean report = round == 1;
+                ours(uri, report ? seconds : 2, window, report);
+                jdk(uri, report ? seconds : 2, window, report);
+                netty(nettyGroup, uri, report ? seconds : 2, window, report);
+            }
+        } finally {
+            // No quiet period: every connection is closed by now, so there is nothing to wait for.
+            nettyGroup.shutdownGracefully(0, 5, TimeUnit.SECONDS).syncUninterruptibly();
         }
     }
 
@@ -161,6 +173,19 @@ public final class ClientBench {
         ws.sendClose(1000, "").get(5, TimeUnit.SECONDS);
         if (report) {
             print("JDK java.net.http", samples, n, elapsed, pipelined, window);
+        }
+    }
+
+    private static void netty(EventLoopGroup group, String uri, int seconds, int window, boolean report)
+            throws Exception {
+        long nanos = TimeUnit.SECONDS.toNanos(seconds);
+        try (NettyEchoClient client = NettyEchoClient.connect(group, URI.create(uri), PAYLOAD)) {
+            long[] samples = new long[4_000_000];
+            NettyEchoClient.RoundTrip roundTrip = client.roundTrip(samples, nanos);
+            long pipelined = client.pipelined(nanos, window);
+            if (report) {
+                print(NettyEchoClient.NAME, samples, roundTrip.count(), roundTrip.elapsedNanos(), pipelined, window);
+            }
         }
     }
 
