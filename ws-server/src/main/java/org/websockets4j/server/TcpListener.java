@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.websockets4j.protocol.internal.HandshakeIo;
 import org.websockets4j.protocol.internal.IoGroup;
 
@@ -70,41 +71,77 @@ final class TcpListener implements Listener {
         acceptNext();
     }
 
+    /**
+     * Accepts until an accept is left pending. The channel group runs a completion that was ready
+     * at once in the caller (see {@link IoGroup}), so a completion that called this again directly
+     * would recurse once per connection waiting in the backlog: a burst of a thousand overflowed
+     * the I/O thread's stack and lost the connections being accepted. A completion that runs
+     * inside the call hands the next accept back to this loop instead.
+     */
     private void acceptNext() {
-        try {
-            channel.accept(null, new CompletionHandler<AsynchronousSocketChannel, Void>() {
-                @Override
-                public void completed(AsynchronousSocketChannel accepted, Void attachment) {
-                    try {
-                        sink.accepted(HandshakeIo.tcp(accepted));
-                    } finally {
-                        if (sink.closing()) {
-                            sink.stopped(); // no further accept
-                        } else {
-                            acceptNext();
-                        }
-                    }
+        while (true) {
+            Attempt attempt = new Attempt();
+            try {
+                channel.accept(null, attempt);
+            } catch (Throwable e) {
+                if (sink.closing()) {
+                    sink.stopped();
+                    return;
                 }
+                sink.trouble("cannot accept; trying again in " + ACCEPT_RETRY.toMillis() + " ms", e);
+                RETRY.schedule(this::acceptNext, ACCEPT_RETRY.toMillis(), TimeUnit.MILLISECONDS);
+                return;
+            }
+            if (attempt.state.compareAndSet(Attempt.PENDING, Attempt.RETURNED)) {
+                return; // still pending: its completion accepts the next one
+            }
+            // It completed inside the call and wants another accept: loop rather than recurse.
+        }
+    }
 
-                @Override
-                public void failed(Throwable failure, Void attachment) {
-                    if (sink.closing() || failure instanceof AsynchronousCloseException
-                            || failure instanceof ClosedChannelException) {
-                        sink.stopped();
-                        return;
-                    }
-                    // Out of file descriptors, say: try again a little later instead of spinning.
-                    sink.trouble("accept failed; accepting again in " + ACCEPT_RETRY.toMillis() + " ms", failure);
-                    RETRY.schedule(TcpListener.this::acceptNext, ACCEPT_RETRY.toMillis(), TimeUnit.MILLISECONDS);
-                }
-            });
-        } catch (Throwable e) {
+    /** One accept, and whether its completion came before the call that started it returned. */
+    private final class Attempt implements CompletionHandler<AsynchronousSocketChannel, Void> {
+        static final int PENDING = 0;
+        /** The call that started the accept returned first: the completion accepts the next itself. */
+        static final int RETURNED = 1;
+        /** The completion came first and wants another accept: the starting call loops. */
+        static final int AGAIN = 2;
+
+        final AtomicInteger state = new AtomicInteger(PENDING);
+
+        @Override
+        public void completed(AsynchronousSocketChannel accepted, Void attachment) {
+            try {
+                sink.accepted(HandshakeIo.tcp(accepted));
+            } catch (Throwable e) {
+                closeQuietly(accepted); // a connection nobody serves must not hold its descriptor
+                sink.trouble("could not start serving an accepted connection", e);
+            }
             if (sink.closing()) {
+                sink.stopped(); // no further accept
+            } else if (!state.compareAndSet(PENDING, AGAIN)) {
+                acceptNext();
+            }
+        }
+
+        @Override
+        public void failed(Throwable failure, Void attachment) {
+            if (sink.closing() || failure instanceof AsynchronousCloseException
+                    || failure instanceof ClosedChannelException) {
                 sink.stopped();
                 return;
             }
-            sink.trouble("cannot accept; trying again in " + ACCEPT_RETRY.toMillis() + " ms", e);
-            RETRY.schedule(this::acceptNext, ACCEPT_RETRY.toMillis(), TimeUnit.MILLISECONDS);
+            // Out of file descriptors, say: try again a little later instead of spinning.
+            sink.trouble("accept failed; accepting again in " + ACCEPT_RETRY.toMillis() + " ms", failure);
+            RETRY.schedule(TcpListener.this::acceptNext, ACCEPT_RETRY.toMillis(), TimeUnit.MILLISECONDS);
+        }
+    }
+
+    private static void closeQuietly(AsynchronousSocketChannel accepted) {
+        try {
+            accepted.close();
+        } catch (IOException e) {
+            // closing anyway
         }
     }
 

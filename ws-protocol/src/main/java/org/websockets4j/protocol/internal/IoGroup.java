@@ -40,7 +40,8 @@ import java.util.concurrent.TimeUnit;
  * asynchronous sockets; set it to {@code false} to keep the JDK's default.
  *
  * <p>Handlers may therefore run nested inside the call that started the operation; the driver
- * unrolls such nesting into a loop. With {@code initialSize} 0 the executor is never asked to
+ * and the server's accept loop unroll such nesting into a loop (nested, an accept per connection
+ * waiting in the backlog overflowed the stack). With {@code initialSize} 0 the executor is never asked to
  * run a polling loop, only completions. The group's internal thread is a daemon and lives as long
  * as the JVM; the group is never shut down.
  *
