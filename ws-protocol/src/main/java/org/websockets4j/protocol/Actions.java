@@ -20,6 +20,8 @@ final class Actions {
     ByteBuffer readInto;
     boolean shutdownOutput;
     boolean close;
+    /** With {@link #close}: abort instead (see {@code Transport.abort}), as unsent output is being dropped. */
+    boolean abort;
     /** A receiver parked directly to wake first (see {@code Receiver}), or null. */
     Thread unpark;
     /** User futures to complete, in order, in the thread that carries this out; or null. */
@@ -49,6 +51,7 @@ final class Actions {
         }
         shutdownOutput |= later.shutdownOutput;
         close |= later.close;
+        abort |= later.abort;
         if (later.completions != null) {
             if (completions == null) {
                 completions = later.completions;

@@ -610,6 +610,10 @@ final class Driver extends Deadlines.Entry {
     /** The connection is CLOSED: close the transport and settle every waiter. Lock held. */
     private Actions terminate() {
         terminated = true;
+        // Output still unwritten (a peer that stopped reading, say) is dropped: the peer must see
+        // a reset, not an orderly end after a truncated stream that the kernel would keep
+        // retrying for minutes.
+        boolean dropsOutput = writing || !writes.isEmpty();
         if (timerArmed) {
             timerArmed = false;
             Deadlines.cancel(this);
@@ -636,6 +640,10 @@ final class Driver extends Deadlines.Entry {
                 connection.closeCode(), connection.closeReason()));
         Actions actions = new Actions();
         actions.close = true;
+        actions.abort = dropsOutput;
+        if (dropsOutput) {
+            LOG.log(System.Logger.Level.DEBUG, () -> "output unwritten at the end; resetting " + this);
+        }
         return actions;
     }
 
@@ -685,7 +693,11 @@ final class Driver extends Deadlines.Entry {
             }
             if (actions.close) {
                 try {
-                    transport.close();
+                    if (actions.abort) {
+                        transport.abort();
+                    } else {
+                        transport.close();
+                    }
                 } catch (IOException e) {
                     LOG.log(System.Logger.Level.DEBUG, () -> "error closing " + this, e);
                 }

@@ -2,6 +2,7 @@ package org.websockets4j.protocol.internal;
 
 import java.io.IOException;
 import java.net.SocketAddress;
+import java.net.StandardSocketOptions;
 import java.nio.ByteBuffer;
 import java.nio.channels.AsynchronousCloseException;
 import java.nio.channels.CancelledKeyException;
@@ -271,6 +272,18 @@ final class ChannelTransport implements Transport {
                 pendingWrite.failed(new AsynchronousCloseException(), null);
             }
         }
+    }
+
+    @Override
+    public void abort() throws IOException {
+        if (channel.supportedOptions().contains(StandardSocketOptions.SO_LINGER)) { // TCP, not Unix sockets
+            try {
+                channel.setOption(StandardSocketOptions.SO_LINGER, 0); // close sends RST, drops unsent bytes
+            } catch (IOException | RuntimeException e) {
+                // already closed: a plain close then
+            }
+        }
+        close();
     }
 
     private void closeQuietly() {

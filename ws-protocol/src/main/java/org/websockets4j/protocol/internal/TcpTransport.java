@@ -76,6 +76,17 @@ final class TcpTransport implements Transport {
         channel.close();
     }
 
+    /**
+     * A plain close: {@link AsynchronousSocketChannel} offers no {@code SO_LINGER}, so no reset
+     * can be asked for. The descriptor and every buffer of ours are released at once all the
+     * same; the unsent bytes and the FIN behind them stay with the kernel, which bounds such
+     * orphaned sockets ({@code net.ipv4.tcp_orphan_retries}, {@code tcp_max_orphans}).
+     */
+    @Override
+    public void abort() throws IOException {
+        channel.close();
+    }
+
     @Override
     public SocketAddress localAddress() {
         return local;

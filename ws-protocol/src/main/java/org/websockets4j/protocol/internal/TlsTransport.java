@@ -338,6 +338,21 @@ final class TlsTransport implements Transport {
         }
     }
 
+    /** Drops the TLS session without a close_notify (nothing more can be written anyway) and aborts the stream under it. */
+    @Override
+    public void abort() throws IOException {
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
+        try {
+            codec.engine().closeOutbound();
+        } catch (RuntimeException e) {
+            // aborting anyway
+        } finally {
+            inner.abort();
+        }
+    }
+
     private void closeQuietly() {
         try {
             close();

@@ -66,6 +66,19 @@ public interface Transport {
     void close() throws IOException;
 
     /**
+     * Closes at once and discards what is still unsent, telling the peer so where the stream can
+     * (TCP sends a reset, not an orderly end). For a connection given up while output is stuck:
+     * a plain close leaves the unsent bytes, and the end of stream behind them, to the kernel,
+     * which keeps retrying a peer that does not read for minutes while that peer sees an open
+     * connection. Idempotent; pending operations then fail.
+     *
+     * @throws IOException when closing reports an error (the stream is closed anyway)
+     */
+    default void abort() throws IOException {
+        close();
+    }
+
+    /**
      * The local address, or null when unknown. Recorded when the transport was created.
      *
      * @return the local address, or null
