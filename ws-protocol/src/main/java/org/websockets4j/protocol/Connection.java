@@ -494,6 +494,9 @@ public final class Connection {
                 failBecause(new WebSocketException("extension failed to decode a frame: " + e, e),
                         CloseCodes.INTERNAL_ERROR, nowNanos);
                 break;
+            } catch (OutOfMemoryError e) {
+                failBecause(outOfMemory(e), CloseCodes.INTERNAL_ERROR, nowNanos);
+                break;
             }
             if (frame == null) {
                 if (!checkPartialText(nowNanos)) {
@@ -511,6 +514,8 @@ public final class Connection {
                 failBecause(e, e.closeCode(), nowNanos);
             } catch (PayloadTooBig e) {
                 failBecause(e, e.closeCode(), nowNanos);
+            } catch (OutOfMemoryError e) {
+                failBecause(outOfMemory(e), CloseCodes.INTERNAL_ERROR, nowNanos);
             }
         }
         data.position(data.limit());
@@ -683,6 +688,16 @@ public final class Connection {
             receivedSize = size;
             receivedFrames = frames;
         }
+    }
+
+    /**
+     * Inflating or assembling what this peer sent ran the heap out (many connections each within
+     * their own limits can add up to more than the heap). What the failed step allocated is
+     * garbage by now, so there is room to tell the peer with 1011, as Python does on MemoryError,
+     * rather than leave it a bare end of stream; other connections go on.
+     */
+    private static WebSocketException outOfMemory(OutOfMemoryError e) {
+        return new WebSocketException("out of memory reading a message: " + e.getMessage(), e);
     }
 
     private PayloadTooBig frameTooBig(long size) {

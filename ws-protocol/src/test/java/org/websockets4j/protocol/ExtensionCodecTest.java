@@ -22,6 +22,7 @@ class ExtensionCodecTest {
     /** Inverts data payloads and marks them with RSV1. */
     static final class Invert implements ExtensionCodec {
         boolean broken;
+        boolean outOfMemory;
 
         @Override
         public String name() {
@@ -42,6 +43,9 @@ class ExtensionCodecTest {
         public Frame decode(Frame frame, long maxSize) {
             if (broken) {
                 throw new IllegalStateException("codec bug");
+            }
+            if (outOfMemory) {
+                throw new OutOfMemoryError("Java heap space (as inflating past what the heap holds)");
             }
             return frame.rsv1() ? invert(frame).withRsvBits(0) : frame;
         }
@@ -89,5 +93,18 @@ class ExtensionCodecTest {
         c.receiveEof(T0);
         WebSocketException cause = assertInstanceOf(WebSocketException.class, c.closeException().getCause());
         assertInstanceOf(IllegalStateException.class, cause.getCause());
+    }
+
+    @Test
+    void runningOutOfMemoryDecodingAFrameFailsThatConnectionWith1011() {
+        Invert codec = new Invert();
+        Connection c = new Connection(Role.SERVER, Peer.quiet(), List.of(codec), null, T0);
+        Peer peer = new Peer(Role.SERVER);
+        codec.outOfMemory = true;
+        Peer.feed(c, peer.text("x", true));
+        assertEquals(1011, closeOf(peer.readOne(c)).code(), "the peer is told, not left with a bare end of stream");
+        c.receiveEof(T0);
+        WebSocketException cause = assertInstanceOf(WebSocketException.class, c.closeException().getCause());
+        assertInstanceOf(OutOfMemoryError.class, cause.getCause());
     }
 }
