@@ -88,8 +88,7 @@ final class TcpListener implements Listener {
                     sink.stopped();
                     return;
                 }
-                sink.trouble("cannot accept; trying again in " + ACCEPT_RETRY.toMillis() + " ms", e);
-                RETRY.schedule(this::acceptNext, ACCEPT_RETRY.toMillis(), TimeUnit.MILLISECONDS);
+                retryLater("cannot accept", e);
                 return;
             }
             if (attempt.state.compareAndSet(Attempt.PENDING, Attempt.RETURNED)) {
@@ -131,10 +130,14 @@ final class TcpListener implements Listener {
                 sink.stopped();
                 return;
             }
-            // Out of file descriptors, say: try again a little later instead of spinning.
-            sink.trouble("accept failed; accepting again in " + ACCEPT_RETRY.toMillis() + " ms", failure);
-            RETRY.schedule(TcpListener.this::acceptNext, ACCEPT_RETRY.toMillis(), TimeUnit.MILLISECONDS);
+            retryLater("accept failed", failure); // out of file descriptors, say
         }
+    }
+
+    /** Reports {@code failure} and accepts again a little later, instead of spinning on it. */
+    private void retryLater(String what, Throwable failure) {
+        sink.trouble(what + "; accepting again in " + ACCEPT_RETRY.toMillis() + " ms", failure);
+        RETRY.schedule(this::acceptNext, ACCEPT_RETRY.toMillis(), TimeUnit.MILLISECONDS);
     }
 
     private static void closeQuietly(AsynchronousSocketChannel accepted) {

@@ -12,6 +12,11 @@ import java.util.concurrent.TimeUnit;
 /**
  * {@link Transport} over a connected {@link AsynchronousSocketChannel}: plain TCP. Handlers run
  * on the channel group's threads. Thread-safe as far as the channel is.
+ *
+ * <p>{@link #abort()} is the default plain close: the channel offers no {@code SO_LINGER}, so no
+ * reset can be asked for. The descriptor and our buffers go at once all the same; unsent bytes
+ * and the FIN behind them stay with the kernel, which bounds such orphaned sockets
+ * ({@code net.ipv4.tcp_orphan_retries}, {@code tcp_max_orphans}).
  */
 final class TcpTransport implements Transport {
     private final AsynchronousSocketChannel channel;
@@ -73,17 +78,6 @@ final class TcpTransport implements Transport {
 
     @Override
     public void close() throws IOException {
-        channel.close();
-    }
-
-    /**
-     * A plain close: {@link AsynchronousSocketChannel} offers no {@code SO_LINGER}, so no reset
-     * can be asked for. The descriptor and every buffer of ours are released at once all the
-     * same; the unsent bytes and the FIN behind them stay with the kernel, which bounds such
-     * orphaned sockets ({@code net.ipv4.tcp_orphan_retries}, {@code tcp_max_orphans}).
-     */
-    @Override
-    public void abort() throws IOException {
         channel.close();
     }
 
