@@ -24,12 +24,13 @@ import org.websockets4j.protocol.WebSocket;
  * java -cp ws-bench/target/benchmarks.jar org.websockets4j.bench.ClientBench ws://127.0.0.1:9400/ [seconds] [window]
  * </pre>
  *
- * <p>Measures three clients in the same run: ours, the JDK's {@code java.net.http.WebSocket} and
- * Netty's (see {@link NettyEchoClient}). Prints, for each: the round trip of one message in flight
- * (p50 / p99 in µs, and messages/s), and messages/s with {@code window} messages in flight
- * (default 64). Ours and the JDK's are driven from the caller thread, a sender thread and the
- * receive path draining concurrently; Netty's from inside its event loop, its natural style.
- * Compression is off on all three (the JDK's client offers none).
+ * <p>Measures three clients in the same run: ours (twice: blocking calls, then the async API),
+ * the JDK's {@code java.net.http.WebSocket} and Netty's (see {@link NettyEchoClient}). Prints, for
+ * each: the round trip of one message in flight (p50 / p99 in µs, and messages/s), and messages/s
+ * with {@code window} messages in flight (default 64). Ours with blocking calls and the JDK's are
+ * driven from the caller thread, a sender thread and the receive path draining concurrently; ours
+ * async and Netty's from their callbacks (each echo received sends the next message, on the I/O
+ * thread), their natural style. Compression is off on all of them (the JDK's client offers none).
  */
 public final class ClientBench {
     private static final String PAYLOAD = "x".repeat(64);
@@ -52,6 +53,7 @@ public final class ClientBench {
             for (int round = 0; round < 2; round++) { // the first round warms up the JIT
                 boolean report = round == 1;
                 ours(uri, report ? seconds : 2, window, report);
+                oursAsync(uri, report ? seconds : 2, window, report);
                 jdk(uri, report ? seconds : 2, window, report);
                 netty(nettyGroup, uri, report ? seconds : 2, window, report);
             }
@@ -80,6 +82,82 @@ public final class ClientBench {
             if (report) {
                 print("websockets4j", samples, n, elapsed, pipelined, window);
             }
+        }
+    }
+
+    /**
+     * Ours through the async API, driven from its callbacks as Netty's client is from its event
+     * loop: each echo received sends the next message, on the I/O thread that received it.
+     */
+    private static void oursAsync(String uri, int seconds, int window, boolean report) throws Exception {
+        ClientOptions options = ClientOptions.builder().compression(org.websockets4j.extensions.Compression.NONE)
+                .pingInterval(null).build();
+        try (WebSocket ws = WebSocketClient.connect(uri, options)) {
+            long[] samples = new long[4_000_000];
+            long nanos = TimeUnit.SECONDS.toNanos(seconds);
+            AsyncEcho roundTrip = new AsyncEcho(ws, nanos, 1, samples);
+            roundTrip.run();
+            AsyncEcho pipelined = new AsyncEcho(ws, nanos, window, null);
+            pipelined.run();
+            if (report) {
+                print("websockets4j async", samples, (int) roundTrip.received, roundTrip.elapsed,
+                        pipelined.received * 1_000_000_000L / pipelined.elapsed, window);
+            }
+        }
+    }
+
+    /** Keeps {@code window} messages in flight from {@code recvAsync} callbacks until the time is up. */
+    private static final class AsyncEcho {
+        private final WebSocket ws;
+        private final long nanos;
+        private final int window;
+        private final long[] samples;
+        private final long[] sentAt;
+        private final CompletableFuture<Void> done = new CompletableFuture<>();
+        private long start;
+        private long end;
+        /** Counted by the priming loop and by callbacks, which may overlap. */
+        private final AtomicLong sent = new AtomicLong();
+        long received;
+        long elapsed;
+
+        AsyncEcho(WebSocket ws, long nanos, int window, long[] samples) {
+            this.ws = ws;
+            this.nanos = nanos;
+            this.window = window;
+            this.samples = samples;
+            this.sentAt = new long[window];
+        }
+
+        void run() throws Exception {
+            start = System.nanoTime();
+            end = start + nanos;
+            CompletableFuture<Void> loop = ws.forEachAsync(message -> {
+                long now = System.nanoTime();
+                if (samples != null && received < samples.length) {
+                    samples[(int) received] = now - sentAt[(int) (received % window)];
+                }
+                received++;
+                if (now < end) {
+                    return send();
+                }
+                if (received == sent.get()) {
+                    elapsed = now - start;
+                    done.complete(null);
+                    return new CompletableFuture<>(); // stop taking messages: this measurement is over
+                }
+                return null;
+            });
+            for (int i = 0; i < window; i++) {
+                send();
+            }
+            done.get(nanos + TimeUnit.SECONDS.toNanos(30), TimeUnit.NANOSECONDS);
+            loop.cancel(false);
+        }
+
+        private CompletableFuture<Void> send() {
+            sentAt[(int) (sent.getAndIncrement() % window)] = System.nanoTime();
+            return ws.sendAsync(PAYLOAD);
         }
     }
 
