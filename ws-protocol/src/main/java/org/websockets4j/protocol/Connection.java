@@ -19,7 +19,6 @@ import org.websockets4j.framing.Opcode;
 import org.websockets4j.framing.PayloadTooBig;
 import org.websockets4j.framing.ProtocolError;
 import org.websockets4j.framing.Role;
-import org.websockets4j.framing.Utf8Validator;
 import org.websockets4j.framing.WebSocketException;
 import org.websockets4j.http.InvalidState;
 
@@ -89,44 +88,21 @@ public final class Connection {
 
     private final Role role;
     private final ConnectionOptions options;
-    private final long maxSize;
-    private final long maxFragments;
-    /** Resolved: maxSize unless set. */
-    private final long maxFrameSize;
     private final long closeTimeout;
     private final FrameReader reader;
     private final Outbox outbox;
     private final PendingPings pings = new PendingPings();
     private final Keepalive keepalive;
-    private final Utf8Validator utf8 = new Utf8Validator();
+    /** The data message being received: its order, limits and UTF-8. */
+    private final IncomingMessage incoming;
     /** The negotiated extensions, released once when the connection reaches CLOSED. */
     private final List<ExtensionCodec> extensions;
 
     private State state;
     private ArrayList<Event> events = new ArrayList<>();
 
-    /** TEXT or BINARY while a fragmented message is being received; null between messages. */
-    private Opcode receiving;
-    /** Bytes received so far in the fragmented message in progress. */
-    private long receivedSize;
-    /** Payload bytes of the text frame in progress already validated as they arrived. */
-    private int validatedInFrame;
-    /**
-     * Whether a frame's payload may be checked before it completes: only without extensions. With
-     * one, a frame with no reserved bit set may still be transformed (permessage-deflate marks only
-     * a message's first frame, and its continuations are compressed too), so its payload is checked
-     * once decoded, when the frame completes.
-     */
-    private final boolean partialPayloadIsFinal;
-    /** Frames received so far in the fragmented message in progress. */
-    private long receivedFrames;
     /** Where data frames go instead of {@link #eventsReceived()}; null for events. */
     private DataSink dataSink;
-    /**
-     * True when the message in progress, or else the next one, is streamed to the application
-     * ({@link #streamMessage(boolean)}): only maxFrameSize bounds it, not maxSize or maxFragments.
-     */
-    private boolean streamed;
     /** True once nothing received is processed any more: the peer's close arrived, or we failed. */
     private boolean discarding;
 
@@ -205,12 +181,9 @@ public final class Connection {
         }
         List<ExtensionCodec> extensions = List.copyOf(codecs);
         this.extensions = extensions;
-        this.partialPayloadIsFinal = extensions.isEmpty();
-        this.maxSize = options.maxSize();
-        this.maxFragments = options.maxFragments();
-        this.maxFrameSize = options.maxFrameSize();
         this.closeTimeout = nanos(options.closeTimeout());
-        this.reader = new FrameReader(role, frameLimit(0), extensions);
+        this.reader = new FrameReader(role, IncomingMessage.firstFrameLimit(options), extensions);
+        this.incoming = new IncomingMessage(reader, options, extensions.isEmpty());
         MaskKeySource masks = role.masksOutgoing() && keys == null ? MaskKeySource.secure() : keys;
         this.tracing = ProtocolLog.tracing();
         this.outbox = new Outbox(new FrameWriter(role, masks, extensions), extensions.isEmpty(), tracing ? this::traceName : null);
@@ -480,13 +453,13 @@ public final class Connection {
         while (!discarding) {
             Frame frame;
             try {
-                reader.maxPayloadSize(frameLimit(receivedSize));
+                incoming.limitNextFrame();
                 frame = reader.read(data);
             } catch (ProtocolError e) {
                 failBecause(e, e.closeCode(), nowNanos);
                 break;
             } catch (PayloadTooBig e) {
-                failBecause(messageTooBig(e), e.closeCode(), nowNanos);
+                failBecause(incoming.tooBig(e), e.closeCode(), nowNanos);
                 break;
             } catch (RuntimeException e) {
                 // Only an extension codec can get here (it breaks its contract): the reader is
@@ -554,139 +527,46 @@ public final class Connection {
     }
 
     /**
-     * The budget for the next frame: what is left of maxSize for the message, but at least 125
-     * bytes so that a control frame in the middle of a fragmented message is never refused; a
-     * data frame between the two is checked against the real budget once read.
-     */
-    /**
-     * Validates the UTF-8 of a text frame that has not completed yet, as its bytes arrive, so a
-     * long frame of garbage fails (1007) at its first bad byte instead of after its last. Only when
-     * no extension was negotiated, so that the bytes on the wire are the text.
+     * Validates the UTF-8 of a text frame that has not completed yet, as its bytes arrive.
      *
      * @return false when the connection failed
      */
     private boolean checkPartialText(long now) {
-        Opcode opcode = reader.partialOpcode();
-        boolean text = (opcode == Opcode.TEXT && receiving == null) || (opcode == Opcode.CONTINUATION && receiving == Opcode.TEXT);
-        if (!text || reader.partialRsvBits() != 0 || !partialPayloadIsFinal) {
-            return true;
-        }
-        ByteBuffer arrived = reader.partialPayload();
-        if (arrived.remaining() <= validatedInFrame) {
-            return true;
-        }
         try {
-            utf8.update(arrived.position(validatedInFrame));
+            incoming.checkPartialFrame();
+            return true;
         } catch (InvalidUtf8 e) {
             failBecause(e, e.closeCode(), now);
             return false;
         }
-        validatedInFrame = arrived.limit();
-        return true;
-    }
-
-    private long frameLimit(long used) {
-        long frame = maxFrameSize == ConnectionOptions.NO_LIMIT ? FrameReader.NO_LIMIT
-                : Math.max(maxFrameSize, Frame.MAX_CONTROL_PAYLOAD);
-        if (streamed || maxSize == ConnectionOptions.NO_LIMIT) {
-            return frame;
-        }
-        return Math.min(frame, Math.max(maxSize - used, Frame.MAX_CONTROL_PAYLOAD));
-    }
-
-    /** True when the reader's limit for the next frame is the frame limit, not the message's budget. */
-    private boolean frameLimitApplies() {
-        return maxFrameSize != ConnectionOptions.NO_LIMIT && reader.maxPayloadSize() == Math.max(maxFrameSize, Frame.MAX_CONTROL_PAYLOAD);
     }
 
     /**
      * Streams the message in progress, or else the next one, to the application (the driver's
-     * {@code recvStream}): it is no longer bounded by maxSize or maxFragments, only by
-     * maxFrameSize, frame by frame. Back to normal after its last frame, or when turned off
-     * before the message started.
+     * {@code recvStream}): see {@link IncomingMessage#stream(boolean)}.
      */
     void streamMessage(boolean on) {
-        streamed = on;
-    }
-
-    /**
-     * The reader measures one frame against the budget left; report the message against maxSize,
-     * as the check on frames under 125 bytes does.
-     */
-    private PayloadTooBig messageTooBig(PayloadTooBig e) {
-        if (e.maxSize() == reader.maxPayloadSize() && frameLimitApplies()) {
-            return frameTooBig(e.size());
-        }
-        if (maxSize == ConnectionOptions.NO_LIMIT || e.maxSize() != reader.maxPayloadSize()) {
-            return e;
-        }
-        return new PayloadTooBig(receivedSize + e.size(), maxSize);
+        incoming.stream(on);
     }
 
     private void receiveFrame(Frame frame, long now) {
         switch (frame.opcode()) {
-            case TEXT, BINARY -> {
-                if (receiving != null) {
-                    throw new ProtocolError("expected a continuation frame: a " + frame.opcode()
-                            + " frame started a new message inside a fragmented " + receiving + " message");
-                }
-                receiveDataFrame(frame, frame.opcode());
-            }
-            case CONTINUATION -> {
-                if (receiving == null) {
-                    throw new ProtocolError("unexpected continuation frame: no fragmented message is in progress");
-                }
-                receiveDataFrame(frame, receiving);
-            }
+            case TEXT, BINARY, CONTINUATION -> receiveDataFrame(frame);
             case PING -> receivePing(frame.payload());
             case PONG -> receivePong(frame.payload(), now);
             case CLOSE -> receiveClose(frame.payload(), now);
         }
     }
 
-    /**
-     * A frame of a {@code type} message: size, fragment count and UTF-8 are checked before
-     * anything is copied.
-     */
-    private void receiveDataFrame(Frame frame, Opcode type) {
+    /** A data frame: its order, size, fragment count and UTF-8 are checked before anything is copied. */
+    private void receiveDataFrame(Frame frame) {
+        boolean first = !incoming.inProgress();
+        Opcode type = incoming.accept(frame);
         ByteBuffer view = frame.payload();
-        if (view.remaining() > maxFrameSize) {
-            throw frameTooBig(view.remaining());
-        }
-        long size = receivedSize + view.remaining();
-        if (size > maxSize && !streamed) {
-            throw new PayloadTooBig(size, maxSize);
-        }
-        long frames = receivedFrames + 1;
-        if (frames > maxFragments && !streamed) {
-            throw new PayloadTooBig("message arrived in more than " + maxFragments + " frames", frames, maxFragments);
-        }
-        if (type == Opcode.TEXT) {
-            int checked = Math.min(validatedInFrame, view.remaining()); // by checkPartialText
-            if (checked == 0) {
-                utf8.update(view); // in place: no slice per text frame
-            } else {
-                utf8.update(view.slice(view.position() + checked, view.remaining() - checked));
-            }
-            if (frame.fin()) {
-                utf8.finish();
-            }
-        }
-        validatedInFrame = 0;
         if (dataSink != null) {
-            dataSink.data(type, receiving == null, view, frame.fin());
+            dataSink.data(type, first, view, frame.fin());
         } else {
             events.add(new Event.DataFrame(frame.opcode(), copy(view), frame.fin()));
-        }
-        if (frame.fin()) {
-            receiving = null;
-            receivedSize = 0;
-            receivedFrames = 0;
-            streamed = false;
-        } else {
-            receiving = type;
-            receivedSize = size;
-            receivedFrames = frames;
         }
     }
 
@@ -698,11 +578,6 @@ public final class Connection {
      */
     private static WebSocketException outOfMemory(OutOfMemoryError e) {
         return new WebSocketException("out of memory reading a message: " + e.getMessage(), e);
-    }
-
-    private PayloadTooBig frameTooBig(long size) {
-        return new PayloadTooBig("frame payload length " + size + " exceeds maxFrameSize, " + maxFrameSize + " bytes",
-                size, maxFrameSize);
     }
 
     /**
@@ -754,7 +629,7 @@ public final class Connection {
         // §5.5.1 / §1.4: the peer sends nothing after its close frame; whatever follows is ignored,
         // and a fragmented message in progress is abandoned (a close may interrupt one, §5.4).
         discarding = true;
-        receiving = null;
+        incoming.abandon();
         events.add(new Event.CloseReceived(close));
         closeStartedByPeer = state == State.OPEN; // observability
         if (state == State.OPEN) {
@@ -1104,7 +979,7 @@ public final class Connection {
         closeTransport = true;
         discarding = true;
         closeTimerArmed = false;
-        receiving = null;
+        incoming.abandon();
         sendingFragmented = false;
     }
 
