@@ -75,6 +75,8 @@ public final class FrameReader {
      * from one buffer until it runs out.
      */
     private ByteBuffer view;
+    /** Whether the last payload handed out is a buffer made for it alone (see {@link #payloadDetached()}). */
+    private boolean detached;
 
     /**
      * A reader with no size limit and no extension.
@@ -186,6 +188,7 @@ public final class FrameReader {
             throw new IllegalStateException("this frame reader already failed; the stream cannot be resumed");
         }
         try {
+            detached = false;
             if (!inPayload && !readHeader(in)) {
                 return dropView();
             }
@@ -195,6 +198,18 @@ public final class FrameReader {
             failed = true;
             throw e;
         }
+    }
+
+    /**
+     * Whether the payload of the frame {@link #read} returned last is a buffer made for that frame
+     * alone, exactly its size, which this reader never touches again: the caller may keep it, and
+     * its array, instead of copying. False when the payload is a view of the input or of a buffer
+     * the reader reuses, and whenever an extension decoded the frame.
+     *
+     * @return true when the last payload may be kept as it is
+     */
+    public boolean payloadDetached() {
+        return detached;
     }
 
     /**
@@ -299,12 +314,14 @@ public final class FrameReader {
             partial = grow(partial, n);
         }
         if (in.hasArray()) {
-            // The gathering buffer is always a heap one: copy with arraycopy (no slice, and not
-            // ByteBuffer.put's Unsafe.copyMemory path), then unmask in place.
+            // The gathering buffer is always a heap one: no slice, and not ByteBuffer.put's
+            // Unsafe.copyMemory path; a masked payload is unmasked on the way, in one pass.
             int to = partial.position();
-            System.arraycopy(in.array(), in.arrayOffset() + in.position(), partial.array(), partial.arrayOffset() + to, n);
+            int from = in.arrayOffset() + in.position();
             if (masked) {
-                maskOffset = Masking.mask(partial.array(), partial.arrayOffset() + to, n, maskKey, maskOffset);
+                maskOffset = Masking.maskCopy(in.array(), from, partial.array(), partial.arrayOffset() + to, n, maskKey, maskOffset);
+            } else {
+                System.arraycopy(in.array(), from, partial.array(), partial.arrayOffset() + to, n);
             }
             partial.position(to + n);
         } else {
@@ -320,6 +337,7 @@ public final class FrameReader {
             return null;
         }
         ByteBuffer payload = partial.flip();
+        detached = payload != spare && codecs.length == 0;
         partial = null;
         return payload;
     }

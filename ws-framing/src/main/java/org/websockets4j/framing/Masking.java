@@ -105,23 +105,14 @@ public final class Masking {
         if (target.remaining() < length) {
             throw new java.nio.BufferOverflowException();
         }
-        int rotated = rotate(key, offset);
-        long wide = widen(rotated);
         int from = source.position();
         int to = target.position();
-        int i = 0;
         if (source.hasArray() && target.hasArray()) {
-            byte[] in = source.array();
-            byte[] out = target.array();
-            int inBase = source.arrayOffset() + from;
-            int outBase = target.arrayOffset() + to;
-            for (int last = length - 8; i <= last; i += 8) {
-                LONG_ARRAY.set(out, outBase + i, (long) LONG_ARRAY.get(in, inBase + i) ^ wide);
-            }
-            for (int shift = 24; i < length; i++, shift -= 8) {
-                out[outBase + i] = (byte) (in[inBase + i] ^ (rotated >>> shift));
-            }
+            maskCopy(source.array(), source.arrayOffset() + from, target.array(), target.arrayOffset() + to, length, key, offset);
         } else {
+            int rotated = rotate(key, offset);
+            long wide = widen(rotated);
+            int i = 0;
             for (int last = length - 8; i <= last; i += 8) {
                 LONG_BUFFER.set(target, to + i, (long) LONG_BUFFER.get(source, from + i) ^ wide);
             }
@@ -131,6 +122,29 @@ public final class Masking {
         }
         source.position(from + length);
         target.position(to + length);
+        return (offset + length) & 3;
+    }
+
+    /**
+     * Copies {@code length} bytes from {@code in} to {@code out}, masking them on the way: one
+     * pass over memory where a copy and then {@link #mask(byte[], int, int, int, int)} make two.
+     * The ranges must not overlap.
+     *
+     * @return the key offset for the byte after the last one masked
+     * @throws IndexOutOfBoundsException when a range is outside its array
+     */
+    static int maskCopy(byte[] in, int inFrom, byte[] out, int outFrom, int length, int key, int offset) {
+        Objects.checkFromIndexSize(inFrom, length, in.length);
+        Objects.checkFromIndexSize(outFrom, length, out.length);
+        int rotated = rotate(key, offset);
+        long wide = widen(rotated);
+        int i = 0;
+        for (int last = length - 8; i <= last; i += 8) {
+            LONG_ARRAY.set(out, outFrom + i, (long) LONG_ARRAY.get(in, inFrom + i) ^ wide);
+        }
+        for (int shift = 24; i < length; i++, shift -= 8) {
+            out[outFrom + i] = (byte) (in[inFrom + i] ^ (rotated >>> shift));
+        }
         return (offset + length) & 3;
     }
 

@@ -219,4 +219,41 @@ class FrameReaderSplitTest {
         ByteBuffer other = ByteBuffer.wrap(encodeAll(List.of(Frame.text("first")), Role.CLIENT));
         assertArrayEquals(one, reader.read(other).payloadBytes());
     }
+
+    @Test
+    void aLargeMaskedFrameSplitAcrossReadsIsUnmaskedOnTheWayIntoAPayloadTheCallerMayKeep() {
+        byte[] data = new byte[200_000];
+        new Random(7).nextBytes(data);
+        byte[] wire = encodeAll(List.of(Frame.binary(data)), Role.CLIENT);
+        FrameReader reader = new FrameReader(Role.SERVER);
+        Frame frame = null;
+        // Odd chunk sizes: the key offset carries from one chunk to the next.
+        for (int at = 0, chunk = 1; at < wire.length; at += chunk, chunk = chunk * 3 % 70_001 + 1) {
+            int n = Math.min(chunk, wire.length - at);
+            Frame read = reader.read(ByteBuffer.wrap(wire, at, n));
+            if (read != null) {
+                frame = read;
+            } else {
+                assertFalse(reader.payloadDetached());
+            }
+        }
+        assertArrayEquals(data, frame.payloadBytes());
+        assertTrue(reader.payloadDetached(), "a gathered payload is the frame's own buffer");
+        ByteBuffer payload = frame.payload();
+        assertEquals(data.length, payload.array().length, "exactly the payload's size");
+        assertEquals(0, payload.arrayOffset());
+    }
+
+    @Test
+    void payloadsThatAreViewsOrTheReusedSmallBufferAreNotDetached() {
+        FrameReader reader = new FrameReader(Role.SERVER);
+        ByteBuffer whole = ByteBuffer.wrap(encodeAll(List.of(Frame.binary(new byte[10_000])), Role.CLIENT));
+        assertEquals(10_000, reader.read(whole).payload().remaining());
+        assertFalse(reader.payloadDetached(), "a view of the input");
+
+        byte[] small = encodeAll(List.of(Frame.binary(new byte[100])), Role.CLIENT);
+        assertNull(reader.read(ByteBuffer.wrap(small, 0, 50)));
+        assertEquals(100, reader.read(ByteBuffer.wrap(small, 50, small.length - 50)).payload().remaining());
+        assertFalse(reader.payloadDetached(), "the spare buffer, reused by the next split frame");
+    }
 }

@@ -566,7 +566,7 @@ public final class Connection {
         if (dataSink != null) {
             dataSink.data(type, first, view, frame.fin());
         } else {
-            events.add(new Event.DataFrame(frame.opcode(), copy(view), frame.fin()));
+            events.add(new Event.DataFrame(frame.opcode(), reader.payloadDetached() ? view : copy(view), frame.fin()));
         }
     }
 
@@ -586,6 +586,14 @@ public final class Connection {
      */
     void dataSink(DataSink sink) {
         this.dataSink = sink;
+    }
+
+    /**
+     * Whether the payload a {@link DataSink} is being given was made for its frame alone and may
+     * be kept rather than copied (see {@link FrameReader#payloadDetached()}).
+     */
+    boolean payloadDetached() {
+        return reader.payloadDetached();
     }
 
     /** Takes data frames' payloads in place of {@link Event.DataFrame} events. */

@@ -72,9 +72,18 @@ public final class MessageAssembler {
      * @return the message completed, or null
      */
     Message add(Opcode type, boolean first, ByteBuffer view, boolean fin) {
+        return add(type, first, view, fin, false);
+    }
+
+    /**
+     * {@link #add(Opcode, boolean, ByteBuffer, boolean)}, told whether {@code view} is a buffer
+     * nobody else will touch ({@link org.websockets4j.framing.FrameReader#payloadDetached()}): a
+     * whole binary message that fills its array then takes the array over instead of copying it.
+     */
+    Message add(Opcode type, boolean first, ByteBuffer view, boolean fin, boolean detached) {
         if (first) {
             if (fin) {
-                return copyOf(type, view);
+                return detached ? message(type, view) : copyOf(type, view);
             }
             opcode = type;
             size = 0;

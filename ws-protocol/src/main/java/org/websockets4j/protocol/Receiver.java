@@ -282,7 +282,7 @@ final class Receiver {
         }
         Message message;
         try {
-            message = assembler.add(type, first, view, fin);
+            message = assembler.add(type, first, view, fin, connection.payloadDetached());
         } catch (PayloadTooBig e) { // only past Java's array limit, with maxSize = NO_LIMIT
             connection.fail(CloseCodes.MESSAGE_TOO_BIG, "message too big", System.nanoTime());
             assembler.reset();

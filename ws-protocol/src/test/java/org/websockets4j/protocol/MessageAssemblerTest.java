@@ -37,6 +37,23 @@ class MessageAssemblerTest {
     }
 
     @Test
+    void theDriversPathTakesADetachedWholeArrayOverAndCopiesAView() {
+        MessageAssembler assembler = new MessageAssembler();
+        byte[] own = bytes(1, 2, 3);
+        Message.Binary taken = (Message.Binary) assembler.add(Opcode.BINARY, true, ByteBuffer.wrap(own), true, true);
+        assertSame(own, taken.data(), "a detached payload filling its array is kept");
+
+        byte[] shared = bytes(1, 2, 3);
+        Message.Binary copied = (Message.Binary) assembler.add(Opcode.BINARY, true, ByteBuffer.wrap(shared), true, false);
+        assertArrayEquals(shared, copied.data());
+        assertFalse(shared == copied.data(), "a view of a reused buffer is copied");
+
+        ByteBuffer part = ByteBuffer.wrap(bytes(0, 1, 2, 3), 1, 3);
+        Message.Binary partial = (Message.Binary) assembler.add(Opcode.BINARY, true, part, true, true);
+        assertArrayEquals(bytes(1, 2, 3), partial.data(), "not the whole array: copied even when detached");
+    }
+
+    @Test
     void slicedAndDirectPayloadsAreCopied() {
         MessageAssembler assembler = new MessageAssembler();
         byte[] array = bytes(0, 1, 2, 3, 0);
