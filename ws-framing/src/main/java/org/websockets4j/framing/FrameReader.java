@@ -41,6 +41,8 @@ public final class FrameReader {
     private static final int MAX_BUFFERABLE = Integer.MAX_VALUE - 8;
     /** Split payloads up to this size gather in one buffer kept for the reader's life. */
     private static final int SPARE = 4 * 1024;
+    /** The smallest such buffer: it grows, by powers of two up to {@link #SPARE}, to the largest split payload seen. */
+    private static final int MIN_SPARE = 128;
     /** Split payloads above this size get a buffer that grows as their bytes arrive. */
     private static final int CHUNK = 64 * 1024;
 
@@ -65,7 +67,11 @@ public final class FrameReader {
 
     /** Gathers the payload of a frame split across reads; null when none is in progress. */
     private ByteBuffer partial;
-    /** A small gathering buffer kept between frames so that split small frames allocate nothing. */
+    /**
+     * A small gathering buffer kept between frames so that split small frames allocate nothing;
+     * sized to the largest split payload so far (a connection of small messages keeps 128 bytes,
+     * not {@link #SPARE}), null until a frame is split.
+     */
     private ByteBuffer spare;
     /** The input buffer {@link #view} looks into: a driver reads from the same buffer every time. */
     private ByteBuffer viewSource;
@@ -364,8 +370,9 @@ public final class FrameReader {
 
     private ByteBuffer gatheringBuffer(int available) {
         if (payloadLength <= SPARE) {
-            if (spare == null) {
-                spare = ByteBuffer.allocate(SPARE);
+            if (spare == null || spare.capacity() < payloadLength) {
+                int size = Math.max(MIN_SPARE, Integer.highestOneBit(Math.max(1, payloadLength - 1)) << 1);
+                spare = ByteBuffer.allocate(Math.min(SPARE, size));
             }
             return spare.clear().limit(payloadLength);
         }

@@ -256,4 +256,29 @@ class FrameReaderSplitTest {
         assertEquals(100, reader.read(ByteBuffer.wrap(small, 50, small.length - 50)).payload().remaining());
         assertFalse(reader.payloadDetached(), "the spare buffer, reused by the next split frame");
     }
+
+    @Test
+    void theBufferKeptForSmallSplitFramesIsSizedToTheLargestSoFar() {
+        FrameReader reader = new FrameReader(Role.SERVER);
+        ByteBuffer first = readSplit(reader, 70);
+        assertEquals(128, first.capacity(), "a connection of small messages keeps a small buffer");
+        ByteBuffer larger = readSplit(reader, 3000);
+        assertEquals(4096, larger.capacity());
+        ByteBuffer small = readSplit(reader, 70);
+        assertSame(larger.array(), small.array(), "kept, not made again for a smaller frame");
+        assertEquals(128, readSplit(new FrameReader(Role.SERVER), 128).capacity());
+        assertEquals(128, readSplit(new FrameReader(Role.SERVER), 1).capacity());
+    }
+
+    /** Reads one binary frame of {@code length} bytes split in the middle of its payload; returns its payload. */
+    private static ByteBuffer readSplit(FrameReader reader, int length) {
+        byte[] data = new byte[length];
+        Arrays.fill(data, (byte) 7);
+        byte[] wire = encodeAll(List.of(Frame.binary(data)), Role.CLIENT);
+        int cut = wire.length - (length + 1) / 2;
+        assertNull(reader.read(ByteBuffer.wrap(wire, 0, cut)));
+        Frame frame = reader.read(ByteBuffer.wrap(wire, cut, wire.length - cut));
+        assertArrayEquals(data, frame.payloadBytes());
+        return frame.payload();
+    }
 }
