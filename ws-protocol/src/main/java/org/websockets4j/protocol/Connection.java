@@ -182,7 +182,7 @@ public final class Connection {
         List<ExtensionCodec> extensions = List.copyOf(codecs);
         this.extensions = extensions;
         this.closeTimeout = nanos(options.closeTimeout());
-        this.reader = new FrameReader(role, IncomingMessage.firstFrameLimit(options), extensions);
+        this.reader = new FrameReader(role, FrameReader.NO_LIMIT, extensions); // limited by the next line
         this.incoming = new IncomingMessage(reader, options, extensions.isEmpty());
         MaskKeySource masks = role.masksOutgoing() && keys == null ? MaskKeySource.secure() : keys;
         this.tracing = ProtocolLog.tracing();

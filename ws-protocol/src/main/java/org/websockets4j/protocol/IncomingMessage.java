@@ -52,33 +52,27 @@ final class IncomingMessage {
         this.maxFragments = options.maxFragments();
         this.maxFrameSize = options.maxFrameSize();
         this.partialPayloadIsFinal = partialPayloadIsFinal;
+        limitNextFrame(); // the reader starts with the first frame's budget
     }
 
     /**
-     * The budget for the first frame, for the reader's construction: the frame limit, or maxSize
-     * when lower.
+     * Tells the reader the budget for the next frame (before each read): what is left of maxSize
+     * for the message, but at least 125 bytes so that a control frame in the middle of a
+     * fragmented message is never refused; a data frame between the two is checked against the
+     * real budget once read.
      */
-    static long firstFrameLimit(ConnectionOptions options) {
-        return frameLimit(options.maxFrameSize(), options.maxSize(), 0, false);
-    }
-
-    /** Tells the reader the budget for the next frame; before each read. */
     void limitNextFrame() {
-        reader.maxPayloadSize(frameLimit(maxFrameSize, maxSize, size, streamed));
+        long frame = frameCap();
+        if (!streamed && maxSize != ConnectionOptions.NO_LIMIT) {
+            frame = Math.min(frame, Math.max(maxSize - size, Frame.MAX_CONTROL_PAYLOAD));
+        }
+        reader.maxPayloadSize(frame);
     }
 
-    /**
-     * The budget for the next frame: what is left of maxSize for the message, but at least 125
-     * bytes so that a control frame in the middle of a fragmented message is never refused; a
-     * data frame between the two is checked against the real budget once read.
-     */
-    private static long frameLimit(long maxFrameSize, long maxSize, long used, boolean streamed) {
-        long frame = maxFrameSize == ConnectionOptions.NO_LIMIT ? FrameReader.NO_LIMIT
+    /** The reader's limit from maxFrameSize alone: never under a control frame's 125 bytes. */
+    private long frameCap() {
+        return maxFrameSize == ConnectionOptions.NO_LIMIT ? FrameReader.NO_LIMIT
                 : Math.max(maxFrameSize, Frame.MAX_CONTROL_PAYLOAD);
-        if (streamed || maxSize == ConnectionOptions.NO_LIMIT) {
-            return frame;
-        }
-        return Math.min(frame, Math.max(maxSize - used, Frame.MAX_CONTROL_PAYLOAD));
     }
 
     /** Whether a fragmented message has started and not ended. */
@@ -191,8 +185,7 @@ final class IncomingMessage {
      */
     PayloadTooBig tooBig(PayloadTooBig e) {
         long limit = reader.maxPayloadSize();
-        if (e.maxSize() == limit && maxFrameSize != ConnectionOptions.NO_LIMIT
-                && limit == Math.max(maxFrameSize, Frame.MAX_CONTROL_PAYLOAD)) {
+        if (e.maxSize() == limit && maxFrameSize != ConnectionOptions.NO_LIMIT && limit == frameCap()) {
             return frameTooBig(e.size());
         }
         if (maxSize == ConnectionOptions.NO_LIMIT || e.maxSize() != limit) {
