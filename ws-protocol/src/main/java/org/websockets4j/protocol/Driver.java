@@ -662,9 +662,9 @@ final class Driver extends Deadlines.Entry {
     }
 
     /**
-     * Carries out what {@link #afterCall()} decided, without the lock: starts the I/O, then
-     * completes user futures in this thread (their dependents run here). Operations that complete
-     * at once, in this thread, are handled in this loop rather than in nested calls.
+     * Carries out what {@link #afterCall()} decided, without the lock: starts a write, completes
+     * user futures in this thread (their dependents run here), then starts a read. Operations that
+     * complete at once, in this thread, are handled in this loop rather than in nested calls.
      */
     void perform(Actions actions) {
         if (actions == Actions.NONE) {
@@ -679,9 +679,6 @@ final class Driver extends Deadlines.Entry {
             }
             if (actions.writeBatch != null) {
                 afterWrite = ops.startWrite(actions.writeBatch, actions.writeLength);
-            }
-            if (actions.readInto != null) {
-                afterRead = ops.startRead(actions.readInto);
             }
             if (actions.shutdownOutput) {
                 try {
@@ -710,6 +707,12 @@ final class Driver extends Deadlines.Entry {
                         LOG.log(System.Logger.Level.ERROR, "completing a future of " + this + " failed", e);
                     }
                 }
+            }
+            // Last: a callback just completed (an async handler's) often answers with a send,
+            // which then goes out before the read is armed (a syscall, epoll_ctl on Linux), not
+            // after it. Reads wait for the poller's next round anyway (IoGroup), so none is lost.
+            if (actions.readInto != null) {
+                afterRead = ops.startRead(actions.readInto);
             }
             if (afterWrite != Actions.NONE || afterRead != Actions.NONE) {
                 if (followUps == null) {
