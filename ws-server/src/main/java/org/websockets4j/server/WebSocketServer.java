@@ -18,31 +18,11 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
-import java.util.concurrent.CompletionStage;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.Executor;
-import java.util.concurrent.TimeoutException;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.atomic.AtomicReference;
 import org.websockets4j.framing.Close;
 import org.websockets4j.framing.CloseCodes;
-import org.websockets4j.framing.Role;
-import org.websockets4j.http.AbortHandshake;
-import org.websockets4j.http.InvalidHandshake;
-import org.websockets4j.protocol.ConnectionClosed;
 import org.websockets4j.protocol.WebSocket;
-import org.websockets4j.protocol.internal.HandshakeInfo;
-import org.websockets4j.protocol.internal.HandshakeIo;
 import org.websockets4j.protocol.internal.IoGroup;
-import org.websockets4j.protocol.internal.JfrEvents;
-import org.websockets4j.protocol.internal.TlsEngines;
-import org.websockets4j.protocol.internal.TlsHandshake;
-import org.websockets4j.protocol.internal.Transport;
-import org.websockets4j.protocol.internal.WebSockets;
 
 /**
  * A running WebSocket server (Python websockets' {@code serve()} and {@code WebSocketServer}).
@@ -87,77 +67,23 @@ import org.websockets4j.protocol.internal.WebSockets;
  */
 public final class WebSocketServer implements AutoCloseable {
     private static final System.Logger LOG = System.getLogger("org.websockets4j.server");
-    /**
-     * Bytes read at a time during the opening handshake. The request parser keeps what it has
-     * parsed, so a longer head only takes more reads; most requests (300-700 bytes; a browser's
-     * with cookies a little more) fit in one. Every accepted connection allocates this once, so
-     * a connection storm's garbage grows with it.
-     */
-    private static final int HANDSHAKE_BUFFER = 1024;
-    /** How long a refused client may keep sending before its socket is closed. */
-    private static final Duration LINGER = Duration.ofSeconds(1);
     /** Times the closes of a drain (one daemon thread, made on first use). */
     private static final ScheduledExecutorService DRAIN_TIMER = Executors.newSingleThreadScheduledExecutor(
             Thread.ofPlatform().name("websockets4j-drain").daemon(true).factory());
 
     private final List<Listener> listeners;
     private final SocketAddress address;
-    /** The blocking handler, or null when {@link #asyncHandler} serves. */
-    private final ConnectionHandler handler;
-    /** The async handler, or null when {@link #handler} serves. */
-    private final AsyncConnectionHandler asyncHandler;
-    private final ServerOptions options;
-    private final Executor executor;
-    /**
-     * True when {@link #executor} is ours (a virtual thread per task): a blocking handler then
-     * starts on a fresh virtual thread once the handshake is done (see {@link #serveConnection}).
-     */
-    private final boolean freshHandlerThread;
-    private final Set<ServerHandshake> handshakes = ConcurrentHashMap.newKeySet();
-    /** Non-null once {@link #drain} started: new handshakes answer 503 with this Retry-After. */
-    private volatile Duration drainRetryAfter;
-    /** One WARNING per interval about refused handshakes, the rest at DEBUG: no client can flood the log. */
-    private final RefusalLog refusals = new RefusalLog(LOG, RefusalLog.INTERVAL, System::nanoTime);
-    private final Set<WebSocket> connections = ConcurrentHashMap.newKeySet();
-    /** The counters behind metrics(); also logs abnormal closes. */
-    private final MetricsRecorder metrics = new MetricsRecorder(new CloseLog(LOG));
-    /** Connections accepted whose socket is not closed or whose handler has not returned, plus one per listener. */
-    private final AtomicInteger active;
-    private final AtomicBoolean closing = new AtomicBoolean();
-    private final AcceptLog acceptLog = new AcceptLog(LOG);
-    private final CompletableFuture<Void> closed = new CompletableFuture<>();
-    /** What close(code, reason) sends; set before {@link #closing}, so whoever sees closing sees it. */
-    private final AtomicReference<Close> stopWith = new AtomicReference<>();
-    /** The threads running a handshake or a blocking handler of this server: close() must not wait on them. */
-    private final Set<Thread> serving = ConcurrentHashMap.newKeySet();
+    /** What drain, close and the connection serving share: closing, the connections, the counters. */
+    private final ServerState state;
+    /** Where the listeners hand accepted connections over: handshake, handler, close. */
+    private final ConnectionServing connectionServing;
 
     private WebSocketServer(List<Listener> listeners, ConnectionHandler handler,
                             AsyncConnectionHandler asyncHandler, ServerOptions options) {
         this.listeners = List.copyOf(listeners);
         this.address = listeners.get(0).address();
-        this.active = new AtomicInteger(listeners.size());
-        this.handler = handler;
-        this.asyncHandler = asyncHandler;
-        this.options = withHandlerCheck(options, handler != null ? handler : asyncHandler);
-        Executor configured = options.handlerExecutor();
-        this.executor = configured != null ? configured : task -> Thread.ofVirtual().name("websockets4j-connection").start(task);
-        this.freshHandlerThread = configured == null;
-    }
-
-    /**
-     * A handler that is also a {@link RequestProcessor} (a {@link Router}) checks the request
-     * during the handshake, after the options' own processRequest when that one let it through:
-     * so a router answers 404 before 101.
-     */
-    private static ServerOptions withHandlerCheck(ServerOptions options, Object handler) {
-        if (!(handler instanceof RequestProcessor check)) {
-            return options;
-        }
-        RequestProcessor own = options.processRequest();
-        // Chained through the context, so that what the options' hook stores (an authenticated
-        // user, say) reaches the connection the router hands on.
-        RequestProcessor both = own == null ? check : RequestProcessor.chain(own, check);
-        return options.toBuilder().processRequest(both).build();
+        this.state = new ServerState(listeners.size());
+        this.connectionServing = new ConnectionServing(state, handler, asyncHandler, options);
     }
 
     /**
@@ -362,9 +288,8 @@ public final class WebSocketServer implements AutoCloseable {
             listeners.forEach(Listener::close);
             throw e;
         }
-        Listener.Sink sink = server.new Accepted();
         for (Listener listener : server.listeners) {
-            listener.start(sink);
+            listener.start(server.connectionServing);
         }
         return server;
     }
@@ -408,7 +333,7 @@ public final class WebSocketServer implements AutoCloseable {
      * @return an immutable copy of the connections open now; it does not follow later changes
      */
     public Set<WebSocket> connections() {
-        return Set.copyOf(connections);
+        return Set.copyOf(state.connections);
     }
 
     /**
@@ -420,7 +345,7 @@ public final class WebSocketServer implements AutoCloseable {
      * @return a new immutable snapshot
      */
     public ServerMetrics metrics() {
-        return metrics.snapshot();
+        return state.metrics.snapshot();
     }
 
     // ------------------------------------------------------------------ broadcasting
@@ -470,8 +395,7 @@ public final class WebSocketServer implements AutoCloseable {
      * @throws IllegalArgumentException when {@code message} holds an unpaired surrogate (nothing is sent)
      */
     public static BroadcastResult broadcast(Iterable<WebSocket> connections, String message) {
-        List<WebSocket> targets = targets(connections);
-        return broadcast(targets, true, WebSockets.sharedText(Objects.requireNonNull(message, "message")));
+        return Broadcaster.text(connections, message);
     }
 
     /**
@@ -485,8 +409,7 @@ public final class WebSocketServer implements AutoCloseable {
      * @throws NullPointerException when {@code connections}, one of its elements or {@code message} is null
      */
     public static BroadcastResult broadcast(Iterable<WebSocket> connections, byte[] message) {
-        List<WebSocket> targets = targets(connections);
-        return broadcast(targets, false, WebSockets.sharedBinary(Objects.requireNonNull(message, "message")));
+        return Broadcaster.binary(connections, message);
     }
 
     /**
@@ -501,43 +424,7 @@ public final class WebSocketServer implements AutoCloseable {
      * @throws NullPointerException when {@code connections}, one of its elements or {@code message} is null
      */
     public static BroadcastResult broadcast(Iterable<WebSocket> connections, ByteBuffer message) {
-        List<WebSocket> targets = targets(connections);
-        return broadcast(targets, false, WebSockets.sharedBinary(Objects.requireNonNull(message, "message")));
-    }
-
-    /** The connections, null elements refused before anything is sent. */
-    private static List<WebSocket> targets(Iterable<WebSocket> connections) {
-        Objects.requireNonNull(connections, "connections");
-        List<WebSocket> targets = new ArrayList<>();
-        for (WebSocket connection : connections) {
-            targets.add(Objects.requireNonNull(connection, "connections holds a null element"));
-        }
-        return targets;
-    }
-
-    private static BroadcastResult broadcast(List<WebSocket> targets, boolean text, ByteBuffer payload) {
-        int sent = 0;
-        List<BroadcastResult.Skipped> skipped = new ArrayList<>(0);
-        for (WebSocket connection : targets) {
-            BroadcastResult.Reason reason;
-            try {
-                reason = switch (WebSockets.sendShared(connection, text, payload)) {
-                    case SENT -> null;
-                    case NOT_OPEN -> BroadcastResult.Reason.NOT_OPEN;
-                    case OVER_WRITE_LIMIT -> BroadcastResult.Reason.WRITE_BUFFER_FULL;
-                    case SENDING_FRAGMENTED -> BroadcastResult.Reason.SENDING_FRAGMENTED;
-                };
-            } catch (RuntimeException e) {
-                LOG.log(Level.DEBUG, () -> "broadcast failed on " + connection, e);
-                reason = BroadcastResult.Reason.FAILED;
-            }
-            if (reason == null) {
-                sent++;
-            } else {
-                skipped.add(new BroadcastResult.Skipped(connection, reason));
-            }
-        }
-        return new BroadcastResult(sent, skipped);
+        return Broadcaster.binary(connections, message);
     }
 
     /**
@@ -546,314 +433,7 @@ public final class WebSocketServer implements AutoCloseable {
      * @return whether the server has started closing; it never turns false again
      */
     public boolean isClosing() {
-        return closing.get();
-    }
-
-    /** Where the listeners hand accepted connections over: each gets its own thread. */
-    private final class Accepted implements Listener.Sink {
-        @Override
-        public void accepted(Transport transport) {
-            if (closing.get()) {
-                closeQuietly(transport);
-                return;
-            }
-            active.incrementAndGet();
-            try {
-                executor.execute(() -> serveConnection(transport));
-            } catch (Throwable e) { // even an Error (no memory for a thread) must not stop accepting
-                acceptLog.trouble("cannot start a thread for a connection; closing it", e);
-                closeQuietly(transport);
-                finished();
-            }
-        }
-
-        @Override
-        public void stopped() {
-            finished(); // the listener's own count
-        }
-
-        @Override
-        public boolean closing() {
-            return closing.get();
-        }
-
-        @Override
-        public void trouble(String what, Throwable failure) {
-            acceptLog.trouble(what, failure);
-        }
-    }
-
-    private void serveConnection(Transport transport) {
-        WebSocket webSocket = null;
-        boolean handedOff = false;
-        Thread thread = Thread.currentThread();
-        serving.add(thread);
-        try {
-            webSocket = handshake(transport, transport.remoteAddress());
-            if (webSocket != null) {
-                if (asyncHandler != null) {
-                    startAsyncHandler(webSocket);
-                    handedOff = true; // its stage's completion closes and forgets the connection
-                } else if (freshHandlerThread) {
-                    // The handshake's deep stack (TLS, HTTP parsing, hooks) left this virtual
-                    // thread a stack chunk sized for it, kept for the thread's life; a handler
-                    // parked in recv() on a fresh thread keeps one sized for its own frames only
-                    // (about 1 KiB less per idle connection).
-                    handedOff = startHandlerThread(webSocket);
-                } else {
-                    runHandler(webSocket);
-                }
-            }
-        } catch (Throwable e) { // an Error in the handshake ends this connection, never the server
-            logUnexpected(e);
-        } finally {
-            serving.remove(thread);
-            if (!handedOff) {
-                if (webSocket == null) {
-                    closeQuietly(transport);
-                } else {
-                    connections.remove(webSocket);
-                }
-                finished();
-            }
-        }
-    }
-
-    /**
-     * Runs the blocking handler on a new virtual thread; false (the connection then closed and
-     * left to the caller to forget) when no thread could be started.
-     */
-    private boolean startHandlerThread(WebSocket webSocket) {
-        try {
-            executor.execute(() -> serveHandler(webSocket)); // ours: a new virtual thread
-            return true;
-        } catch (Throwable e) { // no memory for a thread: this connection ends, never the server
-            acceptLog.trouble("cannot start a thread for a connection's handler; closing it", e);
-            webSocket.close(CloseCodes.INTERNAL_ERROR, "");
-            return false;
-        }
-    }
-
-    /** Logs an error no handler or handshake step accounted for; the connection then ends. */
-    private static void logUnexpected(Throwable e) {
-        try {
-            LOG.log(Level.ERROR, "unexpected error serving a connection; closing it", e);
-        } catch (Throwable ignored) {
-            // logging needs memory too
-        }
-    }
-
-    /** The body of a handler's own thread: runs it, then forgets the connection. */
-    private void serveHandler(WebSocket webSocket) {
-        Thread thread = Thread.currentThread();
-        serving.add(thread);
-        try {
-            runHandler(webSocket);
-        } catch (Throwable e) {
-            logUnexpected(e);
-        } finally {
-            serving.remove(thread);
-            connections.remove(webSocket);
-            finished();
-        }
-    }
-
-    /** Calls the async handler; when its stage completes, closes the connection (1000 or 1011) and forgets it. */
-    private void startAsyncHandler(WebSocket webSocket) {
-        CompletionStage<?> stage;
-        try {
-            stage = asyncHandler.handle(webSocket);
-            if (stage == null) {
-                stage = CompletableFuture.failedFuture(new NullPointerException("the AsyncConnectionHandler returned null"));
-            }
-        } catch (Throwable e) {
-            stage = CompletableFuture.failedFuture(e);
-        }
-        stage.whenComplete((result, failure) -> {
-            int code = handlerEnded(webSocket, failure);
-            webSocket.closeAsync(code, "").whenComplete((done, error) -> {
-                connections.remove(webSocket);
-                finished();
-            });
-        });
-    }
-
-    /** Logs how a handler ended and returns the close code that follows: 1000, or 1011 after a failure. */
-    private static int handlerEnded(WebSocket webSocket, Throwable failure) {
-        Throwable cause = failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
-        if (cause == null) {
-            return CloseCodes.NORMAL_CLOSURE;
-        }
-        if (cause instanceof ConnectionClosed) { // the peer went away: nothing to report
-            LOG.log(Level.DEBUG, () -> "connection from " + webSocket.remoteAddress() + " closed while the handler ran: "
-                    + cause.getMessage());
-            return CloseCodes.NORMAL_CLOSURE;
-        }
-        // Not the path: its query string may carry a credential.
-        try {
-            LOG.log(cause instanceof Error ? Level.ERROR : Level.WARNING,
-                    () -> "error in connection handler for " + webSocket.remoteAddress() + "; closing with 1011", cause);
-        } catch (Throwable ignored) {
-            // logging needs memory too
-        }
-        return CloseCodes.INTERNAL_ERROR;
-    }
-
-    /** Runs the opening handshake; returns the open WebSocket, or null when it was refused or abandoned. */
-    private WebSocket handshake(Transport transport, SocketAddress remote) {
-        ServerHandshake handshake = new ServerHandshake(options, remote);
-        handshakes.add(handshake);
-        long started = System.nanoTime(); // observability: the handshake's duration, status and path
-        int status = 0;
-        String path = null;
-        boolean linger = false;
-        try {
-            Duration retryAfter = drainRetryAfter;
-            if (retryAfter != null) {
-                handshake.shuttingDown(retryAfter);
-            } else if (closing.get()) {
-                handshake.shuttingDown();
-            }
-            Duration timeout = options.openTimeout();
-            long deadline = timeout == null ? HandshakeIo.NO_DEADLINE : System.nanoTime() + timeout.toNanos();
-            if (options.ssl() != null) {
-                transport = secure(transport, remote, deadline); // the TLS handshake shares the deadline
-                if (transport == null) {
-                    return null;
-                }
-            }
-            ByteBuffer buffer = ByteBuffer.allocate(HANDSHAKE_BUFFER);
-            HandshakeOutcome outcome = HandshakeIo.readUntil(transport, buffer, deadline, new HandshakeIo.Step<>() {
-                @Override
-                public HandshakeOutcome data(ByteBuffer in) {
-                    return handshake.receiveData(in);
-                }
-
-                @Override
-                public HandshakeOutcome eof() {
-                    return handshake.receiveEof();
-                }
-            });
-            switch (outcome) {
-                case HandshakeOutcome.Accepted accepted -> {
-                    path = accepted.path();
-                    HandshakeIo.writeFully(transport, ByteBuffer.wrap(accepted.responseBytes()), deadline);
-                    status = 101;
-                    WebSocket webSocket = openAccepted(transport, accepted, buffer, handshake);
-                    connections.add(webSocket);
-                    if (closing.get()) {
-                        Close close = stopWith.get();
-                        webSocket.closeAsync(close.code(), close.reason());
-                    }
-                    return webSocket;
-                }
-                case HandshakeOutcome.Rejected rejected -> {
-                    logRejected(remote, rejected);
-                    HandshakeIo.writeFully(transport, ByteBuffer.wrap(rejected.responseBytes()), deadline);
-                    status = rejected.status();
-                    linger = true; // once the refusal is counted
-                    return null;
-                }
-                case HandshakeOutcome.Abandoned abandoned -> {
-                    LOG.log(Level.DEBUG, () -> "client " + remote + " left before completing its opening handshake: "
-                            + abandoned.cause().getMessage());
-                    return null;
-                }
-            }
-        } catch (TimeoutException e) {
-            refusals.refused("timed out", () -> "opening handshake from " + remote + " failed: timed out after " + options.openTimeout(), null);
-            return null;
-        } catch (ExecutionException e) {
-            LOG.log(Level.DEBUG, () -> "opening handshake from " + remote + " failed: connection lost", e.getCause());
-            return null;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return null;
-        } finally {
-            handshakes.remove(handshake);
-            handshakeEnded(remote, path, status, System.nanoTime() - started);
-            if (linger) {
-                lingerBeforeClose(transport);
-            }
-        }
-    }
-
-    /** Opens the WebSocket of an accepted handshake, counted as an open connection from now on. */
-    private WebSocket openAccepted(Transport transport, HandshakeOutcome.Accepted accepted, ByteBuffer leftover,
-                                   ServerHandshake handshake) {
-        metrics.accepted(); // before open: the connection may end, and be counted out, at once
-        try {
-            return WebSockets.open(transport, Role.SERVER, options.connection(), accepted.extensions(), leftover,
-                    new HandshakeInfo(accepted.path(), accepted.requestHeaders(), accepted.responseHeaders(),
-                            accepted.subprotocol(), handshake.state(), metrics));
-        } catch (RuntimeException | Error e) {
-            metrics.notOpened();
-            throw e;
-        }
-    }
-
-    /** Counts a handshake that was refused or got no answer, and records its JFR event (accepted ones too). */
-    private void handshakeEnded(SocketAddress remote, String path, int status, long nanos) {
-        if (status == 0) {
-            metrics.failed();
-        } else if (status != 101) {
-            metrics.refused(status);
-        }
-        JfrEvents.handshake(remote, path, status, nanos);
-    }
-
-    /** Runs the TLS handshake; null (logged as a refusal) when it fails. */
-    private Transport secure(Transport raw, SocketAddress remote, long deadline) throws TimeoutException, InterruptedException {
-        try {
-            return TlsHandshake.run(raw, TlsEngines.server(options.ssl(), options.sslParameters()), deadline);
-        } catch (IOException e) {
-            refusals.refused("TLS handshake failed", () -> "TLS handshake from " + remote + " failed: " + e.getMessage(), null);
-            return null;
-        }
-    }
-
-    /**
-     * A refusal on purpose (an AbortHandshake: processRequest's answer, 503 while closing) at
-     * DEBUG; an invalid request through the refusal log (WARNING at most once an interval, its
-     * message being enough); a server-side error (500) likewise, with its stack trace.
-     */
-    private void logRejected(SocketAddress remote, HandshakeOutcome.Rejected rejected) {
-        Throwable cause = rejected.cause();
-        if (cause instanceof AbortHandshake) {
-            LOG.log(Level.DEBUG, () -> "opening handshake from " + remote + " answered with HTTP " + rejected.status());
-        } else if (cause instanceof InvalidHandshake) {
-            refusals.refused("HTTP " + rejected.status(), () -> "opening handshake from " + remote + " failed: HTTP "
-                    + rejected.status() + ": " + cause.getMessage(), null);
-        } else {
-            refusals.refused("HTTP " + rejected.status(), () -> "opening handshake from " + remote + " failed: HTTP "
-                    + rejected.status() + ": server error", cause);
-        }
-    }
-
-    private void runHandler(WebSocket webSocket) {
-        Throwable failure = null;
-        try {
-            handler.handle(webSocket);
-        } catch (Throwable e) { // an Error too: it ends this connection, never the server
-            failure = e;
-        }
-        webSocket.close(handlerEnded(webSocket, failure), "");
-    }
-
-    /** After a refusal: half-close, then read and discard for up to {@link #LINGER} so the answer is not lost to a reset. */
-    private static void lingerBeforeClose(Transport transport) {
-        try {
-            transport.shutdownOutput();
-            long deadline = System.nanoTime() + LINGER.toNanos();
-            ByteBuffer sink = ByteBuffer.allocate(1024);
-            while (HandshakeIo.read(transport, sink.clear(), deadline) >= 0) {
-                // discard
-            }
-        } catch (IOException | ExecutionException | TimeoutException e) {
-            // the client is gone or slow: close anyway
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        return state.isClosing();
     }
 
     /**
@@ -885,16 +465,13 @@ public final class WebSocketServer implements AutoCloseable {
         if (retryAfter.isNegative() || retryAfter.isZero()) {
             throw new IllegalArgumentException("retryAfter must be positive, got " + retryAfter);
         }
-        synchronized (handshakes) {
-            if (drainRetryAfter != null || closing.get()) {
-                return closedFuture();
-            }
-            drainRetryAfter = retryAfter;
+        if (!state.startDrain(retryAfter)) {
+            return closedFuture();
         }
-        for (ServerHandshake handshake : handshakes) {
+        for (ServerHandshake handshake : state.handshakes) {
             handshake.shuttingDown(retryAfter);
         }
-        List<WebSocket> open = new ArrayList<>(connections);
+        List<WebSocket> open = new ArrayList<>(state.connections);
         Collections.shuffle(open);
         long step = open.isEmpty() ? 0 : period.toNanos() / open.size();
         for (int i = 0; i < open.size(); i++) {
@@ -940,7 +517,7 @@ public final class WebSocketServer implements AutoCloseable {
      */
     public void close(int code, String reason) {
         CompletableFuture<Void> done = closeAsync(code, reason);
-        if (IoGroup.onIoThread() || serving.contains(Thread.currentThread())) {
+        if (IoGroup.onIoThread() || state.serving.contains(Thread.currentThread())) {
             return; // the wait would depend on this very thread
         }
         try {
@@ -964,14 +541,13 @@ public final class WebSocketServer implements AutoCloseable {
     public CompletableFuture<Void> closeAsync(int code, String reason) {
         String why = reason == null ? "" : reason;
         Close.serialize(code, why); // validates before anything stops
-        if (stopWith.compareAndSet(null, new Close(code, why))) {
-            closing.set(true);
+        if (state.startClosing(new Close(code, why))) {
             listeners.forEach(Listener::close);
-            refusals.flush();
-            for (ServerHandshake handshake : handshakes) {
+            state.refusals.flush();
+            for (ServerHandshake handshake : state.handshakes) {
                 handshake.shuttingDown();
             }
-            for (WebSocket webSocket : connections) {
+            for (WebSocket webSocket : state.connections) {
                 webSocket.closeAsync(code, why);
             }
         }
@@ -986,7 +562,7 @@ public final class WebSocketServer implements AutoCloseable {
      */
     public void awaitClosed() throws InterruptedException {
         try {
-            closed.get();
+            state.closedFuture().get();
         } catch (ExecutionException e) {
             throw new IllegalStateException(e.getCause());
         }
@@ -999,25 +575,11 @@ public final class WebSocketServer implements AutoCloseable {
      *         every handler has returned; cancelling it has no effect on the server
      */
     public CompletableFuture<Void> closedFuture() {
-        return closed.copy();
-    }
-
-    private void finished() {
-        if (active.decrementAndGet() == 0) {
-            closed.complete(null);
-        }
-    }
-
-    private static void closeQuietly(Transport transport) {
-        try {
-            transport.close();
-        } catch (IOException e) {
-            LOG.log(Level.DEBUG, "closing a connection failed", e);
-        }
+        return state.closedFuture();
     }
 
     @Override
     public String toString() {
-        return "WebSocketServer[" + listeners + (closing.get() ? ", closing" : "") + ", " + connections.size() + " connections]";
+        return "WebSocketServer[" + listeners + (state.isClosing() ? ", closing" : "") + ", " + state.connections.size() + " connections]";
     }
 }
