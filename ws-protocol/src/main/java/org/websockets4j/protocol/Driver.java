@@ -141,7 +141,7 @@ final class Driver extends Deadlines.Entry {
         connection.dataSink(receiver::dataReceived);
         this.writes = new WriteQueue(options.writeLimit());
         this.corkLimit = Math.min(Cork.LIMIT, Math.max(1, options.writeLimit()));
-        this.readBuffer = new ReadBuffer(options.readLimit());
+        this.readBuffer = new ReadBuffer(options.readLimit(), transport.readsStayOnPoller());
         this.abortAfter = bound(options.closeTimeout(), role == Role.SERVER ? 4 : 5);
     }
 
@@ -221,6 +221,11 @@ final class Driver extends Deadlines.Entry {
     /** For tests: bytes waiting to be written. */
     long bufferedBytes() {
         return underLock(this::queuedBytes);
+    }
+
+    /** For tests: the size of the read buffer this connection holds, 0 while it shares one. */
+    int ownReadBuffer() {
+        return underLock(readBuffer::ownSize);
     }
 
     /** Bytes sent and not yet written: in the write queue, and held in the connection while corked. Lock held. */
@@ -351,12 +356,15 @@ final class Driver extends Deadlines.Entry {
         try {
             reading = false;
             long now = System.nanoTime();
-            if (count < 0) {
-                connection.receiveEof(now);
-            } else {
-                receiver.dropOverflow = connection.state() != State.OPEN;
-                connection.receiveData(readBuffer.filled(), now);
-                readBuffer.consumed(count);
+            try {
+                if (count < 0) {
+                    connection.receiveEof(now);
+                } else {
+                    receiver.dropOverflow = connection.state() != State.OPEN;
+                    connection.receiveData(readBuffer.filled(), now);
+                }
+            } finally {
+                readBuffer.consumed(count); // before afterCall picks the buffer of the next read
             }
             actions = afterCall();
         } catch (Throwable e) {
@@ -394,6 +402,7 @@ final class Driver extends Deadlines.Entry {
         try {
             if (read) {
                 reading = false;
+                readBuffer.consumed(-1);
             } else {
                 writing = false;
             }

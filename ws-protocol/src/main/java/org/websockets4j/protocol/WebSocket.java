@@ -813,6 +813,11 @@ public final class WebSocket implements AutoCloseable, Iterable<Message> {
         return driver.bufferedBytes();
     }
 
+    /** For tests: the size of the read buffer this connection holds, 0 while it shares one. */
+    int ownReadBuffer() {
+        return driver.ownReadBuffer();
+    }
+
     /** For example {@code WebSocket[SERVER, /chat, /127.0.0.1:8765 <-> /127.0.0.1:50312, OPEN]}: the path without its query string (tokens travel there). */
     @Override
     public String toString() {

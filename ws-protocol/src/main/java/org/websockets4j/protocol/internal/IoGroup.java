@@ -50,7 +50,11 @@ import java.util.concurrent.TimeUnit;
 public final class IoGroup {
     /** The JDK's switch for attempting a read in the call that starts it (see "Fairness"). */
     private static final String SYNCHRONOUS_READ = "sun.nio.ch.disableSynchronousRead";
+    /** The JDK's count of polling threads per group that is not a fixed pool (default 1). */
+    private static final String POLLERS = "sun.nio.ch.internalThreadPoolSize";
     private static volatile AsynchronousChannelGroup shared;
+    /** True once the group exists with one polling thread (see {@link #onePoller()}). */
+    private static volatile boolean onePoller;
     /** The thread seen completing reads that waited: the group's polling thread. */
     private static volatile Thread ioThread;
     /** The selector thread of {@link ChannelTransport}s, the other I/O thread; null until started. */
@@ -79,6 +83,7 @@ public final class IoGroup {
                     } catch (IOException e) {
                         throw new UncheckedIOException("cannot create the I/O channel group", e);
                     }
+                    onePoller = Integer.getInteger(POLLERS, 1) == 1; // parsed as the JDK does
                     shared = group;
                 }
             }
@@ -107,6 +112,28 @@ public final class IoGroup {
     public static boolean onIoThread() {
         Thread current = Thread.currentThread();
         return current == ioThread || current == selectorThread;
+    }
+
+    /**
+     * Whether the calling thread is the group's polling thread, where every read of a channel in
+     * the group completes when the group has {@link #onePoller() one poller}. Not the selector
+     * thread.
+     *
+     * @return true on the polling thread, once it has completed a read
+     */
+    public static boolean onPollerThread() {
+        return Thread.currentThread() == ioThread;
+    }
+
+    /**
+     * Whether the shared group has exactly one polling thread (the JDK's default; a JVM started
+     * with {@code -Dsun.nio.ch.internalThreadPoolSize} above 1 has more), so that a read started
+     * on it also completes on it, one completion at a time.
+     *
+     * @return true when the group exists and has one polling thread
+     */
+    public static boolean onePoller() {
+        return onePoller;
     }
 
     /** Records the selector thread of {@link IoSelector}, an I/O thread too; called once, before it starts. */

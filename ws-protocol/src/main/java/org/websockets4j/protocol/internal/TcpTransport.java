@@ -62,6 +62,11 @@ final class TcpTransport implements Transport {
     }
 
     @Override
+    public boolean readsStayOnPoller() {
+        return IoGroup.onePoller(); // the channel is in the shared group: completions run on its poller
+    }
+
+    @Override
     public void write(ByteBuffer[] srcs, int offset, int length, CompletionHandler<Long, Void> handler) {
         try {
             // A timeout of 0 means none.

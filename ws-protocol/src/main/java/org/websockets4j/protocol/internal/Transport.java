@@ -79,6 +79,18 @@ public interface Transport {
     }
 
     /**
+     * Whether a read started on the library's polling thread ({@link IoGroup#onPollerThread()})
+     * also completes there, its handler running before that thread completes any other read.
+     * Readers that start their reads there may then share one buffer, each consuming what it read
+     * before its handler returns: an idle connection then holds no read buffer of its own.
+     *
+     * @return false unless the transport guarantees it
+     */
+    default boolean readsStayOnPoller() {
+        return false;
+    }
+
+    /**
      * The local address, or null when unknown. Recorded when the transport was created.
      *
      * @return the local address, or null
