@@ -16,7 +16,8 @@ import java.util.concurrent.CompletableFuture;
  * <p>Not thread-safe: guarded by the driver's lock.
  */
 final class Inbox {
-    private final ArrayDeque<Message> messages = new ArrayDeque<>(1); // small while idle; grows as messages queue
+    /** Made on the first message (most idle connections never get one), then kept; grows as messages queue. */
+    private ArrayDeque<Message> messages;
     /** The thread blocked in recv, or null. */
     Thread blocked;
     /** The future of the recvAsync call waiting, or null (or a future already done: cancelled). */
@@ -33,15 +34,15 @@ final class Inbox {
 
     /** True when a message may be taken now. */
     boolean ready() {
-        return !handingOff && !messages.isEmpty();
+        return !handingOff && !isEmpty();
     }
 
     int size() {
-        return messages.size();
+        return messages == null ? 0 : messages.size();
     }
 
     boolean isEmpty() {
-        return messages.isEmpty();
+        return messages == null || messages.isEmpty();
     }
 
     /** Bytes of binary data and characters of text queued. */
@@ -57,24 +58,31 @@ final class Inbox {
 
     void add(Message message) {
         bytes += weight(message);
-        messages.addLast(message);
+        messages().addLast(message);
     }
 
     /** Puts back a message whose hand-off failed, at the head where it came from. */
     void putBack(Message message) {
         bytes += weight(message);
-        messages.addFirst(message);
+        messages().addFirst(message);
     }
 
     Message peek() {
-        return messages.peekFirst();
+        return messages == null ? null : messages.peekFirst();
     }
 
     Message poll() {
-        Message message = messages.pollFirst();
+        Message message = messages == null ? null : messages.pollFirst();
         if (message != null) {
             bytes -= weight(message);
         }
         return message;
+    }
+
+    private ArrayDeque<Message> messages() {
+        if (messages == null) {
+            messages = new ArrayDeque<>(2);
+        }
+        return messages;
     }
 }

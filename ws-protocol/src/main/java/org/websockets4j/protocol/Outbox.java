@@ -47,7 +47,7 @@ final class Outbox {
     private ByteBuffer runView;
     /** True from handing {@link #runView} out until the next recycle: later runs are slices. */
     private boolean runViewOut;
-    private final ArrayList<ByteBuffer> pending = new ArrayList<>(4);
+    private ArrayList<ByteBuffer> pending; // made on the first frame, then kept
     /** Bytes in {@link #pending}; the open run's are the arena's position minus runStart. */
     private long pendingBytes;
     /** Recycles in a row that used under a quarter of the arena: many mean the connection is quieter. */
@@ -106,7 +106,7 @@ final class Outbox {
             arena.position(at + length);
         } else {
             closeRun();
-            pending.add(payload);
+            pending().add(payload);
             pendingBytes += length;
         }
     }
@@ -124,6 +124,13 @@ final class Outbox {
         runViewOut = false;
     }
 
+    private ArrayList<ByteBuffer> pending() {
+        if (pending == null) {
+            pending = new ArrayList<>(4);
+        }
+        return pending;
+    }
+
     /** Moves the open run of arena bytes into {@link #pending}, as one slice. */
     private void closeRun() {
         if (arena != null && arena.position() > runStart) {
@@ -138,7 +145,7 @@ final class Outbox {
                 run = runView.limit(end).position(runStart);
                 runViewOut = true;
             }
-            pending.add(run);
+            pending().add(run);
             pendingBytes += end - runStart;
             runStart = end;
         }
@@ -147,7 +154,7 @@ final class Outbox {
     /** Hands over everything queued, in order, as a new list, and starts an empty queue. */
     List<ByteBuffer> drain() {
         closeRun();
-        if (pending.isEmpty()) {
+        if (pending == null || pending.isEmpty()) {
             return List.of();
         }
         List<ByteBuffer> out = new ArrayList<>(pending);
@@ -159,10 +166,12 @@ final class Outbox {
     /** Hands over everything queued, in order, to {@code queue}, allocating no list. */
     void drainTo(WriteQueue queue) {
         closeRun();
-        for (int i = 0, n = pending.size(); i < n; i++) {
-            queue.add(pending.get(i));
+        if (pending != null) {
+            for (int i = 0, n = pending.size(); i < n; i++) {
+                queue.add(pending.get(i));
+            }
+            pending.clear();
         }
-        pending.clear();
         pendingBytes = 0;
     }
 
@@ -171,7 +180,7 @@ final class Outbox {
      * written from its start again. Only the driver, which knows, calls this.
      */
     void recycle() {
-        if (arena == null || !pending.isEmpty() || runStart != arena.position()) {
+        if (arena == null || (pending != null && !pending.isEmpty()) || runStart != arena.position()) {
             return;
         }
         boolean quiet = arena.capacity() > MIN_ARENA && arena.position() < arena.capacity() / 4;

@@ -16,7 +16,8 @@ final class WriteQueue {
     /** Buffers per gathering write; far below the usual IOV_MAX of 1024. */
     static final int MAX_BATCH = 128;
 
-    private final ArrayDeque<ByteBuffer> queue = new ArrayDeque<>(1); // small while idle; grows as frames queue
+    /** Made on the first write (an idle connection that never sent a frame has none), then kept; grows as frames queue. */
+    private ArrayDeque<ByteBuffer> queue;
     /**
      * Reused for every write (at most one is in flight, and the transport is done with it once it
      * reports); grown on demand, so an idle connection holds a small one.
@@ -37,6 +38,9 @@ final class WriteQueue {
     void add(ByteBuffer buffer) {
         int remaining = buffer.remaining();
         if (remaining > 0) {
+            if (queue == null) {
+                queue = new ArrayDeque<>(2);
+            }
             queue.addLast(buffer);
             pending += remaining;
             if (pending > highWater) {
@@ -46,7 +50,7 @@ final class WriteQueue {
     }
 
     boolean isEmpty() {
-        return queue.isEmpty();
+        return queue == null || queue.isEmpty();
     }
 
     /** The buffers of the next write: the array of {@link #prepareBatch()}'s length, reused. */
@@ -56,6 +60,9 @@ final class WriteQueue {
 
     /** Fills {@link #batch()} with the head of the queue and returns how many buffers it holds. */
     int prepareBatch() {
+        if (queue == null) {
+            return 0;
+        }
         int wanted = Math.min(queue.size(), MAX_BATCH);
         if (wanted > batch.length) {
             batch = new ByteBuffer[Math.min(MAX_BATCH, Math.max(Math.max(wanted, 8), batch.length * 2))];
@@ -80,7 +87,7 @@ final class WriteQueue {
      */
     boolean written(long bytes) {
         pending -= bytes;
-        while (!queue.isEmpty() && !queue.peekFirst().hasRemaining()) {
+        while (!isEmpty() && !queue.peekFirst().hasRemaining()) {
             queue.pollFirst();
         }
         if (paused && pending <= lowWater) {
@@ -105,7 +112,9 @@ final class WriteQueue {
      * be in flight over it.
      */
     void clear() {
-        queue.clear();
+        if (queue != null) {
+            queue.clear();
+        }
         pending = 0;
         paused = false;
     }
