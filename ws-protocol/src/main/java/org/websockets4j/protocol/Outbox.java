@@ -87,6 +87,10 @@ final class Outbox {
         }
         int given = frame.payload().remaining();
         int room = FrameWriter.MAX_HEADER_LENGTH + (given <= COPY_LIMIT ? given : 0);
+        if (arena == null && frame.opcode().isControl()) {
+            addAlone(frame, room);
+            return;
+        }
         if (arena == null || arena.remaining() < room) {
             newArena(room);
         }
@@ -122,6 +126,27 @@ final class Outbox {
         runStart = 0;
         runView = null;
         runViewOut = false;
+    }
+
+    /**
+     * A control frame on a connection with no arena (a quiet one's keepalive ping or pong, a close)
+     * goes in a buffer of its own, dropped once written, rather than in an arena the connection
+     * would keep for life: a connection that only pings holds no output buffer between pings.
+     */
+    private void addAlone(Frame frame, int room) {
+        ByteBuffer alone = ByteBuffer.allocate(room);
+        ByteBuffer payload = writer.encode(frame, alone);
+        if (payload.remaining() > alone.remaining()) { // an extension grew it: keep it separate
+            alone.flip();
+            pending().add(alone);
+            pending.add(payload);
+            pendingBytes += alone.remaining() + payload.remaining();
+            return;
+        }
+        alone.put(payload.duplicate());
+        alone.flip();
+        pending().add(alone);
+        pendingBytes += alone.remaining();
     }
 
     private ArrayList<ByteBuffer> pending() {

@@ -66,6 +66,32 @@ class OutboxTest {
     }
 
     @Test
+    void aPingOnAConnectionWithNoArenaGoesAloneAndLeavesNoArena() {
+        outbox.add(new Frame(true, Opcode.PING, ByteBuffer.wrap(new byte[] {1, 2, 3, 4})));
+        List<ByteBuffer> written = drainAndWrite();
+        assertEquals(1, written.size());
+        assertArrayEquals(new byte[] {(byte) 0x89, 4, 1, 2, 3, 4}, Peer.remaining(written.get(0)));
+        outbox.recycle();
+        outbox.add(new Frame(true, Opcode.PONG, ByteBuffer.allocate(0)));
+        ByteBuffer pong = drainAndWrite().get(0);
+        assertNotSame(written.get(0).array(), pong.array(), "no arena kept between control frames");
+        assertArrayEquals(new byte[] {(byte) 0x8A, 0}, Peer.remaining(pong));
+    }
+
+    @Test
+    void dataAfterALoneControlFrameFollowsItInOrder() {
+        outbox.add(new Frame(true, Opcode.PING, ByteBuffer.wrap(new byte[] {9})));
+        outbox.add(text(3));
+        outbox.add(new Frame(true, Opcode.PONG, ByteBuffer.wrap(new byte[] {8}))); // the arena exists now: into it
+        List<ByteBuffer> written = drainAndWrite();
+        ByteBuffer all = ByteBuffer.allocate(64);
+        written.forEach(b -> all.put(b.duplicate()));
+        assertArrayEquals(new byte[] {(byte) 0x89, 1, 9, (byte) 0x81, 3, 'x', 'x', 'x', (byte) 0x8A, 1, 8},
+                Peer.remaining(all.flip()));
+        assertEquals(2, written.size(), "the ping alone, then one arena run");
+    }
+
+    @Test
     void aBusyConnectionHandsOverTheSameRunBufferAfterEachRecycle() {
         outbox.add(text(64));
         ByteBuffer first = handOverOneRun();
