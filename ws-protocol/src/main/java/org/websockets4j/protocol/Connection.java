@@ -892,6 +892,7 @@ public final class Connection {
                 keepaliveTimedOut = true; // observability
                 fail(CloseCodes.INTERNAL_ERROR, "keepalive ping timeout", nowNanos);
             } else if (keepalive.pingDue(nowNanos)) {
+                outbox.dropIfQuiet();
                 ByteBuffer payload = randomPingPayload();
                 ByteBuffer unanswered = keepalive.pingSent(payload, nowNanos);
                 if (unanswered != null) {

@@ -22,7 +22,8 @@ import org.websockets4j.framing.Opcode;
  *
  * <p>The arena doubles (up to {@link #MAX_ARENA}) when it fills between two recycles and is dropped
  * after many recycles in a row have used below a quarter of it, so a connection that has quietened
- * keeps {@link #MIN_ARENA} bytes. Not thread-safe: the connection's.
+ * keeps {@link #MIN_ARENA} bytes, and those only until a keepalive tick finds that no frame went
+ * into it for a whole ping interval ({@link #dropIfQuiet()}). Not thread-safe: the connection's.
  */
 final class Outbox {
     /** The arena an idle connection keeps: room for one small message and some control frames. */
@@ -52,6 +53,8 @@ final class Outbox {
     private long pendingBytes;
     /** Recycles in a row that used under a quarter of the arena: many mean the connection is quieter. */
     private int quietRecycles;
+    /** True once a frame went into the arena since the last {@link #dropIfQuiet()}. */
+    private boolean usedSinceTick;
 
     /** True when no extension transforms frames: small ones are then encoded with no Frame object. */
     private final boolean plain;
@@ -78,6 +81,7 @@ final class Outbox {
             newArena(room);
         }
         writer.encodeCopy(fin, opcode, payload, arena);
+        usedSinceTick = true;
     }
 
     /** Encodes {@code frame} and queues its header and (non-empty) payload. */
@@ -95,6 +99,7 @@ final class Outbox {
             newArena(room);
         }
         ByteBuffer payload = writer.encode(frame, arena);
+        usedSinceTick = true;
         int length = payload.remaining();
         if (length == 0) {
             return;
@@ -219,6 +224,27 @@ final class Outbox {
         }
         runStart = 0;
         runViewOut = false;
+    }
+
+    /**
+     * Called at each keepalive tick: lets the arena go when no frame went into it since the last
+     * tick and everything it held has been written and recycled, so that a connection that has
+     * gone quiet keeps no output buffer (the ping it is about to send goes alone).
+     */
+    void dropIfQuiet() {
+        boolean quiet = !usedSinceTick;
+        usedSinceTick = false;
+        if (quiet && arena != null && arena.position() == 0 && runStart == 0 && !runViewOut
+                && (pending == null || pending.isEmpty())) {
+            arena = null;
+            runView = null;
+            quietRecycles = 0;
+        }
+    }
+
+    /** For tests: whether the outbox holds an arena. */
+    boolean hasArena() {
+        return arena != null;
     }
 
     /** Bytes encoded and not yet handed over. */

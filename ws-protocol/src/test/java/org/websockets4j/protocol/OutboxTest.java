@@ -2,6 +2,7 @@ package org.websockets4j.protocol;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -76,6 +77,26 @@ class OutboxTest {
         ByteBuffer pong = drainAndWrite().get(0);
         assertNotSame(written.get(0).array(), pong.array(), "no arena kept between control frames");
         assertArrayEquals(new byte[] {(byte) 0x8A, 0}, Peer.remaining(pong));
+    }
+
+    @Test
+    void aKeepaliveTickLetsTheArenaGoOnlyAfterAQuietInterval() {
+        outbox.add(text(10));
+        drainAndWrite();
+        outbox.recycle();
+        outbox.dropIfQuiet(); // a frame went in since the last tick: kept
+        assertTrue(outbox.hasArena());
+        outbox.dropIfQuiet(); // a whole interval with nothing: dropped
+        assertFalse(outbox.hasArena());
+        outbox.add(text(10));
+        outbox.dropIfQuiet(); // not written yet: never dropped under queued output
+        assertTrue(outbox.hasArena());
+        outbox.dropIfQuiet();
+        assertTrue(outbox.hasArena(), "what was handed out is not yet recycled");
+        drainAndWrite();
+        outbox.recycle();
+        outbox.dropIfQuiet();
+        assertFalse(outbox.hasArena());
     }
 
     @Test
