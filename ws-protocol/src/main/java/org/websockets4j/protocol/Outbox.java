@@ -92,7 +92,7 @@ final class Outbox {
         int given = frame.payload().remaining();
         int room = FrameWriter.MAX_HEADER_LENGTH + (given <= COPY_LIMIT ? given : 0);
         if (arena == null && frame.opcode().isControl()) {
-            addAlone(frame, room);
+            addAlone(frame);
             return;
         }
         if (arena == null || arena.remaining() < room) {
@@ -138,18 +138,11 @@ final class Outbox {
      * goes in a buffer of its own, dropped once written, rather than in an arena the connection
      * would keep for life: a connection that only pings holds no output buffer between pings.
      */
-    private void addAlone(Frame frame, int room) {
-        ByteBuffer alone = ByteBuffer.allocate(room);
+    private void addAlone(Frame frame) {
+        // Room for any control frame, whatever an extension made of it (still at most 125 bytes).
+        ByteBuffer alone = ByteBuffer.allocate(FrameWriter.MAX_HEADER_LENGTH + Frame.MAX_CONTROL_PAYLOAD);
         ByteBuffer payload = writer.encode(frame, alone);
-        if (payload.remaining() > alone.remaining()) { // an extension grew it: keep it separate
-            alone.flip();
-            pending().add(alone);
-            pending.add(payload);
-            pendingBytes += alone.remaining() + payload.remaining();
-            return;
-        }
-        alone.put(payload.duplicate());
-        alone.flip();
+        alone.put(payload.duplicate()).flip();
         pending().add(alone);
         pendingBytes += alone.remaining();
     }

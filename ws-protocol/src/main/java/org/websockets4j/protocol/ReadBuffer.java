@@ -96,7 +96,7 @@ final class ReadBuffer {
                 SHARED.clear();
             }
             if (count >= IDLE_SIZE && IDLE_SIZE < max) {
-                own = ByteBuffer.allocate((int) Math.min(IDLE_SIZE * 2L, max)); // busy: a buffer of its own
+                own = doubled(IDLE_SIZE); // busy: a buffer of its own
             }
             return;
         }
@@ -109,13 +109,18 @@ final class ReadBuffer {
         } else if (mayShare && capacity <= min && (capacity < min || count < capacity) && IoGroup.onPollerThread()) {
             own = null; // the one-byte first read, or a quiet idle-size one: the next read starts here and shares
         } else if (count >= capacity && capacity < max) {
-            own = ByteBuffer.allocate((int) Math.min((long) capacity * 2, max));
+            own = doubled(capacity);
         } else if (count < capacity / 4 && capacity > min) {
             int size = Math.max(capacity / 2, min);
             own = size == min && mayShare ? null : ByteBuffer.allocate(size);
         } else {
             used.clear();
         }
+    }
+
+    /** A new buffer twice {@code capacity}, at most {@code readLimit}. */
+    private ByteBuffer doubled(int capacity) {
+        return ByteBuffer.allocate((int) Math.min((long) capacity * 2, max));
     }
 
     /** The size of the buffer this reader holds, 0 while it has none (it shares one). */
