@@ -17,11 +17,13 @@ import java.util.function.Function;
  * over {@code writeLimit}: backpressure reaches the peer. Ends normally when the connection
  * closes with 1000 or 1001, exceptionally with {@link ConnectionClosedError} otherwise, or with
  * the action's failure (the action's exception, or its stage's).
+ *
+ * <p>The loop is itself the future {@code forEachAsync} returns (one object less per connection);
+ * stages derived from it are plain {@link CompletableFuture}s.
  */
-final class AsyncMessageLoop implements BiConsumer<Object, Throwable> {
+final class AsyncMessageLoop extends CompletableFuture<Void> implements BiConsumer<Object, Throwable> {
     private final WebSocket webSocket;
     private final Function<? super Message, ? extends CompletionStage<?>> action;
-    private final CompletableFuture<Void> done = new CompletableFuture<>();
 
     AsyncMessageLoop(WebSocket webSocket, Function<? super Message, ? extends CompletionStage<?>> action) {
         this.webSocket = webSocket;
@@ -30,7 +32,7 @@ final class AsyncMessageLoop implements BiConsumer<Object, Throwable> {
 
     CompletableFuture<Void> start() {
         run(null);
-        return done;
+        return this;
     }
 
     /**
@@ -49,7 +51,7 @@ final class AsyncMessageLoop implements BiConsumer<Object, Throwable> {
     /** Receives and handles messages until one must be waited for. */
     private void run(Message first) {
         Message message = first;
-        while (!done.isDone()) {
+        while (!isDone()) {
             if (message == null) {
                 try {
                     message = webSocket.recvOrAwait(this);
@@ -57,7 +59,7 @@ final class AsyncMessageLoop implements BiConsumer<Object, Throwable> {
                     end(e);
                     return;
                 } catch (RuntimeException e) {
-                    done.completeExceptionally(e);
+                    completeExceptionally(e);
                     return;
                 }
                 if (message == null) {
@@ -68,7 +70,7 @@ final class AsyncMessageLoop implements BiConsumer<Object, Throwable> {
             try {
                 handled = action.apply(message);
             } catch (Throwable e) {
-                done.completeExceptionally(e);
+                completeExceptionally(e);
                 return;
             }
             message = null;
@@ -90,7 +92,7 @@ final class AsyncMessageLoop implements BiConsumer<Object, Throwable> {
     @Override
     public void accept(Object ignored, Throwable failure) {
         if (failure != null) {
-            done.completeExceptionally(unwrap(failure));
+            completeExceptionally(unwrap(failure));
             return;
         }
         run(null);
@@ -98,9 +100,9 @@ final class AsyncMessageLoop implements BiConsumer<Object, Throwable> {
 
     private void end(Throwable failure) {
         if (failure instanceof ConnectionClosedOK) {
-            done.complete(null);
+            complete(null);
         } else {
-            done.completeExceptionally(failure);
+            completeExceptionally(failure);
         }
     }
 

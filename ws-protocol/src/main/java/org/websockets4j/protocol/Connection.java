@@ -99,7 +99,7 @@ public final class Connection {
     private final List<ExtensionCodec> extensions;
 
     private State state;
-    private ArrayList<Event> events = new ArrayList<>();
+    private ArrayList<Event> events;
 
     /** Where data frames go instead of {@link #eventsReceived()}; null for events. */
     private DataSink dataSink;
@@ -368,12 +368,20 @@ public final class Connection {
      * @return the events; the connection keeps no reference to the list (empty: immutable)
      */
     public List<Event> eventsReceived() {
-        if (events.isEmpty()) {
+        List<Event> out = events;
+        if (out == null) {
             return List.of();
         }
-        List<Event> out = events;
-        events = new ArrayList<>();
+        events = null;
         return out;
+    }
+
+    /** Queues an event for {@link #eventsReceived()}; the list is made on demand (idle connections hold none). */
+    private void event(Event event) {
+        if (events == null) {
+            events = new ArrayList<>();
+        }
+        events.add(event);
     }
 
     /**
@@ -566,7 +574,7 @@ public final class Connection {
         if (dataSink != null) {
             dataSink.data(type, first, view, frame.fin());
         } else {
-            events.add(new Event.DataFrame(frame.opcode(), reader.payloadDetached() ? view : copy(view), frame.fin()));
+            event(new Event.DataFrame(frame.opcode(), reader.payloadDetached() ? view : copy(view), frame.fin()));
         }
     }
 
@@ -619,7 +627,7 @@ public final class Connection {
         if (!closeTransport) {
             outbox.add(new Frame(true, Opcode.PONG, payload.duplicate()));
         }
-        events.add(new Event.PingReceived(payload.duplicate()));
+        event(new Event.PingReceived(payload.duplicate()));
     }
 
     private void receivePong(ByteBuffer view, long now) {
@@ -628,7 +636,7 @@ public final class Connection {
         if (keepalive != null && !acknowledged.isEmpty()) {
             keepalive.acknowledged(acknowledged, now);
         }
-        events.add(new Event.PongReceived(payload, acknowledged));
+        event(new Event.PongReceived(payload, acknowledged));
     }
 
     private void receiveClose(ByteBuffer view, long now) {
@@ -638,7 +646,7 @@ public final class Connection {
         // and a fragmented message in progress is abandoned (a close may interrupt one, §5.4).
         discarding = true;
         incoming.abandon();
-        events.add(new Event.CloseReceived(close));
+        event(new Event.CloseReceived(close));
         closeStartedByPeer = state == State.OPEN; // observability
         if (state == State.OPEN) {
             // §5.5.1: answer with a close frame, echoing the status code.

@@ -87,16 +87,48 @@ final class Driver extends Deadlines.Entry {
     private final int corkLimit;
     final Receiver receiver;
     final Sender sender;
-    final FragmentOwnership fragments;
+    /** Who may send data; null until the first fragmented message (most connections send none). */
+    private FragmentOwnership fragments;
     private final TransportOps ops;
 
     final WriteQueue writes;
     private final ReadBuffer readBuffer;
-    final PingFutures pings = new PingFutures();
-    /** Completed (in the thread that closed it) once the connection is CLOSED and the transport closed. */
-    private final CompletableFuture<Void> closed = new CompletableFuture<>();
-    /** User futures to complete once the lock is released. */
-    ArrayList<Runnable> completions = new ArrayList<>();
+    /** Who may send data, made by the first fragmented message; takes the lock (reentrant). */
+    FragmentOwnership fragments() {
+        lock.lock();
+        try {
+            if (fragments == null) {
+                fragments = new FragmentOwnership(this);
+            }
+            return fragments;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** True while a fragmented message owns the data stream. Lock held. */
+    boolean sendingFragmentedLocked() {
+        return fragments != null && fragments.busy();
+    }
+
+    /** Waits (lock held, released while waiting) until no fragmented message owns the data stream. */
+    void awaitNoFragmentedLocked() throws InterruptedException {
+        if (fragments != null) {
+            fragments.awaitFreeLocked();
+        }
+    }
+
+    /** The application's pings awaiting their pong; null until the first (most connections send none). */
+    private PingFutures pings;
+    /**
+     * Completed (in the thread that closed it) once the connection is CLOSED and the transport
+     * closed; made by the first who asks (an idle connection holds none).
+     */
+    private CompletableFuture<Void> closed;
+    /** True once {@link #closed} is (or, made now, would be) complete. */
+    private boolean closedComplete;
+    /** User futures to complete once the lock is released; null when none (made on demand). */
+    private ArrayList<Runnable> completions;
 
     // The three lists below are made on first use: most connections never need them.
     /** Async sends that wait for writing to resume, or null. */
@@ -135,10 +167,9 @@ final class Driver extends Deadlines.Entry {
         this.connection = new Connection(role, options, codecs, null, System.nanoTime());
         this.receiver = new Receiver(this);
         this.sender = new Sender(this);
-        this.fragments = new FragmentOwnership(this);
         this.ops = new TransportOps(this, transport);
         connection.traceAs(this);
-        connection.dataSink(receiver::dataReceived);
+        connection.dataSink(receiver);
         this.writes = new WriteQueue(options.writeLimit());
         this.corkLimit = Math.min(Cork.LIMIT, Math.max(1, options.writeLimit()));
         this.readBuffer = new ReadBuffer(options.readLimit(), transport.readsStayOnPoller());
@@ -165,6 +196,22 @@ final class Driver extends Deadlines.Entry {
 
     Role role() {
         return role;
+    }
+
+    /** The application's pings awaiting their pong, made on first use. Lock held. */
+    PingFutures pingFutures() {
+        if (pings == null) {
+            pings = new PingFutures();
+        }
+        return pings;
+    }
+
+    /** Runs {@code completion} (a user future's completion) once the lock is released. Lock held. */
+    void completeLater(Runnable completion) {
+        if (completions == null) {
+            completions = new ArrayList<>();
+        }
+        completions.add(completion);
     }
 
     ConnectionOptions options() {
@@ -205,7 +252,30 @@ final class Driver extends Deadlines.Entry {
 
     /** Completes once the connection is CLOSED and the transport closed; never exceptionally. */
     CompletableFuture<Void> closedFuture() {
-        return closed;
+        lock.lock();
+        try {
+            if (closed == null) {
+                closed = closedComplete ? CompletableFuture.completedFuture(null) : new CompletableFuture<>();
+            }
+            return closed;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** The end's completion, run once the lock is released: completes the closed future if anyone asked for it. */
+    private void completeClosed() {
+        CompletableFuture<Void> future;
+        lock.lock();
+        try {
+            closedComplete = true;
+            future = closed;
+        } finally {
+            lock.unlock();
+        }
+        if (future != null) {
+            future.complete(null);
+        }
     }
 
     /** For tests: messages waiting for recv. */
@@ -330,7 +400,7 @@ final class Driver extends Deadlines.Entry {
                 s.settle();
             }
         }
-        return closed;
+        return closedFuture();
     }
 
     /** Closes the transport at once (the connection ends with 1006 unless a close frame was received). */
@@ -464,7 +534,7 @@ final class Driver extends Deadlines.Entry {
         if (drainWaiters != null && !drainWaiters.isEmpty()) {
             List<CompletableFuture<Void>> resumed = List.copyOf(drainWaiters);
             drainWaiters.clear();
-            completions.add(() -> resumed.forEach(future -> future.complete(null)));
+            completeLater(() -> resumed.forEach(future -> future.complete(null)));
         }
         signalSendableLocked();
     }
@@ -543,7 +613,7 @@ final class Driver extends Deadlines.Entry {
                     justQueued.forEach(this::awaitDrainLocked);
                 } else {
                     List<CompletableFuture<Void>> done = List.copyOf(justQueued);
-                    completions.add(() -> done.forEach(future -> future.complete(null)));
+                    completeLater(() -> done.forEach(future -> future.complete(null)));
                 }
                 justQueued.clear();
             }
@@ -587,10 +657,10 @@ final class Driver extends Deadlines.Entry {
             actions.unpark = unparkLater;
             unparkLater = null;
         }
-        if (!completions.isEmpty()) {
+        if (completions != null) {
             actions = actions == null ? new Actions() : actions;
             actions.completions = completions;
-            completions = new ArrayList<>();
+            completions = null;
         }
         return actions == null ? Actions.NONE : actions;
     }
@@ -602,9 +672,10 @@ final class Driver extends Deadlines.Entry {
             switch (event) {
                 case Event.DataFrame frame -> throw new AssertionError("data frames go to the data sink");
                 case Event.PongReceived pong -> {
-                    List<CompletableFuture<Void>> done = pings.acknowledge(pong.acknowledgedPings());
+                    List<CompletableFuture<Void>> done = pings == null ? List.of()
+                            : pings.acknowledge(pong.acknowledgedPings());
                     if (!done.isEmpty()) {
-                        completions.add(() -> done.forEach(future -> future.complete(null)));
+                        completeLater(() -> done.forEach(future -> future.complete(null)));
                     }
                 }
                 case Event.CloseReceived close -> {
@@ -628,7 +699,7 @@ final class Driver extends Deadlines.Entry {
             Deadlines.cancel(this);
         }
         writes.clear();
-        for (CompletableFuture<Void> future : pings.drain()) {
+        for (CompletableFuture<Void> future : pings == null ? List.<CompletableFuture<Void>>of() : pings.drain()) {
             fail(future);
         }
         if (drainWaiters != null) {
@@ -639,11 +710,13 @@ final class Driver extends Deadlines.Entry {
             closeWaiters.forEach(this::fail);
             closeWaiters.clear();
         }
-        fragments.terminatedLocked();
+        if (fragments != null) {
+            fragments.terminatedLocked();
+        }
         SendBatch.ownerEnded(this);
         receiver.terminated();
         signalSendableLocked();
-        completions.add(() -> closed.complete(null));
+        completeLater(this::completeClosed);
         recorder.closed(connection); // observability
         LOG.log(System.Logger.Level.DEBUG, () -> "closed " + this + ": " + ConnectionClosed.format(
                 connection.closeCode(), connection.closeReason()));
@@ -667,7 +740,7 @@ final class Driver extends Deadlines.Entry {
     /** Fails {@code future} with the close exception once the lock is released. Lock held. */
     void fail(CompletableFuture<?> future) {
         ConnectionClosed error = connection.closeException();
-        completions.add(() -> future.completeExceptionally(error));
+        completeLater(() -> future.completeExceptionally(error));
     }
 
     /**

@@ -166,7 +166,7 @@ final class FragmentOwnership {
                     driver.sender.queueDataLocked(send.opcode(), send.payload(), true);
                     driver.justQueuedLocked(send.future());
                 } catch (RuntimeException e) {
-                    driver.completions.add(() -> send.future().completeExceptionally(e));
+                    driver.completeLater(() -> send.future().completeExceptionally(e));
                 }
             }
         }

@@ -26,7 +26,7 @@ final class FragmentedSend {
         // happens (Python's TypeError), leaving the connection open.
         FrameData.Prepared first = FrameData.prepare(iterator.next());
         Opcode opcode = first.opcode();
-        FragmentOwnership fragments = driver.fragments;
+        FragmentOwnership fragments = driver.fragments();
         FragmentedMessage message = fragments.begin(opcode);
         boolean finished = false;
         try {

@@ -30,7 +30,8 @@ final class IncomingMessage {
      * once decoded, when the frame completes.
      */
     private final boolean partialPayloadIsFinal;
-    private final Utf8Validator utf8 = new Utf8Validator();
+    /** Made by the first text frame: an idle or binary-only connection holds none. */
+    private Utf8Validator utf8;
 
     /** TEXT or BINARY while a fragmented message is being received; null between messages. */
     private Opcode type;
@@ -91,6 +92,13 @@ final class IncomingMessage {
     }
 
     /** The peer's close frame interrupted the message (§5.4 allows it): nothing more of it comes. */
+    private Utf8Validator utf8() {
+        if (utf8 == null) {
+            utf8 = new Utf8Validator();
+        }
+        return utf8;
+    }
+
     void abandon() {
         type = null;
     }
@@ -111,7 +119,7 @@ final class IncomingMessage {
         if (arrived.remaining() <= validatedInFrame) {
             return;
         }
-        utf8.update(arrived.position(validatedInFrame));
+        utf8().update(arrived.position(validatedInFrame));
         validatedInFrame = arrived.limit();
     }
 
@@ -155,6 +163,7 @@ final class IncomingMessage {
         }
         if (messageType == Opcode.TEXT) {
             int checked = Math.min(validatedInFrame, view.remaining()); // by checkPartialFrame
+            Utf8Validator utf8 = utf8();
             if (checked == 0) {
                 utf8.update(view); // in place: no slice per text frame
             } else {

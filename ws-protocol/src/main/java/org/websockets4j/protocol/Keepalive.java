@@ -14,14 +14,15 @@ import java.util.List;
  * {@link System#nanoTime()}-style values compared by subtraction, so they may wrap around.
  */
 final class Keepalive {
+    // Derived values (whether a timeout is set, the pong's deadline) are computed, not stored:
+    // every open connection has one of these.
     private final long interval;
+    /** Nanoseconds to wait for a pong, or -1 for no timeout. */
     private final long timeout;
-    private final boolean timed;
 
     private long nextPingAt;
     private ByteBuffer awaited;
-    private long pongDeadline;
-    /** When {@link #awaited} left. */
+    /** When {@link #awaited} left; its pong is due {@link #timeout} later. */
     private long pingSentAt;
     /** The round trip of the last keepalive ping answered, in nanoseconds; 0 until the first pong. */
     private long latency;
@@ -33,7 +34,10 @@ final class Keepalive {
     Keepalive(long interval, long timeout) {
         this.interval = interval;
         this.timeout = timeout;
-        this.timed = timeout >= 0;
+    }
+
+    private boolean timed() {
+        return timeout >= 0;
     }
 
     /** Starts the schedule when the connection opens: the first ping is one interval away. */
@@ -44,12 +48,12 @@ final class Keepalive {
 
     /** True when the awaited pong is late. */
     boolean timedOut(long now) {
-        return timed && awaited != null && now - pongDeadline >= 0;
+        return timed() && awaited != null && now - (pingSentAt + timeout) >= 0;
     }
 
     /** True when a ping should leave now. */
     boolean pingDue(long now) {
-        return (!timed || awaited == null) && now - nextPingAt >= 0;
+        return (!timed() || awaited == null) && now - nextPingAt >= 0;
     }
 
     /**
@@ -62,9 +66,6 @@ final class Keepalive {
         nextPingAt = now + interval;
         awaited = payload;
         pingSentAt = now;
-        if (timed) {
-            pongDeadline = now + timeout;
-        }
         return replaced;
     }
 
@@ -87,6 +88,6 @@ final class Keepalive {
 
     /** When {@link #timedOut} or {@link #pingDue} next turns true. */
     long nextDeadline() {
-        return timed && awaited != null ? pongDeadline : nextPingAt;
+        return timed() && awaited != null ? pingSentAt + timeout : nextPingAt;
     }
 }

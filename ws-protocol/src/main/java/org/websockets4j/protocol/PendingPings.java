@@ -10,19 +10,25 @@ import java.util.List;
  * so their positions, and therefore {@link ByteBuffer#equals}, stay put.
  */
 final class PendingPings {
-    private final ArrayList<ByteBuffer> outstanding = new ArrayList<>();
+    /** Made by the first ping: most connections never send one. */
+    private ArrayList<ByteBuffer> outstanding;
 
     boolean contains(ByteBuffer payload) {
-        return outstanding.contains(payload);
+        return outstanding != null && outstanding.contains(payload);
     }
 
     void add(ByteBuffer payload) {
+        if (outstanding == null) {
+            outstanding = new ArrayList<>(2);
+        }
         outstanding.add(payload);
     }
 
     /** Forgets a ping: a pong carrying its payload will then be unsolicited. */
     void remove(ByteBuffer payload) {
-        outstanding.remove(payload);
+        if (outstanding != null) {
+            outstanding.remove(payload);
+        }
     }
 
     /**
@@ -32,7 +38,7 @@ final class PendingPings {
      * @return the completed pings, oldest first; empty for an unsolicited pong
      */
     List<ByteBuffer> acknowledge(ByteBuffer pong) {
-        int index = outstanding.indexOf(pong);
+        int index = outstanding == null ? -1 : outstanding.indexOf(pong);
         if (index < 0) {
             return List.of();
         }
@@ -43,6 +49,6 @@ final class PendingPings {
     }
 
     int size() {
-        return outstanding.size();
+        return outstanding == null ? 0 : outstanding.size();
     }
 }

@@ -19,7 +19,7 @@ import org.websockets4j.framing.PayloadTooBig;
  * <p>State is guarded by the driver's lock; the methods a user calls take it through the driver's
  * {@link Section}, the others expect it held.
  */
-final class Receiver {
+final class Receiver implements Connection.DataSink, Runnable {
     private static final System.Logger LOG = ProtocolLog.LOG;
 
     private final Driver driver;
@@ -27,7 +27,8 @@ final class Receiver {
     private final Connection connection;
     private final Cork cork;
     final Inbox inbox = new Inbox();
-    private final MessageAssembler assembler = new MessageAssembler();
+    /** Made by the first data frame: an idle connection holds none. */
+    private MessageAssembler assembler;
     /**
      * Where data frames go while a message is read as a stream ({@link WebSocket#recvStream()}):
      * made under the lock by the first recvStream (most connections never stream), kept once made.
@@ -37,8 +38,6 @@ final class Receiver {
     private Condition inboxChanged;
     /** True while the blocked receiver is a virtual thread parked directly, not on {@link #inboxChanged}. */
     private boolean parkedDirectly;
-    /** {@link #handOffToLoop()}, made once: a hand-off to {@code forEachAsync} allocates nothing. */
-    private final Runnable loopHandOff = this::handOffToLoop;
     /** True while processing a read made after we started closing: overflow messages are dropped. */
     boolean dropOverflow;
     private long dropped;
@@ -106,7 +105,7 @@ final class Receiver {
                 throw connection.closeException();
             }
             Driver.checkMayWait("recvStream()", "recvAsync()");
-            Opcode partial = assembler.partialType();
+            Opcode partial = assembler == null ? null : assembler.partialType();
             streams.beginLocked(partial, partial == null ? null : assembler.takePartial());
             connection.streamMessage(true);
             cork.release();
@@ -187,6 +186,15 @@ final class Receiver {
     }
 
     /** Gives the head message to the waiting loop, outside the lock; the loop then takes the rest itself. */
+    /**
+     * The hand-off to {@code forEachAsync}'s loop, run as a driver completion: the receiver is its
+     * own {@link Runnable} so that handing off allocates nothing and costs no object per connection.
+     */
+    @Override
+    public void run() {
+        handOffToLoop();
+    }
+
     private void handOffToLoop() {
         AsyncMessageLoop loop;
         Message message;
@@ -275,13 +283,17 @@ final class Receiver {
     }
 
     /** The connection's data sink: frames go straight into the assembler, with no object per frame. Lock held. */
-    void dataReceived(Opcode type, boolean first, ByteBuffer view, boolean fin) {
+    @Override
+    public void data(Opcode type, boolean first, ByteBuffer view, boolean fin) {
         driver.recorder.frameIn(view.remaining(), fin); // observability
         if (streams != null && streams.routeLocked(type, first, view, fin)) {
             return;
         }
         Message message;
         try {
+            if (assembler == null) {
+                assembler = new MessageAssembler();
+            }
             message = assembler.add(type, first, view, fin, connection.payloadDetached());
         } catch (PayloadTooBig e) { // only past Java's array limit, with maxSize = NO_LIMIT
             connection.fail(CloseCodes.MESSAGE_TOO_BIG, "message too big", System.nanoTime());
@@ -309,7 +321,9 @@ final class Receiver {
 
     /** A close frame arrived: a message in progress will never end. Lock held. */
     void closeReceived() {
-        assembler.reset();
+        if (assembler != null) {
+            assembler.reset();
+        }
     }
 
     /** True when nothing more may be read while the connection is open: the receiver is behind. Lock held. */
@@ -324,11 +338,11 @@ final class Receiver {
         if (loop != null && !inbox.handingOff) {
             if (!inbox.isEmpty()) {
                 inbox.handingOff = true;
-                driver.completions.add(loopHandOff);
+                driver.completeLater(this); // run(): the hand-off, with no object per message
             } else if (driver.terminated) {
                 inbox.loop = null;
                 ConnectionClosed error = connection.closeException();
-                driver.completions.add(() -> loop.fail(error));
+                driver.completeLater(() -> loop.fail(error));
             }
         }
         CompletableFuture<Message> pending = inbox.pending;
@@ -338,11 +352,11 @@ final class Receiver {
             } else if (!inbox.handingOff) {
                 if (!inbox.isEmpty()) {
                     inbox.handingOff = true;
-                    driver.completions.add(() -> handOff(pending));
+                    driver.completeLater(() -> handOff(pending));
                 } else if (driver.terminated) {
                     inbox.pending = null;
                     ConnectionClosed error = connection.closeException();
-                    driver.completions.add(() -> pending.completeExceptionally(error));
+                    driver.completeLater(() -> pending.completeExceptionally(error));
                 }
             }
         }
@@ -399,7 +413,9 @@ final class Receiver {
 
     /** The connection is over: every waiting receiver is woken to see it. Lock held. */
     void terminated() {
-        assembler.reset();
+        if (assembler != null) {
+            assembler.reset();
+        }
         if (inboxChanged != null) {
             inboxChanged.signalAll();
         }

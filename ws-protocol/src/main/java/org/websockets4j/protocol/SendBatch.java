@@ -110,7 +110,7 @@ final class SendBatch {
         if (release == null) {
             return false;
         }
-        owner.completions.add(() -> releaseAll(release, batch));
+        owner.completeLater(() -> releaseAll(release, batch));
         return true;
     }
 

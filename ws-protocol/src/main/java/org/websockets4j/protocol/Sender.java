@@ -30,7 +30,7 @@ final class Sender {
     void send(Opcode opcode, ByteBuffer payload) throws InterruptedException {
         boolean wait;
         try (Section s = section.enter()) {
-            driver.fragments.awaitFreeLocked();
+            driver.awaitNoFragmentedLocked();
             ensureOpenLocked();
             queueDataLocked(opcode, payload, true);
             s.settle();
@@ -48,8 +48,8 @@ final class Sender {
             if (unavailable != null) {
                 return unavailable;
             }
-            if (driver.fragments.busy()) {
-                return driver.fragments.deferLocked(opcode, payload);
+            if (driver.sendingFragmentedLocked()) {
+                return driver.fragments().deferLocked(opcode, payload);
             }
             queueDataLocked(opcode, payload, true);
             s.settle();
@@ -67,7 +67,7 @@ final class Sender {
             if (driver.terminated || connection.state() != State.OPEN) {
                 return SharedSend.NOT_OPEN;
             }
-            if (driver.fragments.busy()) {
+            if (driver.sendingFragmentedLocked()) {
                 return SharedSend.SENDING_FRAGMENTED;
             }
             if (driver.queuedBytes() > driver.options().writeLimit()) {
@@ -115,7 +115,7 @@ final class Sender {
             }
             ByteBuffer payload = connection.sendPing(data);
             CompletableFuture<Void> future = new CompletableFuture<>();
-            driver.pings.add(payload, future);
+            driver.pingFutures().add(payload, future);
             s.settle();
             return future;
         }

@@ -20,7 +20,7 @@ import org.websockets4j.protocol.internal.Transport;
  * "completed inline" ones only by the starting thread too, since a completion on another thread
  * does not touch them.
  */
-final class TransportOps {
+final class TransportOps implements CompletionHandler<Integer, Void> {
     private final Driver driver;
     private final Transport transport;
 
@@ -33,29 +33,6 @@ final class TransportOps {
     private Throwable inlineReadError;
     private long inlineWriteCount;
     private Throwable inlineWriteError;
-
-    private final CompletionHandler<Integer, Void> onRead = new CompletionHandler<>() {
-        @Override
-        public void completed(Integer count, Void unused) {
-            if (readStarter == Thread.currentThread()) {
-                inlineReadCount = count;
-                inlineReadBy = Thread.currentThread();
-                return;
-            }
-            IoGroup.noteIoThread();
-            driver.perform(driver.readCompleted(count));
-        }
-
-        @Override
-        public void failed(Throwable error, Void unused) {
-            if (readStarter == Thread.currentThread()) {
-                inlineReadError = error;
-                inlineReadBy = Thread.currentThread();
-                return;
-            }
-            driver.perform(driver.ioFailed(error, true));
-        }
-    };
 
     private final CompletionHandler<Long, Void> onWrite = new CompletionHandler<>() {
         @Override
@@ -84,6 +61,29 @@ final class TransportOps {
         this.transport = transport;
     }
 
+    /** A read completed; this object is the read's handler (one object less per connection). */
+    @Override
+    public void completed(Integer count, Void unused) {
+        if (readStarter == Thread.currentThread()) {
+            inlineReadCount = count;
+            inlineReadBy = Thread.currentThread();
+            return;
+        }
+        IoGroup.noteIoThread();
+        driver.perform(driver.readCompleted(count));
+    }
+
+    /** A read failed. */
+    @Override
+    public void failed(Throwable error, Void unused) {
+        if (readStarter == Thread.currentThread()) {
+            inlineReadError = error;
+            inlineReadBy = Thread.currentThread();
+            return;
+        }
+        driver.perform(driver.ioFailed(error, true));
+    }
+
     /** Starts a write; when it completes within the call, returns what its completion decided. */
     Actions startWrite(ByteBuffer[] batch, int length) {
         Thread self = Thread.currentThread();
@@ -107,7 +107,7 @@ final class TransportOps {
         Thread self = Thread.currentThread();
         readStarter = self;
         try {
-            transport.read(into, onRead);
+            transport.read(into, this);
         } finally {
             readStarter = null;
         }

@@ -342,7 +342,8 @@ public final class WebSocket implements AutoCloseable, Iterable<Message> {
      * @throws InterruptedException  when interrupted while waiting
      */
     public MessageWriter sendStream(boolean text) throws InterruptedException {
-        return new MessageWriter(driver.fragments, driver.fragments.begin(text ? Opcode.TEXT : Opcode.BINARY));
+        FragmentOwnership fragments = driver.fragments();
+        return new MessageWriter(fragments, fragments.begin(text ? Opcode.TEXT : Opcode.BINARY));
     }
 
     /**
