@@ -134,6 +134,11 @@ public final class WebSocket implements AutoCloseable, Iterable<Message> {
         return driver.receiver.receive(null);
     }
 
+    /** The receiving side, for this package's iterators (which call it directly: one frame less while parked). */
+    Receiver receiver() {
+        return driver.receiver;
+    }
+
     /**
      * Receives the next message as a stream of its fragments, as they arrive (websockets'
      * {@code recv_streaming}), for messages too large to hold: binary data is read from the

@@ -166,7 +166,7 @@ final class ConnectionServing implements Listener.Sink {
      */
     private boolean startHandlerThread(WebSocket webSocket) {
         try {
-            executor.execute(() -> serveHandler(webSocket)); // ours: a new virtual thread
+            executor.execute(new HandlerThread(webSocket)); // ours: a new virtual thread
             return true;
         } catch (Throwable e) { // no memory for a thread: this connection ends, never the server
             acceptLog.trouble("cannot start a thread for a connection's handler; closing it", e);
@@ -184,18 +184,37 @@ final class ConnectionServing implements Listener.Sink {
         }
     }
 
-    /** The body of a handler's own thread: runs it, then forgets the connection. */
-    private void serveHandler(WebSocket webSocket) {
-        Thread thread = Thread.currentThread();
-        state.serving.add(thread);
-        try {
-            runHandler(webSocket);
-        } catch (Throwable e) {
-            logUnexpected(e);
-        } finally {
-            state.serving.remove(thread);
-            state.connections.remove(webSocket);
-            state.finished();
+    /**
+     * The body of a handler's own thread: runs it, closes the connection, then forgets it. One
+     * frame under the handler, not three (a lambda, its body, a helper): a handler parked in
+     * {@code recv()} keeps its whole stack in the heap, so each frame costs every idle connection.
+     */
+    private final class HandlerThread implements Runnable {
+        private final WebSocket webSocket;
+
+        HandlerThread(WebSocket webSocket) {
+            this.webSocket = webSocket;
+        }
+
+        @Override
+        public void run() {
+            Thread thread = Thread.currentThread();
+            state.serving.add(thread);
+            try {
+                Throwable failure = null;
+                try {
+                    handler.handle(webSocket);
+                } catch (Throwable e) { // an Error too: it ends this connection, never the server
+                    failure = e;
+                }
+                webSocket.close(handlerEnded(webSocket, failure), "");
+            } catch (Throwable e) {
+                logUnexpected(e);
+            } finally {
+                state.serving.remove(thread);
+                state.connections.remove(webSocket);
+                state.finished();
+            }
         }
     }
 
