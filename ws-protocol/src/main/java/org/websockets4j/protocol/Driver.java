@@ -77,7 +77,8 @@ final class Driver extends Deadlines.Entry {
      */
     private Condition sendable;
     final Section section = new Section(this, lock);
-    final Cork cork = new Cork(this);
+    /** Holds back a busy receiver's output; made by the first cork (idle connections never cork). Lock held. */
+    private Cork cork;
     /**
      * The thread whose {@link SendBatch} this connection opened, or null: set by that thread
      * under the lock, cleared once (compare-and-set) by the batch's end or the connection's.
@@ -116,6 +117,28 @@ final class Driver extends Deadlines.Entry {
         if (fragments != null) {
             fragments.awaitFreeLocked();
         }
+    }
+
+    /** Whether the output is corked. Lock held. */
+    boolean corked() {
+        return cork != null && cork.corked();
+    }
+
+    /** The cork, made on first use. Lock held. */
+    Cork cork() {
+        if (cork == null) {
+            cork = new Cork(this);
+        }
+        return cork;
+    }
+
+    /** Lets what the cork held go out at the next write decision; false when it was not corked. Lock held. */
+    boolean uncork() {
+        if (!corked()) {
+            return false;
+        }
+        cork.release();
+        return true;
     }
 
     /** The application's pings awaiting their pong; null until the first (most connections send none). */
@@ -306,7 +329,7 @@ final class Driver extends Deadlines.Entry {
     /** Releases the cork {@code batch} put in, if it is still in; no lock held by the caller. */
     void releaseCorkOf(SendBatch batch) {
         try (Section s = section.enter()) {
-            if (cork.heldFor(batch)) {
+            if (cork != null && cork.heldFor(batch)) {
                 cork.release();
                 s.settle();
             }
@@ -600,11 +623,11 @@ final class Driver extends Deadlines.Entry {
         } else {
             // While corked, output stays in the connection's arena as one growing run: no buffer
             // per message. It is taken when the cork comes out or holds enough to write.
-            if (cork.corked() && (connection.state() != State.OPEN
+            if (corked() && (connection.state() != State.OPEN
                     || queuedBytes() >= corkLimit)) {
                 cork.release();
             }
-            if (!cork.corked()) {
+            if (!corked()) {
                 connection.dataToSend(writes);
             }
             recorder.buffered(writes.pendingBytes()); // observability
@@ -626,7 +649,7 @@ final class Driver extends Deadlines.Entry {
             if (state == State.CLOSED) {
                 actions = terminate();
             } else {
-                if (!writing && !writes.isEmpty() && !cork.corked()) {
+                if (!writing && !writes.isEmpty() && !corked()) {
                     writing = true;
                     actions = new Actions();
                     actions.writeLength = writes.prepareBatch();

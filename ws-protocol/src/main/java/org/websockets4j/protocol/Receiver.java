@@ -25,7 +25,6 @@ final class Receiver implements Connection.DataSink, Runnable {
     private final Driver driver;
     private final Section section;
     private final Connection connection;
-    private final Cork cork;
     final Inbox inbox = new Inbox();
     /** Made by the first data frame: an idle connection holds none. */
     private MessageAssembler assembler;
@@ -46,7 +45,6 @@ final class Receiver implements Connection.DataSink, Runnable {
         this.driver = driver;
         this.section = driver.section;
         this.connection = driver.connection;
-        this.cork = driver.cork;
     }
 
     /**
@@ -108,7 +106,7 @@ final class Receiver implements Connection.DataSink, Runnable {
             Opcode partial = assembler == null ? null : assembler.partialType();
             streams.beginLocked(partial, partial == null ? null : assembler.takePartial());
             connection.streamMessage(true);
-            cork.release();
+            driver.uncork();
             inbox.blocked = Thread.currentThread(); // a receive is waiting: no other may start
             try {
                 s.flush();
@@ -231,18 +229,14 @@ final class Receiver implements Connection.DataSink, Runnable {
             return false;
         }
         boolean released = SendBatch.endLater(driver);
-        if (cork.corked()) {
-            cork.release();
-            released = true;
-        }
-        return released;
+        return driver.uncork() || released;
     }
 
     /** Takes the head message, corking the output when more wait. Lock held. */
     private Message take() {
         Message message = inbox.poll();
         if (!inbox.isEmpty() && !driver.terminated && connection.state() == State.OPEN) {
-            cork.corkIf(true);
+            driver.cork().corkIf(true);
             SendBatch.begin(driver);
         }
         return message;

@@ -90,7 +90,7 @@ final class SendBatch {
         if (batch == null || batch.owner == target || !batch.open()) {
             return;
         }
-        if (target.cork.corkFor(batch)) {
+        if (target.cork().corkFor(batch)) {
             batch.followers.add(target);
         }
     }

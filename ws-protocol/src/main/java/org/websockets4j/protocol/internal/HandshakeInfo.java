@@ -35,7 +35,7 @@ public final class HandshakeInfo {
      * @throws NullPointerException when {@code path} is null
      */
     public HandshakeInfo(String path, Headers requestHeaders, Headers responseHeaders, String subprotocol) {
-        StringBuilder packing = new StringBuilder(Objects.requireNonNull(path, "path"));
+        StringBuilder packing = packing(Objects.requireNonNull(path, "path"), requestHeaders, responseHeaders);
         this.requestStart = pack(requestHeaders, packing);
         this.responseStart = pack(responseHeaders, packing);
         this.packed = packing.toString();
@@ -74,7 +74,7 @@ public final class HandshakeInfo {
      */
     public HandshakeInfo(String path, Headers requestHeaders, Headers responseHeaders, String subprotocol,
                          ConnectionState state, ConnectionObserver observer) {
-        StringBuilder packing = new StringBuilder(Objects.requireNonNull(path, "path"));
+        StringBuilder packing = packing(Objects.requireNonNull(path, "path"), requestHeaders, responseHeaders);
         this.requestStart = pack(requestHeaders, packing);
         this.responseStart = pack(responseHeaders, packing);
         this.packed = packing.toString();
@@ -135,6 +135,22 @@ public final class HandshakeInfo {
      */
     public String subprotocol() {
         return subprotocol;
+    }
+
+    /** A builder holding {@code path}, sized for both header sets: it grows and copies no more (every handshake makes one). */
+    private static StringBuilder packing(String path, Headers request, Headers response) {
+        int length = path.length() + packedLength(request) + packedLength(response);
+        return new StringBuilder(length).append(path);
+    }
+
+    private static int packedLength(Headers headers) {
+        int length = 0;
+        if (headers != null) {
+            for (Headers.Field field : headers) {
+                length += field.name().length() + field.value().length() + 2;
+            }
+        }
+        return length;
     }
 
     /** Appends {@code headers}, one {@code name:value} line per field, to {@code packing}; returns where they start. */

@@ -66,7 +66,7 @@ public final class JfrEvents {
      */
     public static void handshake(SocketAddress remote, String path, int status, long durationNanos) {
         if (AVAILABLE) {
-            JfrEmitter.handshake(address(remote), LogSafe.withoutQuery(path), status, durationNanos);
+            JfrEmitter.handshake(remote, path, status, durationNanos);
         }
     }
 
@@ -78,7 +78,7 @@ public final class JfrEvents {
      */
     public static void closed(ConnectionEnd end) {
         if (AVAILABLE) {
-            JfrEmitter.closed(end, address(end.remote()));
+            JfrEmitter.closed(end);
         }
     }
 
@@ -92,7 +92,7 @@ public final class JfrEvents {
      */
     public static void largeMessage(ConnectionState state, SocketAddress remote, boolean received, long bytes) {
         if (AVAILABLE) {
-            JfrEmitter.largeMessage(state, address(remote), received, bytes);
+            JfrEmitter.largeMessage(state, remote, received, bytes);
         }
     }
 
