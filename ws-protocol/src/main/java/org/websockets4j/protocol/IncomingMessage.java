@@ -20,9 +20,8 @@ import org.websockets4j.framing.Utf8Validator;
  */
 final class IncomingMessage {
     private final FrameReader reader;
-    private final long maxSize;
-    private final long maxFragments;
-    private final long maxFrameSize;
+    /** Where maxSize, maxFragments and maxFrameSize are read (not copied: every connection has one of these). */
+    private final ConnectionOptions options;
     /**
      * Whether a frame's payload may be checked before it completes: only without extensions. With
      * one, a frame with no reserved bit set may still be transformed (permessage-deflate marks only
@@ -49,9 +48,7 @@ final class IncomingMessage {
 
     IncomingMessage(FrameReader reader, ConnectionOptions options, boolean partialPayloadIsFinal) {
         this.reader = reader;
-        this.maxSize = options.maxSize();
-        this.maxFragments = options.maxFragments();
-        this.maxFrameSize = options.maxFrameSize();
+        this.options = options;
         this.partialPayloadIsFinal = partialPayloadIsFinal;
         limitNextFrame(); // the reader starts with the first frame's budget
     }
@@ -64,16 +61,16 @@ final class IncomingMessage {
      */
     void limitNextFrame() {
         long frame = frameCap();
-        if (!streamed && maxSize != ConnectionOptions.NO_LIMIT) {
-            frame = Math.min(frame, Math.max(maxSize - size, Frame.MAX_CONTROL_PAYLOAD));
+        if (!streamed && options.maxSize() != ConnectionOptions.NO_LIMIT) {
+            frame = Math.min(frame, Math.max(options.maxSize() - size, Frame.MAX_CONTROL_PAYLOAD));
         }
         reader.maxPayloadSize(frame);
     }
 
     /** The reader's limit from maxFrameSize alone: never under a control frame's 125 bytes. */
     private long frameCap() {
-        return maxFrameSize == ConnectionOptions.NO_LIMIT ? FrameReader.NO_LIMIT
-                : Math.max(maxFrameSize, Frame.MAX_CONTROL_PAYLOAD);
+        return options.maxFrameSize() == ConnectionOptions.NO_LIMIT ? FrameReader.NO_LIMIT
+                : Math.max(options.maxFrameSize(), Frame.MAX_CONTROL_PAYLOAD);
     }
 
     /** Whether a fragmented message has started and not ended. */
@@ -150,16 +147,16 @@ final class IncomingMessage {
             default -> throw new IllegalArgumentException("not a data frame: " + frame.opcode());
         };
         ByteBuffer view = frame.payload();
-        if (view.remaining() > maxFrameSize) {
+        if (view.remaining() > options.maxFrameSize()) {
             throw frameTooBig(view.remaining());
         }
         long newSize = size + view.remaining();
-        if (newSize > maxSize && !streamed) {
-            throw new PayloadTooBig(newSize, maxSize);
+        if (newSize > options.maxSize() && !streamed) {
+            throw new PayloadTooBig(newSize, options.maxSize());
         }
         long newFrames = frames + 1;
-        if (newFrames > maxFragments && !streamed) {
-            throw new PayloadTooBig("message arrived in more than " + maxFragments + " frames", newFrames, maxFragments);
+        if (newFrames > options.maxFragments() && !streamed) {
+            throw new PayloadTooBig("message arrived in more than " + options.maxFragments() + " frames", newFrames, options.maxFragments());
         }
         if (messageType == Opcode.TEXT) {
             int checked = Math.min(validatedInFrame, view.remaining()); // by checkPartialFrame
@@ -194,17 +191,17 @@ final class IncomingMessage {
      */
     PayloadTooBig tooBig(PayloadTooBig e) {
         long limit = reader.maxPayloadSize();
-        if (e.maxSize() == limit && maxFrameSize != ConnectionOptions.NO_LIMIT && limit == frameCap()) {
+        if (e.maxSize() == limit && options.maxFrameSize() != ConnectionOptions.NO_LIMIT && limit == frameCap()) {
             return frameTooBig(e.size());
         }
-        if (maxSize == ConnectionOptions.NO_LIMIT || e.maxSize() != limit) {
+        if (options.maxSize() == ConnectionOptions.NO_LIMIT || e.maxSize() != limit) {
             return e;
         }
-        return new PayloadTooBig(size + e.size(), maxSize);
+        return new PayloadTooBig(size + e.size(), options.maxSize());
     }
 
     private PayloadTooBig frameTooBig(long frameSize) {
-        return new PayloadTooBig("frame payload length " + frameSize + " exceeds maxFrameSize, " + maxFrameSize + " bytes",
-                frameSize, maxFrameSize);
+        return new PayloadTooBig("frame payload length " + frameSize + " exceeds maxFrameSize, " + options.maxFrameSize() + " bytes",
+                frameSize, options.maxFrameSize());
     }
 }
