@@ -63,8 +63,8 @@ import org.websockets4j.protocol.internal.Transport;
 final class Driver extends Deadlines.Entry {
     private static final System.Logger LOG = ProtocolLog.LOG;
 
-    private final Role role;
-    private final ConnectionOptions options;
+    // Role and options are the connection's; limits derived from them are computed where used
+    // (every open connection has a driver, so each field is paid by all of them).
     private final Transport transport;
     final Connection connection;
     /** Observability: counts messages and reports the end (ConnectionRecorder). */
@@ -84,10 +84,7 @@ final class Driver extends Deadlines.Entry {
      * under the lock, cleared once (compare-and-set) by the batch's end or the connection's.
      */
     volatile Thread batchThread;
-    /** Bytes a cork may hold: {@link Cork#LIMIT}, or less under a smaller write limit. */
-    private final int corkLimit;
     final Receiver receiver;
-    final Sender sender;
     /** Who may send data; null until the first fragmented message (most connections send none). */
     private FragmentOwnership fragments;
     private final TransportOps ops;
@@ -176,8 +173,6 @@ final class Driver extends Deadlines.Entry {
     /** True while a deadline is armed in {@link Deadlines}, for {@link #timerDeadline}. */
     private boolean timerArmed;
     private long timerDeadline;
-    /** The bound on closing, in nanoseconds; -1 for none (no close timeout). */
-    private final long abortAfter;
     private boolean abortArmed;
     private long abortDeadline;
 
@@ -185,18 +180,23 @@ final class Driver extends Deadlines.Entry {
            ConnectionRecorder recorder) {
         this.recorder = recorder;
         this.transport = transport;
-        this.role = role;
-        this.options = options;
         this.connection = new Connection(role, options, codecs, null, System.nanoTime());
         this.receiver = new Receiver(this);
-        this.sender = new Sender(this);
         this.ops = new TransportOps(this, transport);
         connection.traceAs(this);
         connection.dataSink(receiver);
         this.writes = new WriteQueue(options.writeLimit());
-        this.corkLimit = Math.min(Cork.LIMIT, Math.max(1, options.writeLimit()));
         this.readBuffer = new ReadBuffer(options.readLimit(), transport.readsStayOnPoller());
-        this.abortAfter = bound(options.closeTimeout(), role == Role.SERVER ? 4 : 5);
+    }
+
+    /** Bytes a cork may hold: {@link Cork#LIMIT}, or less under a smaller write limit. */
+    private int corkLimit() {
+        return Math.min(Cork.LIMIT, Math.max(1, options().writeLimit()));
+    }
+
+    /** The bound on closing, in nanoseconds (4 or 5 close timeouts); -1 for none (no close timeout). */
+    private long abortAfter() {
+        return bound(options().closeTimeout(), role() == Role.SERVER ? 4 : 5);
     }
 
     /** {@code factor} × {@code timeout} in nanoseconds, or -1 when there is no timeout (or it is too long to matter). */
@@ -218,7 +218,7 @@ final class Driver extends Deadlines.Entry {
     }
 
     Role role() {
-        return role;
+        return connection.role();
     }
 
     /** The application's pings awaiting their pong, made on first use. Lock held. */
@@ -238,7 +238,7 @@ final class Driver extends Deadlines.Entry {
     }
 
     ConnectionOptions options() {
-        return options;
+        return connection.options();
     }
 
     Transport transport() {
@@ -624,7 +624,7 @@ final class Driver extends Deadlines.Entry {
             // While corked, output stays in the connection's arena as one growing run: no buffer
             // per message. It is taken when the cork comes out or holds enough to write.
             if (corked() && (connection.state() != State.OPEN
-                    || queuedBytes() >= corkLimit)) {
+                    || queuedBytes() >= corkLimit())) {
                 cork.release();
             }
             if (!corked()) {
@@ -642,7 +642,8 @@ final class Driver extends Deadlines.Entry {
             }
             long now = System.nanoTime();
             State state = connection.state();
-            if (state != State.OPEN && !abortArmed && abortAfter >= 0) {
+            long abortAfter;
+            if (state != State.OPEN && !abortArmed && (abortAfter = abortAfter()) >= 0) {
                 abortArmed = true;
                 abortDeadline = now + abortAfter;
             }
@@ -836,6 +837,6 @@ final class Driver extends Deadlines.Entry {
 
     @Override
     public String toString() {
-        return "WebSocket[" + role + ", " + transport.localAddress() + " <-> " + transport.remoteAddress() + "]";
+        return "WebSocket[" + role() + ", " + transport.localAddress() + " <-> " + transport.remoteAddress() + "]";
     }
 }

@@ -46,7 +46,7 @@ final class FragmentOwnership {
     FragmentedMessage begin(Opcode opcode) throws InterruptedException {
         try (Section ignored = section.enter()) {
             awaitFreeLocked();
-            driver.sender.ensureOpenLocked();
+            Sender.ensureOpenLocked(driver);
             owner = new FragmentedMessage(Thread.currentThread(), opcode);
             return owner;
         }
@@ -59,7 +59,7 @@ final class FragmentOwnership {
             if (owner != message) {
                 throw new IllegalStateException("this fragmented message is over: its final frame was sent");
             }
-            driver.sender.ensureOpenLocked();
+            Sender.ensureOpenLocked(driver);
             queueFrame(payload, fin);
             if (fin) {
                 releaseLocked();
@@ -68,7 +68,7 @@ final class FragmentOwnership {
             wait = driver.writes.paused();
         }
         if (wait) {
-            driver.sender.awaitDrained();
+            Sender.awaitDrained(driver);
         }
     }
 
@@ -147,7 +147,7 @@ final class FragmentOwnership {
             driver.recorder.frameOut(payload.remaining(), fin); // observability
             connection.sendContinuation(payload, fin);
         } else {
-            driver.sender.queueDataLocked(owner.opcode, payload, fin);
+            Sender.queueDataLocked(driver, owner.opcode, payload, fin);
             owner.started = true;
         }
     }
@@ -163,7 +163,7 @@ final class FragmentOwnership {
                 driver.failAtEndLocked(send.future());
             } else {
                 try {
-                    driver.sender.queueDataLocked(send.opcode(), send.payload(), true);
+                    Sender.queueDataLocked(driver, send.opcode(), send.payload(), true);
                     driver.justQueuedLocked(send.future());
                 } catch (RuntimeException e) {
                     driver.completeLater(() -> send.future().completeExceptionally(e));

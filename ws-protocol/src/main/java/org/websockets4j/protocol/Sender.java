@@ -16,44 +16,39 @@ import org.websockets4j.protocol.internal.SharedSend;
  * named "locked" expect it held.
  */
 final class Sender {
-    private final Driver driver;
-    private final Section section;
-    private final Connection connection;
-
-    Sender(Driver driver) {
-        this.driver = driver;
-        this.section = driver.section;
-        this.connection = driver.connection;
+    // Static, taking the driver: an object holding only references to the driver's parts would
+    // cost every connection 24 bytes.
+    private Sender() {
     }
 
     /** Sends a complete data message, then waits while writing is paused. */
-    void send(Opcode opcode, ByteBuffer payload) throws InterruptedException {
+    static void send(Driver driver, Opcode opcode, ByteBuffer payload) throws InterruptedException {
         boolean wait;
-        try (Section s = section.enter()) {
+        try (Section s = driver.section.enter()) {
             driver.awaitNoFragmentedLocked();
-            ensureOpenLocked();
-            queueDataLocked(opcode, payload, true);
+            ensureOpenLocked(driver);
+            queueDataLocked(driver, opcode, payload, true);
             s.settle();
             wait = driver.writes.paused();
         }
         if (wait) {
-            awaitDrained();
+            awaitDrained(driver);
         }
     }
 
     /** Sends a complete data message; the future completes when writing is not paused. */
-    CompletableFuture<Void> sendAsync(Opcode opcode, ByteBuffer payload) {
-        try (Section s = section.enter()) {
-            CompletableFuture<Void> unavailable = unavailableLocked();
+    static CompletableFuture<Void> sendAsync(Driver driver, Opcode opcode, ByteBuffer payload) {
+        try (Section s = driver.section.enter()) {
+            CompletableFuture<Void> unavailable = unavailableLocked(driver);
             if (unavailable != null) {
                 return unavailable;
             }
             if (driver.sendingFragmentedLocked()) {
                 return driver.fragments().deferLocked(opcode, payload);
             }
-            queueDataLocked(opcode, payload, true);
+            queueDataLocked(driver, opcode, payload, true);
             s.settle();
-            return drainedLocked();
+            return drainedLocked(driver);
         }
     }
 
@@ -62,9 +57,9 @@ final class Sender {
      * connection is not open, a fragmented message is in progress, or more than writeLimit bytes
      * wait; never waits. {@code payload} is this connection's own duplicate of a read-only buffer.
      */
-    SharedSend sendShared(Opcode opcode, ByteBuffer payload) {
-        try (Section s = section.enter()) {
-            if (driver.terminated || connection.state() != State.OPEN) {
+    static SharedSend sendShared(Driver driver, Opcode opcode, ByteBuffer payload) {
+        try (Section s = driver.section.enter()) {
+            if (driver.terminated || driver.connection.state() != State.OPEN) {
                 return SharedSend.NOT_OPEN;
             }
             if (driver.sendingFragmentedLocked()) {
@@ -73,47 +68,47 @@ final class Sender {
             if (driver.queuedBytes() > driver.options().writeLimit()) {
                 return SharedSend.OVER_WRITE_LIMIT;
             }
-            queueDataLocked(opcode, payload, true);
+            queueDataLocked(driver, opcode, payload, true);
             s.settle();
             return SharedSend.SENT;
         }
     }
 
     /** Sends a pong, then waits while writing is paused. */
-    void pong(ByteBuffer data) throws InterruptedException {
+    static void pong(Driver driver, ByteBuffer data) throws InterruptedException {
         boolean wait;
-        try (Section s = section.enter()) {
-            ensureOpenLocked();
-            connection.sendPong(data);
+        try (Section s = driver.section.enter()) {
+            ensureOpenLocked(driver);
+            driver.connection.sendPong(data);
             s.settle();
             wait = driver.writes.paused();
         }
         if (wait) {
-            awaitDrained();
+            awaitDrained(driver);
         }
     }
 
     /** Sends a pong; the future completes when writing is not paused. */
-    CompletableFuture<Void> pongAsync(ByteBuffer data) {
-        try (Section s = section.enter()) {
-            CompletableFuture<Void> unavailable = unavailableLocked();
+    static CompletableFuture<Void> pongAsync(Driver driver, ByteBuffer data) {
+        try (Section s = driver.section.enter()) {
+            CompletableFuture<Void> unavailable = unavailableLocked(driver);
             if (unavailable != null) {
                 return unavailable;
             }
-            connection.sendPong(data);
+            driver.connection.sendPong(data);
             s.settle();
-            return drainedLocked();
+            return drainedLocked(driver);
         }
     }
 
     /** Sends a ping; the future completes with its pong. */
-    CompletableFuture<Void> ping(ByteBuffer data) {
-        try (Section s = section.enter()) {
-            CompletableFuture<Void> unavailable = unavailableLocked();
+    static CompletableFuture<Void> ping(Driver driver, ByteBuffer data) {
+        try (Section s = driver.section.enter()) {
+            CompletableFuture<Void> unavailable = unavailableLocked(driver);
             if (unavailable != null) {
                 return unavailable;
             }
-            ByteBuffer payload = connection.sendPing(data);
+            ByteBuffer payload = driver.connection.sendPing(data);
             CompletableFuture<Void> future = new CompletableFuture<>();
             driver.pingFutures().add(payload, future);
             s.settle();
@@ -125,11 +120,11 @@ final class Sender {
      * For an async call: a future failing with the close exception when the connection is not
      * open (at once when closed, at the end when closing); null when it is open.
      */
-    private <T> CompletableFuture<T> unavailableLocked() {
+    private static <T> CompletableFuture<T> unavailableLocked(Driver driver) {
         if (driver.terminated) {
-            return CompletableFuture.failedFuture(connection.closeException());
+            return CompletableFuture.failedFuture(driver.connection.closeException());
         }
-        if (connection.state() != State.OPEN) {
+        if (driver.connection.state() != State.OPEN) {
             CompletableFuture<T> future = new CompletableFuture<>();
             driver.failAtEndLocked(future);
             return future;
@@ -138,7 +133,7 @@ final class Sender {
     }
 
     /** A future for a send just queued: {@link SentFuture#SENT}, or one done when writing resumes. */
-    private CompletableFuture<Void> drainedLocked() {
+    private static CompletableFuture<Void> drainedLocked(Driver driver) {
         if (!driver.writes.paused()) {
             return SentFuture.SENT;
         }
@@ -151,22 +146,22 @@ final class Sender {
      * Returns when the connection is open; when it is closing, waits until it is closed, then
      * throws the close exception, as Python websockets' {@code ensure_open} does.
      */
-    void ensureOpenLocked() throws InterruptedException {
+    static void ensureOpenLocked(Driver driver) throws InterruptedException {
         if (driver.terminated) {
-            throw connection.closeException();
+            throw driver.connection.closeException();
         }
-        if (connection.state() != State.OPEN) {
+        if (driver.connection.state() != State.OPEN) {
             Driver.checkMayWait("a blocking send while the connection closes", "sendAsync()");
             while (!driver.terminated) {
                 driver.sendableLocked().await();
             }
-            throw connection.closeException();
+            throw driver.connection.closeException();
         }
     }
 
     /** Waits until writing is no longer paused. */
-    void awaitDrained() throws InterruptedException {
-        try (Section ignored = section.enter()) {
+    static void awaitDrained(Driver driver) throws InterruptedException {
+        try (Section ignored = driver.section.enter()) {
             if (driver.writes.paused() && !driver.terminated) {
                 Driver.checkMayWait("a blocking send", "sendAsync()");
             }
@@ -174,19 +169,19 @@ final class Sender {
                 driver.sendableLocked().await();
             }
             if (driver.terminated) {
-                throw connection.closeException();
+                throw driver.connection.closeException();
             }
         }
     }
 
     /** Hands a data frame to the connection, which encodes it into its output. */
-    void queueDataLocked(Opcode opcode, ByteBuffer payload, boolean fin) {
+    static void queueDataLocked(Driver driver, Opcode opcode, ByteBuffer payload, boolean fin) {
         driver.recorder.frameOut(payload.remaining(), fin); // observability
         SendBatch.join(driver);
         if (opcode == Opcode.TEXT) {
-            connection.sendText(payload, fin);
+            driver.connection.sendText(payload, fin);
         } else {
-            connection.sendBinary(payload, fin);
+            driver.connection.sendBinary(payload, fin);
         }
     }
 }

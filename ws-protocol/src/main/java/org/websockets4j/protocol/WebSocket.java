@@ -82,7 +82,7 @@ public final class WebSocket implements AutoCloseable, Iterable<Message> {
         ProtocolAccess.registerInternals(new ProtocolAccess.Internals() {
             @Override
             public SharedSend sendShared(WebSocket webSocket, boolean text, ByteBuffer sharedPayload) {
-                return webSocket.driver.sender.sendShared(text ? Opcode.TEXT : Opcode.BINARY, sharedPayload.duplicate());
+                return Sender.sendShared(webSocket.driver, text ? Opcode.TEXT : Opcode.BINARY, sharedPayload.duplicate());
             }
 
             @Override
@@ -271,7 +271,7 @@ public final class WebSocket implements AutoCloseable, Iterable<Message> {
      *                                  queued and may still be sent
      */
     public void send(String text) throws InterruptedException {
-        driver.sender.send(Opcode.TEXT, Payloads.text(text));
+        Sender.send(driver, Opcode.TEXT, Payloads.text(text));
     }
 
     /**
@@ -283,7 +283,7 @@ public final class WebSocket implements AutoCloseable, Iterable<Message> {
      * @throws InterruptedException  as {@link #send(String)}
      */
     public void send(byte[] data) throws InterruptedException {
-        driver.sender.send(Opcode.BINARY, Payloads.copy(data));
+        Sender.send(driver, Opcode.BINARY, Payloads.copy(data));
     }
 
     /**
@@ -296,7 +296,7 @@ public final class WebSocket implements AutoCloseable, Iterable<Message> {
      * @throws InterruptedException  as {@link #send(String)}
      */
     public void send(ByteBuffer data) throws InterruptedException {
-        driver.sender.send(Opcode.BINARY, Payloads.copy(data));
+        Sender.send(driver, Opcode.BINARY, Payloads.copy(data));
     }
 
     /**
@@ -366,7 +366,7 @@ public final class WebSocket implements AutoCloseable, Iterable<Message> {
      * @throws IllegalArgumentException when {@code text} holds an unpaired surrogate
      */
     public CompletableFuture<Void> sendAsync(String text) {
-        return driver.sender.sendAsync(Opcode.TEXT, Payloads.text(text));
+        return Sender.sendAsync(driver, Opcode.TEXT, Payloads.text(text));
     }
 
     /**
@@ -377,7 +377,7 @@ public final class WebSocket implements AutoCloseable, Iterable<Message> {
      * @return a future completed as for {@link #sendAsync(String)}
      */
     public CompletableFuture<Void> sendAsync(byte[] data) {
-        return driver.sender.sendAsync(Opcode.BINARY, Payloads.copy(data));
+        return Sender.sendAsync(driver, Opcode.BINARY, Payloads.copy(data));
     }
 
     /**
@@ -388,7 +388,7 @@ public final class WebSocket implements AutoCloseable, Iterable<Message> {
      * @return a future completed as for {@link #sendAsync(String)}
      */
     public CompletableFuture<Void> sendAsync(ByteBuffer data) {
-        return driver.sender.sendAsync(Opcode.BINARY, Payloads.copy(data));
+        return Sender.sendAsync(driver, Opcode.BINARY, Payloads.copy(data));
     }
 
     /**
@@ -419,7 +419,7 @@ public final class WebSocket implements AutoCloseable, Iterable<Message> {
      *         the connection closes first
      */
     public CompletableFuture<Void> ping() {
-        return driver.sender.ping(null);
+        return Sender.ping(driver, null);
     }
 
     /**
@@ -431,7 +431,7 @@ public final class WebSocket implements AutoCloseable, Iterable<Message> {
      *                                  the same data still awaits its pong
      */
     public CompletableFuture<Void> ping(ByteBuffer data) {
-        return driver.sender.ping(Payloads.view(Objects.requireNonNull(data, "data")));
+        return Sender.ping(driver, Payloads.view(Objects.requireNonNull(data, "data")));
     }
 
     /**
@@ -464,7 +464,7 @@ public final class WebSocket implements AutoCloseable, Iterable<Message> {
      * @throws InterruptedException when interrupted while waiting
      */
     public void pong() throws InterruptedException {
-        driver.sender.pong(null);
+        Sender.pong(driver, null);
     }
 
     /**
@@ -476,7 +476,7 @@ public final class WebSocket implements AutoCloseable, Iterable<Message> {
      * @throws InterruptedException when interrupted while waiting for the write buffer to drain
      */
     public void pong(ByteBuffer data) throws InterruptedException {
-        driver.sender.pong(Payloads.view(Objects.requireNonNull(data, "data")));
+        Sender.pong(driver, Payloads.view(Objects.requireNonNull(data, "data")));
     }
 
     /**
@@ -509,7 +509,7 @@ public final class WebSocket implements AutoCloseable, Iterable<Message> {
      * @throws IllegalArgumentException when {@code data} is longer than 125 bytes
      */
     public CompletableFuture<Void> pongAsync(ByteBuffer data) {
-        return driver.sender.pongAsync(Payloads.view(data));
+        return Sender.pongAsync(driver, Payloads.view(data));
     }
 
     // ------------------------------------------------------------------ closing
