@@ -4,10 +4,9 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.AsynchronousSocketChannel;
 import java.nio.channels.CompletionHandler;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.locks.LockSupport;
 
 /**
  * The opening handshake's I/O, shared by the server and the client: blocking reads and writes
@@ -111,9 +110,9 @@ public final class HandshakeIo {
      */
     public static int read(Transport transport, ByteBuffer dst, long deadline)
             throws TimeoutException, ExecutionException, InterruptedException {
-        CompletableFuture<Integer> done = new CompletableFuture<>();
-        transport.read(dst, handler(done));
-        return await(transport, done, deadline);
+        Waiter<Integer> done = new Waiter<>();
+        transport.read(dst, done);
+        return done.await(transport, deadline);
     }
 
     /**
@@ -130,36 +129,61 @@ public final class HandshakeIo {
             throws TimeoutException, ExecutionException, InterruptedException {
         ByteBuffer[] one = {src};
         while (src.hasRemaining()) {
-            CompletableFuture<Long> done = new CompletableFuture<>();
-            transport.write(one, 0, 1, handler(done));
-            await(transport, done, deadline);
+            Waiter<Long> done = new Waiter<>();
+            transport.write(one, 0, 1, done);
+            done.await(transport, deadline);
         }
     }
 
-    private static <V> CompletionHandler<V, Void> handler(CompletableFuture<V> done) {
-        return new CompletionHandler<>() {
-            @Override
-            public void completed(V result, Void unused) {
-                done.complete(result);
-            }
+    /**
+     * One operation's completion, awaited by the thread that started it. Not a
+     * {@code CompletableFuture}: its timed {@code get} parks several frames deeper, and every
+     * accepted connection's handshake thread parks here with its whole stack copied to the heap.
+     */
+    private static final class Waiter<V> implements CompletionHandler<V, Void> {
+        private final Thread waiter = Thread.currentThread();
+        private V result;
+        private Throwable error;
+        /** Set after result or error, read by the waiter: publishes them. */
+        private volatile boolean done;
 
-            @Override
-            public void failed(Throwable error, Void unused) {
-                done.completeExceptionally(error);
-            }
-        };
-    }
+        @Override
+        public void completed(V value, Void unused) {
+            result = value;
+            done = true;
+            LockSupport.unpark(waiter);
+        }
 
-    private static <V> V await(Transport transport, CompletableFuture<V> done, long deadline)
-            throws TimeoutException, ExecutionException, InterruptedException {
-        try {
-            if (deadline == NO_DEADLINE) {
-                return done.get();
+        @Override
+        public void failed(Throwable failure, Void unused) {
+            error = failure;
+            done = true;
+            LockSupport.unpark(waiter);
+        }
+
+        /** Waits for the completion; on a timeout or an interrupt, closes the transport (ending the operation). */
+        V await(Transport transport, long deadline)
+                throws TimeoutException, ExecutionException, InterruptedException {
+            while (!done) {
+                if (Thread.interrupted()) {
+                    closeQuietly(transport);
+                    throw new InterruptedException();
+                }
+                if (deadline == NO_DEADLINE) {
+                    LockSupport.park(this);
+                } else {
+                    long left = deadline - System.nanoTime();
+                    if (left <= 0) {
+                        closeQuietly(transport);
+                        throw new TimeoutException();
+                    }
+                    LockSupport.parkNanos(this, left);
+                }
             }
-            return done.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
-        } catch (TimeoutException | InterruptedException e) {
-            closeQuietly(transport); // also ends the pending operation
-            throw e;
+            if (error != null) {
+                throw new ExecutionException(error);
+            }
+            return result;
         }
     }
 
