@@ -110,6 +110,46 @@ class ServeConnectTest {
     }
 
     @Test
+    void aConfiguredHandlerExecutorRunsTheHandlerAndTheServerForgetsEachConnection() throws Exception {
+        assertTimeoutPreemptively(GUARD, () -> {
+            java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(4,
+                    task -> new Thread(task, "test-handler-pool"));
+            List<String> handlerThreads = new java.util.concurrent.CopyOnWriteArrayList<>();
+            ServerOptions options = ServerOptions.builder().handlerExecutor(pool).build();
+            try (WebSocketServer server = WebSocketServer.serve(ws -> {
+                handlerThreads.add(Thread.currentThread().getName());
+                if (ws.path().equals("/fail")) {
+                    throw new IllegalStateException("deliberate failure in a test handler");
+                }
+                for (Message message : ws) {
+                    ws.send(message);
+                }
+            }, "127.0.0.1", 0, options)) {
+                for (int i = 0; i < 3; i++) {
+                    try (WebSocket ws = WebSocketClient.connect(uri(server, "/echo"))) {
+                        ws.send("round " + i);
+                        assertEquals(new Message.Text("round " + i), ws.recv());
+                    }
+                }
+                try (WebSocket failing = WebSocketClient.connect(uri(server, "/fail"))) {
+                    assertEquals(1011, assertThrows(ConnectionClosedError.class, failing::recv).code());
+                }
+                long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+                while (!server.connections().isEmpty() && System.nanoTime() < deadline) {
+                    Thread.sleep(10);
+                }
+                assertTrue(server.connections().isEmpty(), "every ended connection is forgotten");
+                assertEquals(List.of("test-handler-pool", "test-handler-pool", "test-handler-pool", "test-handler-pool"),
+                        handlerThreads);
+                server.close();
+                server.awaitClosed(); // returns only once every connection was counted finished
+            } finally {
+                pool.shutdownNow();
+            }
+        });
+    }
+
+    @Test
     void closingTheServerClosesConnectionsWith1001() throws Exception {
         assertTimeoutPreemptively(GUARD, () -> {
             CountDownLatch connected = new CountDownLatch(1);

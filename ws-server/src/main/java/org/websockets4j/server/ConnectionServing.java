@@ -142,7 +142,8 @@ final class ConnectionServing implements Listener.Sink {
                     // (about 1 KiB less per idle connection).
                     handedOff = startHandlerThread(webSocket);
                 } else {
-                    runHandler(webSocket);
+                    handedOff = true; // the handler's body forgets the connection when it returns
+                    new HandlerThread(webSocket).run();
                 }
             }
         } catch (Throwable e) { // an Error in the handshake ends this connection, never the server
@@ -185,7 +186,9 @@ final class ConnectionServing implements Listener.Sink {
     }
 
     /**
-     * The body of a handler's own thread: runs it, closes the connection, then forgets it. One
+     * The body of a handler's own thread (or, without fresh threads, of the connection's thread
+     * after the handshake): runs it, closes the connection (1000, or 1011 when the handler threw),
+     * then forgets it. One
      * frame under the handler, not three (a lambda, its body, a helper): a handler parked in
      * {@code recv()} keeps its whole stack in the heap, so each frame costs every idle connection.
      */
@@ -388,17 +391,6 @@ final class ConnectionServing implements Listener.Sink {
             state.refusals.refused("HTTP " + rejected.status(), () -> "opening handshake from " + remote + " failed: HTTP "
                     + rejected.status() + ": server error", cause);
         }
-    }
-
-    /** Runs the blocking handler, then closes the connection: 1000, or 1011 when the handler threw. */
-    private void runHandler(WebSocket webSocket) {
-        Throwable failure = null;
-        try {
-            handler.handle(webSocket);
-        } catch (Throwable e) { // an Error too: it ends this connection, never the server
-            failure = e;
-        }
-        webSocket.close(handlerEnded(webSocket, failure), "");
     }
 
     /** After a refusal: half-close, then read and discard for up to {@link #LINGER} so the answer is not lost to a reset. */
