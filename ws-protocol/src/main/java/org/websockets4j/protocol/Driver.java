@@ -91,53 +91,6 @@ final class Driver extends Deadlines.Entry {
 
     final WriteQueue writes;
     private final ReadBuffer readBuffer;
-    /** Who may send data, made by the first fragmented message; takes the lock (reentrant). */
-    FragmentOwnership fragments() {
-        lock.lock();
-        try {
-            if (fragments == null) {
-                fragments = new FragmentOwnership(this);
-            }
-            return fragments;
-        } finally {
-            lock.unlock();
-        }
-    }
-
-    /** True while a fragmented message owns the data stream. Lock held. */
-    boolean sendingFragmentedLocked() {
-        return fragments != null && fragments.busy();
-    }
-
-    /** Waits (lock held, released while waiting) until no fragmented message owns the data stream. */
-    void awaitNoFragmentedLocked() throws InterruptedException {
-        if (fragments != null) {
-            fragments.awaitFreeLocked();
-        }
-    }
-
-    /** Whether the output is corked. Lock held. */
-    boolean corked() {
-        return cork != null && cork.corked();
-    }
-
-    /** The cork, made on first use. Lock held. */
-    Cork cork() {
-        if (cork == null) {
-            cork = new Cork(this);
-        }
-        return cork;
-    }
-
-    /** Lets what the cork held go out at the next write decision; false when it was not corked. Lock held. */
-    boolean uncork() {
-        if (!corked()) {
-            return false;
-        }
-        cork.release();
-        return true;
-    }
-
     /** The application's pings awaiting their pong; null until the first (most connections send none). */
     private PingFutures pings;
     /**
@@ -219,6 +172,53 @@ final class Driver extends Deadlines.Entry {
 
     Role role() {
         return connection.role();
+    }
+
+    /** Who may send data, made by the first fragmented message; takes the lock (reentrant). */
+    FragmentOwnership fragments() {
+        lock.lock();
+        try {
+            if (fragments == null) {
+                fragments = new FragmentOwnership(this);
+            }
+            return fragments;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** True while a fragmented message owns the data stream. Lock held. */
+    boolean sendingFragmentedLocked() {
+        return fragments != null && fragments.busy();
+    }
+
+    /** Waits (lock held, released while waiting) until no fragmented message owns the data stream. */
+    void awaitNoFragmentedLocked() throws InterruptedException {
+        if (fragments != null) {
+            fragments.awaitFreeLocked();
+        }
+    }
+
+    /** Whether the output is corked. Lock held. */
+    boolean corked() {
+        return cork != null && cork.corked();
+    }
+
+    /** The cork, made on first use. Lock held. */
+    Cork cork() {
+        if (cork == null) {
+            cork = new Cork(this);
+        }
+        return cork;
+    }
+
+    /** Lets what the cork held go out at the next write decision; false when it was not corked. Lock held. */
+    boolean uncork() {
+        if (!corked()) {
+            return false;
+        }
+        cork.release();
+        return true;
     }
 
     /** The application's pings awaiting their pong, made on first use. Lock held. */

@@ -183,7 +183,6 @@ final class Receiver implements Connection.DataSink, Runnable {
         }
     }
 
-    /** Gives the head message to the waiting loop, outside the lock; the loop then takes the rest itself. */
     /**
      * The hand-off to {@code forEachAsync}'s loop, run as a driver completion: the receiver is its
      * own {@link Runnable} so that handing off allocates nothing and costs no object per connection.
@@ -193,6 +192,7 @@ final class Receiver implements Connection.DataSink, Runnable {
         handOffToLoop();
     }
 
+    /** Gives the head message to the waiting loop, outside the lock; the loop then takes the rest itself. */
     private void handOffToLoop() {
         AsyncMessageLoop loop;
         Message message;
