@@ -76,12 +76,7 @@ final class Outbox {
             add(new Frame(fin, opcode, payload));
             return;
         }
-        int room = FrameWriter.MAX_HEADER_LENGTH + length;
-        if (arena == null || arena.remaining() < room) {
-            newArena(room);
-        }
-        writer.encodeCopy(fin, opcode, payload, arena);
-        usedSinceTick = true;
+        writer.encodeCopy(fin, opcode, payload, arenaWithRoom(FrameWriter.MAX_HEADER_LENGTH + length));
     }
 
     /** Encodes {@code frame} and queues its header and (non-empty) payload. */
@@ -95,11 +90,7 @@ final class Outbox {
             addAlone(frame);
             return;
         }
-        if (arena == null || arena.remaining() < room) {
-            newArena(room);
-        }
-        ByteBuffer payload = writer.encode(frame, arena);
-        usedSinceTick = true;
+        ByteBuffer payload = writer.encode(frame, arenaWithRoom(room));
         int length = payload.remaining();
         if (length == 0) {
             return;
@@ -118,6 +109,15 @@ final class Outbox {
             pending().add(payload);
             pendingBytes += length;
         }
+    }
+
+    /** The arena, with {@code room} bytes free (a new one if needed); marks it used for {@link #dropIfQuiet()}. */
+    private ByteBuffer arenaWithRoom(int room) {
+        if (arena == null || arena.remaining() < room) {
+            newArena(room);
+        }
+        usedSinceTick = true;
+        return arena;
     }
 
     private void newArena(int room) {
